@@ -1,0 +1,17 @@
+"""The error hierarchy: every failure a user can cause is a ReadoutDiffError."""
+
+
+class ReadoutDiffError(Exception):
+    """Base class of every error readout-diff raises on purpose."""
+
+
+class InvalidInput(ReadoutDiffError):
+    """The input cannot be compared (empty readout, bad side labels, undecodable bytes...)."""
+
+
+class NotFound(ReadoutDiffError):
+    """A stored comparison or batch does not exist."""
+
+
+class Conflict(ReadoutDiffError):
+    """The request clashes with stored state."""

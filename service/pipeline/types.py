@@ -1,0 +1,98 @@
+"""Typed values that flow between pipeline stages, and the Report wire format."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import msgspec
+
+Verdict = Literal["shared", "partial", "one-sided", "opposed"]
+EmphasisKind = Literal["one-sided", "partial", "opposed"]
+
+
+class Readout(msgspec.Struct, frozen=True):
+    """One side's account of the meeting, as submitted."""
+
+    side: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+
+
+class Segment(msgspec.Struct, frozen=True):
+    """A stretch of the original text that survived cleaning: text[start:end]."""
+
+    start: int
+    end: int
+
+
+class Claim(msgspec.Struct, frozen=True):
+    """One commitment or topic: text[start:end] of its side's original readout."""
+
+    id: str
+    side: str
+    text: str
+    start: int
+    end: int
+    sentence: int = 0
+    position: float = 0.0
+    verdict: Verdict = "shared"
+
+
+class Match(msgspec.Struct, frozen=True):
+    """Two claims, one a side, that say the same thing."""
+
+    claims: list[str]
+    similarity: float
+
+
+class Closest(msgspec.Struct, frozen=True):
+    """The nearest claim on the other side of an emphasis."""
+
+    claim_id: str
+    similarity: float
+
+
+class Emphasis(msgspec.Struct, frozen=True):
+    """Something one side said that the other did not, or said differently."""
+
+    side: str
+    claim_id: str
+    kind: EmphasisKind
+    text: str
+    terms: list[str]
+    salience: float
+    closest: Closest | None
+    evidence: list[str] = msgspec.field(default_factory=list)
+
+
+class ModelInfo(msgspec.Struct, frozen=True):
+    """Which encoder and threshold produced a report."""
+
+    encoder: str
+    threshold: float
+
+
+class ReadoutInfo(msgspec.Struct, frozen=True):
+    """The submitted readout kept alongside its report, for side-by-side pages."""
+
+    side: str
+    text: str
+    language: str = "en"
+    source: str | None = None
+    url: str | None = None
+
+
+class Report(msgspec.Struct):
+    """The result of comparing two readouts; the one struct behind every output format."""
+
+    id: str | None
+    title: str | None
+    date: str | None
+    sides: list[str]
+    claims: list[Claim]
+    matches: list[Match]
+    emphases: list[Emphasis]
+    model: ModelInfo
+    readouts: list[ReadoutInfo] = msgspec.field(default_factory=list)
+    created_at: str | None = None
