@@ -1,6 +1,7 @@
 """readout-diff: what one government's readout of a meeting says that the other's leaves out."""
 
-from service.errors import ReadoutDiffError, InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound, ReadoutDiffError
+from service.pipeline import compare
 
 from service.pipeline.types import Claim, Emphasis, Match, Readout, Report
 

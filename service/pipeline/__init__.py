@@ -1,0 +1,71 @@
+"""The comparison pipeline: clean → split → embed → align → classify → report. No web code."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from service.errors import InvalidInput
+from service.pipeline.align import matches, similarity_matrix
+from service.pipeline.calibration import Calibration, load_calibration
+from service.pipeline.classify import classify
+from service.pipeline.clean import clean
+from service.pipeline.embed import Encoder
+from service.pipeline.split import split
+from service.pipeline.types import Claim, ModelInfo, Readout, ReadoutInfo, Report
+
+MAX_SIDE_LENGTH = 16
+
+
+def validate(readouts: Sequence[Readout]) -> None:
+    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides."""
+    if len(readouts) != 2:
+        raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
+    for readout in readouts:
+        side = readout.side.strip()
+        if not side or len(side) > MAX_SIDE_LENGTH:
+            raise InvalidInput(f"side labels must be 1-{MAX_SIDE_LENGTH} characters: {readout.side!r}")
+        if not readout.text.strip():
+            raise InvalidInput(f"the {side} readout is empty")
+    if readouts[0].side.strip().upper() == readouts[1].side.strip().upper():
+        raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
+
+
+def claims_of(readout: Readout) -> list[Claim]:
+    """Clean and split one readout into claims whose spans point into its original text."""
+    try:
+        return split(readout.text, clean(readout.text), readout.side.strip())
+    except InvalidInput as error:
+        raise InvalidInput(f"the {readout.side} readout: {error}") from None
+
+
+def compare(
+    readouts: Sequence[Readout],
+    encoder: Encoder,
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    calibration: Calibration | None = None,
+) -> Report:
+    """Compare two readouts of one meeting and report what each side emphasised alone."""
+    validate(readouts)
+    calibration = calibration or load_calibration(encoder.name)
+    left_claims, right_claims = (claims_of(r) for r in readouts)
+    if not left_claims or not right_claims:
+        empty = readouts[0] if not left_claims else readouts[1]
+        raise InvalidInput(f"the {empty.side} readout has no claims to compare")
+    vectors = calibration.center(encoder.encode([c.text for c in left_claims + right_claims]))
+    left_vectors, right_vectors = vectors[: len(left_claims)], vectors[len(left_claims) :]
+    similarity = similarity_matrix(left_vectors, right_vectors)
+    threshold = calibration.threshold
+    claims, emphases = classify(left_claims, right_claims, similarity, threshold)
+    return Report(
+        id=None,
+        title=title,
+        date=date,
+        sides=[r.side.strip() for r in readouts],
+        claims=claims,
+        matches=matches(left_claims, right_claims, similarity, threshold),
+        emphases=emphases,
+        model=ModelInfo(encoder=encoder.name, threshold=threshold),
+        readouts=[ReadoutInfo(side=r.side.strip(), text=r.text, source=r.source, url=r.url) for r in readouts],
+    )

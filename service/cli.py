@@ -1,0 +1,119 @@
+"""The `readout-diff` command line: a thin shell over the pipeline, the store and batch."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from service.errors import ReadoutDiffError
+from service.pipeline.types import Readout
+
+EXIT_USAGE = 2
+Handler = Callable[[argparse.Namespace], int]
+
+
+class UsageError(ReadoutDiffError):
+    """Bad command-line input: reported as one line, exit code 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def read_readout(path: Path, side: str) -> Readout:
+    """Read one readout file as UTF-8, with clear errors for what cannot be compared."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a directory, expected a text file") from None
+    except OSError as error:
+        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: not UTF-8 text (byte {error.start})") from None
+    if "\x00" in text:
+        raise UsageError(f"{path}: binary data, expected text")
+    if not text.strip():
+        raise UsageError(f"{path}: the readout is empty")
+    return Readout(side=side, text=text, source=path.name)
+
+
+def parse_sides(raw: str | None, paths: Sequence[Path]) -> list[str]:
+    """`--sides US,KR`, or the file stems upper-cased."""
+    if raw is None:
+        return [p.stem.upper()[:16] for p in paths]
+    sides = [s.strip() for s in raw.split(",")]
+    if len(sides) != len(paths) or not all(sides):
+        raise UsageError(f"--sides needs {len(paths)} comma-separated labels, got {raw!r}")
+    if any(len(s) > 16 for s in sides):
+        raise UsageError("--sides labels must be at most 16 characters")
+    if sides[0].upper() == sides[1].upper():
+        raise UsageError(f"--sides needs two different labels, got {raw!r}")
+    return sides
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from service.pipeline import compare
+    from service.pipeline.render import render
+    from service.runtime import cached_encoder
+
+    paths = [Path(args.a), Path(args.b)]
+    sides = parse_sides(args.sides, paths)
+    readouts = [read_readout(p, s) for p, s in zip(paths, sides, strict=True)]
+    report = compare(readouts, cached_encoder(args.encoder), title=args.title, date=args.date)
+    sys.stdout.write(render(report, args.format))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="readout-diff",
+        description="Compare two governments' readouts of the same meeting.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    compare = commands.add_parser(
+        "compare",
+        help="compare two readout files",
+        description="Compare two readouts and print what each side stressed alone.",
+        epilog="example: readout-diff compare us.txt kr.txt --sides US,KR --format md",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    compare.add_argument("a", help="first readout (UTF-8 text file)")
+    compare.add_argument("b", help="second readout (UTF-8 text file)")
+    compare.add_argument("--sides", help="side labels, e.g. US,KR (default: file stems)")
+    compare.add_argument("--format", choices=["text", "json", "html", "md"], default="text")
+    compare.add_argument("--title", help="meeting title shown in the report")
+    compare.add_argument("--date", help="meeting date, YYYY-MM-DD")
+    compare.add_argument("--encoder", default=None, help="encoder name (default: from settings)")
+    compare.set_defaults(handler=_compare)
+    for register in _EXTENSIONS:
+        register(commands)
+    return parser
+
+
+# Later modules (serve, batch) add their subcommands here, keeping this file the one entry point.
+_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; bad input prints one line to stderr and exits with code 2."""
+    try:
+        args = build_parser().parse_args(argv)
+        handler: Handler = args.handler
+        return handler(args)
+    except ReadoutDiffError as error:
+        print(f"readout-diff: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("readout-diff: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

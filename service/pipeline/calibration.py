@@ -1,0 +1,58 @@
+"""Per-encoder calibration: the similarity threshold and the readout genre's common direction."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import msgspec
+import numpy as np
+
+MODELS_DIR = Path(os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models"))
+# Used for encoders never calibrated (the FakeEncoder in unit tests).
+UNCALIBRATED_THRESHOLD = 0.35
+
+
+class Calibration(msgspec.Struct, frozen=True):
+    """What `bench/calibrate.py` measured for one encoder; see models/README.md."""
+
+    encoder: str
+    threshold: float
+    background: list[float] = msgspec.field(default_factory=list)
+    procedure: str = ""
+    measured: dict[str, float] = msgspec.field(default_factory=dict)
+
+    def center(self, vectors: np.ndarray) -> np.ndarray:
+        """Remove the direction every diplomatic readout shares, then renormalise.
+
+        Two readouts of one meeting share names, titles and protocol phrases; without this,
+        any two claims score high and the threshold cannot tell topics apart.
+        """
+        if not self.background or vectors.shape[1] != len(self.background):
+            return vectors
+        shifted = vectors - np.asarray(self.background, dtype=np.float32)
+        norms = np.linalg.norm(shifted, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return (shifted / norms).astype(np.float32)
+
+
+def calibration_path(encoder: str) -> Path:
+    return MODELS_DIR / f"{encoder}.json"
+
+
+@lru_cache(maxsize=16)
+def load_calibration(encoder: str) -> Calibration:
+    """The stored calibration of `encoder`, or an uncalibrated default."""
+    path = calibration_path(encoder)
+    if path.exists():
+        return msgspec.json.decode(path.read_bytes(), type=Calibration)
+    return Calibration(encoder=encoder, threshold=UNCALIBRATED_THRESHOLD)
+
+
+def save_calibration(calibration: Calibration) -> Path:
+    path = calibration_path(calibration.encoder)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(msgspec.json.format(msgspec.json.encode(calibration), indent=1) + b"\n")
+    load_calibration.cache_clear()
+    return path

@@ -1,0 +1,100 @@
+"""Stage 5, classify: each claim is shared, partial, opposed or one-sided, with its evidence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from service.pipeline.polarity import opposition
+from service.pipeline.terms import Vocabulary, distinctive_terms, vocabulary
+from service.pipeline.types import Claim, Closest, Emphasis, Verdict
+
+# A claim near the top of a readout is what that government chose to lead with.
+LEAD_WEIGHT = 0.5
+MAX_TERMS = 6
+
+
+def classify(
+    left: list[Claim],
+    right: list[Claim],
+    similarity: np.ndarray,
+    threshold: float,
+    languages: tuple[str, str] = ("en", "en"),
+) -> tuple[list[Claim], list[Emphasis]]:
+    """Give every claim of both sides a verdict; return the claims and the emphases found."""
+    verdicts: list[Claim] = []
+    emphases: list[Emphasis] = []
+    sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
+    for claims, others, matrix, language in sides:
+        other_vocabulary = vocabulary(c.text for c in others)
+        for row, claim in enumerate(claims):
+            verdict, emphasis = _judge(claim, others, matrix[row], threshold, other_vocabulary, language)
+            verdicts.append(_with_verdict(claim, verdict))
+            if emphasis is not None:
+                emphases.append(emphasis)
+    emphases.sort(key=lambda e: -e.salience)
+    return verdicts, emphases
+
+
+def _judge(
+    claim: Claim,
+    others: list[Claim],
+    scores: np.ndarray,
+    threshold: float,
+    other_vocabulary: Vocabulary,
+    language: str,
+) -> tuple[Verdict, Emphasis | None]:
+    closest = None
+    best = 0.0
+    if len(others):
+        column = int(np.argmax(scores))
+        best = float(scores[column])
+        closest = Closest(claim_id=others[column].id, similarity=round(best, 4))
+    terms = distinctive_terms(claim.text, other_vocabulary, language)
+    lead = 1.0 + LEAD_WEIGHT * (1.0 - claim.position)
+    if closest is None or best < threshold:
+        specificity = max((t.specificity for t in terms), default=0.0)
+        salience = (1.0 - max(best, 0.0)) * lead * (0.5 + 0.5 * specificity)
+        return "one-sided", _emphasis(claim, "one-sided", terms, salience, closest)
+    counterpart = others[int(np.argmax(scores))]
+    evidence = opposition(claim.text, counterpart.text)
+    if evidence:
+        return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
+    if terms:
+        specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
+        salience = 0.6 * specificity * lead * (1.0 - best / 2)
+        return "partial", _emphasis(claim, "partial", terms, salience, closest)
+    return "shared", None
+
+
+def _emphasis(
+    claim: Claim,
+    kind: Verdict,
+    terms: list,  # type: ignore[type-arg]
+    salience: float,
+    closest: Closest | None,
+    evidence: list[str] | None = None,
+) -> Emphasis:
+    assert kind != "shared"
+    return Emphasis(
+        side=claim.side,
+        claim_id=claim.id,
+        kind=kind,
+        text=claim.text,
+        terms=[t.text for t in terms[:MAX_TERMS]],
+        salience=round(salience, 4),
+        closest=closest,
+        evidence=evidence or [],
+    )
+
+
+def _with_verdict(claim: Claim, verdict: Verdict) -> Claim:
+    return Claim(
+        id=claim.id,
+        side=claim.side,
+        text=claim.text,
+        start=claim.start,
+        end=claim.end,
+        sentence=claim.sentence,
+        position=claim.position,
+        verdict=verdict,
+    )

@@ -1,0 +1,154 @@
+"""Content terms of a claim and whether the other readout ever uses them (lexical, stemmed)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+# Function words; none of them is ever an emphasis.
+_STOPWORDS = frozenset(
+    """a about above after again against all also alongside am among an and any are as at be
+    been before being below between both but by can could did do does doing down during each
+    few for from further furthermore had has have having he her here hers him his how i if in
+    into is it its itself just many me more most my no nor not now of off on once only or other
+    our ours out over own same she should so some such than that the their theirs them then
+    there these they this those through to too under until up upon very via was we were what
+    when where which while who whom why will with within would you your yours""".split()
+)
+# Titles and honorifics name a role, not a topic.
+_TITLES = frozenset(
+    """mr mrs ms dr hon honorable secretary minister ministers president deputy director
+    spokesperson ambassador councilor chancellor premier vice first state foreign affairs
+    department ministry office""".split()
+)
+_TOKEN = re.compile(r"[^\W_](?:[\w’'.]*[^\W_])?", re.UNICODE)
+# Everyday words (Zipf frequency above this) carry no emphasis on their own; calibrated.
+COMMON_ZIPF = 4.0
+
+
+@dataclass(frozen=True)
+class Term:
+    """A content word, or a run of proper nouns, that the other readout does not use."""
+
+    text: str
+    specificity: float
+    proper: bool
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """What one readout says: its stem keys and the acronyms of its proper-noun runs."""
+
+    keys: frozenset[str]
+
+    def covers(self, key: str) -> bool:
+        return key in self.keys
+
+
+def stem_key(word: str) -> str:
+    """A crude stem: plural, possessive and verb endings fall away under a 5-letter prefix."""
+    word = word.lower().replace("’", "'").replace(".", "")
+    word = re.sub(r"'s?$", "", word)
+    return word[:5] if len(word) >= 5 else word
+
+
+def vocabulary(texts: Iterable[str]) -> Vocabulary:
+    """Every stem key used in `texts`, plus the acronym of every proper-noun run."""
+    keys: set[str] = set()
+    for text in texts:
+        words = _words(text)
+        keys.update(stem_key(w) for w, _ in words)
+        keys.update(_acronym(run) for run in _proper_runs(words) if len(run) > 1)
+    return Vocabulary(frozenset(keys))
+
+
+def distinctive_terms(text: str, other: Vocabulary, language: str = "en", common_zipf: float = COMMON_ZIPF) -> list[Term]:
+    """Content terms of `text` that the other readout never uses, most specific first.
+
+    Proper nouns count as runs ("Taiwan Strait"), covered when most of their words or their
+    acronym ("United States" ~ "U.S.") appear on the other side; lower-case words count only
+    when they are not everyday words or verb forms, so "discussed" never becomes an emphasis.
+    """
+    words = _words(text)
+    found: list[Term] = []
+    for run in _proper_runs(words):
+        keys = [stem_key(w) for w in run]
+        uncovered = sum(1 for k in keys if not other.covers(k))
+        if uncovered * 2 > len(keys) and not other.covers(_acronym(run)):
+            found.append(Term(" ".join(run), 1.0, proper=True))
+    for index, (word, _) in enumerate(words):
+        lower = word.lower()
+        if _is_proper(words, index) or lower in _STOPWORDS or lower in _TITLES or len(word) < 3:
+            continue
+        if _has_digit(word) or _is_verb_form(lower) or other.covers(stem_key(word)):
+            continue
+        specificity = _specificity(lower, language, common_zipf)
+        if specificity > 0:
+            found.append(Term(word, specificity, proper=False))
+    unique: dict[str, Term] = {}
+    for term in found:
+        unique.setdefault(term.text.lower(), term)
+    return sorted(unique.values(), key=lambda t: -t.specificity)
+
+
+def _words(text: str) -> list[tuple[str, int]]:
+    """Words with their start offsets; hyphenated compounds split into their parts."""
+    out = []
+    for match in _TOKEN.finditer(text):
+        offset = match.start()
+        for part in re.split(r"([-–])", match.group(0)):
+            if part and part not in "-–":
+                out.append((part, offset))
+            offset += len(part)
+    return out
+
+
+def _is_proper(words: list[tuple[str, int]], index: int) -> bool:
+    word = words[index][0]
+    if word.lower() in _STOPWORDS or word.lower() in _TITLES or word.isdigit():
+        return False
+    return index > 0 and (word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word)))
+
+
+def _proper_runs(words: list[tuple[str, int]]) -> list[list[str]]:
+    """Adjacent proper nouns separated only by spaces, hyphens or "of" form one run."""
+    runs: list[list[str]] = []
+    previous_end = -10
+    for index, (word, offset) in enumerate(words):
+        if not _is_proper(words, index):
+            continue
+        if runs and offset - previous_end <= 1:
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+        previous_end = offset + len(word)
+    return runs
+
+
+def _acronym(run: list[str]) -> str:
+    if len(run) == 1:
+        return stem_key(run[0])
+    return "".join(w[0] for w in run).lower()
+
+
+def _has_digit(word: str) -> bool:
+    return any(ch.isdigit() for ch in word)
+
+
+def _is_verb_form(word: str) -> bool:
+    return len(word) > 5 and (word.endswith("ed") or word.endswith("ing"))
+
+
+@lru_cache(maxsize=65536)
+def _specificity(word: str, language: str, common_zipf: float) -> float:
+    """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency)."""
+    if language != "en":
+        return 0.5
+    zipf = zipf_frequency(word, "en")
+    if zipf > common_zipf:
+        return 0.0
+    return round(min(1.0, 0.3 + (common_zipf - zipf) / 3.0), 3)

@@ -1,0 +1,43 @@
+"""Settings in one place, read from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+def _env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    return int(raw) if raw and raw.strip().isdigit() else default
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable about readout-diff; build with `Settings.from_env()`."""
+
+    data_dir: Path = field(default_factory=lambda: Path("data"))
+    database_url: str | None = None
+    encoder: str = "minilm"
+    api_token: str | None = None
+    max_readout_chars: int = 100_000
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        return cls(
+            data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
+            database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
+            encoder=os.environ.get("READOUT_DIFF_ENCODER", "minilm"),
+            api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
+            max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
+        )
+
+    @property
+    def database_path(self) -> Path:
+        return self.data_dir / "readout-diff.sqlite"
+
+    @property
+    def cache_path(self) -> Path:
+        return self.data_dir / "embeddings.sqlite"
