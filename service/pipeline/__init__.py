@@ -57,7 +57,9 @@ def compare(
     left_vectors, right_vectors = vectors[: len(left_claims)], vectors[len(left_claims) :]
     similarity = similarity_matrix(left_vectors, right_vectors)
     threshold = calibration.threshold
-    claims, emphases = classify(left_claims, right_claims, similarity, threshold)
+    claims, emphases = classify(
+        left_claims, right_claims, similarity, threshold, common_zipf=calibration.common_zipf
+    )
     return Report(
         id=None,
         title=title,

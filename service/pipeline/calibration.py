@@ -9,6 +9,8 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
+from service.pipeline.terms import COMMON_ZIPF
+
 MODELS_DIR = Path(os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models"))
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35
@@ -19,6 +21,7 @@ class Calibration(msgspec.Struct, frozen=True):
 
     encoder: str
     threshold: float
+    common_zipf: float = COMMON_ZIPF
     background: list[float] = msgspec.field(default_factory=list)
     procedure: str = ""
     measured: dict[str, float] = msgspec.field(default_factory=dict)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.pipeline.polarity import opposition
-from service.pipeline.terms import Vocabulary, distinctive_terms, vocabulary
+from service.pipeline.terms import COMMON_ZIPF, Term, distinctive_terms, vocabulary
 from service.pipeline.types import Claim, Closest, Emphasis, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
@@ -19,6 +19,7 @@ def classify(
     similarity: np.ndarray,
     threshold: float,
     languages: tuple[str, str] = ("en", "en"),
+    common_zipf: float = COMMON_ZIPF,
 ) -> tuple[list[Claim], list[Emphasis]]:
     """Give every claim of both sides a verdict; return the claims and the emphases found."""
     verdicts: list[Claim] = []
@@ -27,7 +28,8 @@ def classify(
     for claims, others, matrix, language in sides:
         other_vocabulary = vocabulary(c.text for c in others)
         for row, claim in enumerate(claims):
-            verdict, emphasis = _judge(claim, others, matrix[row], threshold, other_vocabulary, language)
+            terms = distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
+            verdict, emphasis = _judge(claim, others, matrix[row], threshold, terms)
             verdicts.append(_with_verdict(claim, verdict))
             if emphasis is not None:
                 emphases.append(emphasis)
@@ -40,8 +42,7 @@ def _judge(
     others: list[Claim],
     scores: np.ndarray,
     threshold: float,
-    other_vocabulary: Vocabulary,
-    language: str,
+    terms: list[Term],
 ) -> tuple[Verdict, Emphasis | None]:
     closest = None
     best = 0.0
@@ -49,7 +50,6 @@ def _judge(
         column = int(np.argmax(scores))
         best = float(scores[column])
         closest = Closest(claim_id=others[column].id, similarity=round(best, 4))
-    terms = distinctive_terms(claim.text, other_vocabulary, language)
     lead = 1.0 + LEAD_WEIGHT * (1.0 - claim.position)
     if closest is None or best < threshold:
         specificity = max((t.specificity for t in terms), default=0.0)
@@ -69,7 +69,7 @@ def _judge(
 def _emphasis(
     claim: Claim,
     kind: Verdict,
-    terms: list,  # type: ignore[type-arg]
+    terms: list[Term],
     salience: float,
     closest: Closest | None,
     evidence: list[str] | None = None,

@@ -25,6 +25,13 @@ _TITLES = frozenset(
     spokesperson ambassador councilor chancellor premier vice first state foreign affairs
     department ministry office""".split()
 )
+# Dates place a meeting; they are never what a side stressed.
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
+)
+# Lower-case words that may join proper nouns into one name: "Republic of Korea".
+_NAME_JOINERS = frozenset({"of", "for"})
 _TOKEN = re.compile(r"[^\W_](?:[\w’'.]*[^\W_])?", re.UNICODE)
 # Everyday words (Zipf frequency above this) carry no emphasis on their own; calibrated.
 COMMON_ZIPF = 4.0
@@ -62,7 +69,7 @@ def vocabulary(texts: Iterable[str]) -> Vocabulary:
     for text in texts:
         words = _words(text)
         keys.update(stem_key(w) for w, _ in words)
-        keys.update(_acronym(run) for run in _proper_runs(words) if len(run) > 1)
+        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in _acronyms(run))
     return Vocabulary(frozenset(keys))
 
 
@@ -76,23 +83,40 @@ def distinctive_terms(text: str, other: Vocabulary, language: str = "en", common
     words = _words(text)
     found: list[Term] = []
     for run in _proper_runs(words):
-        keys = [stem_key(w) for w in run]
+        keys = [stem_key(w) for w in run if w not in _NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
-        if uncovered * 2 > len(keys) and not other.covers(_acronym(run)):
+        if uncovered * 2 > len(keys) and not any(other.covers(a) for a in _acronyms(run)):
             found.append(Term(" ".join(run), 1.0, proper=True))
     for index, (word, _) in enumerate(words):
         lower = word.lower()
         if _is_proper(words, index) or lower in _STOPWORDS or lower in _TITLES or len(word) < 3:
+            continue
+        if lower in _CALENDAR:
             continue
         if _has_digit(word) or _is_verb_form(lower) or other.covers(stem_key(word)):
             continue
         specificity = _specificity(lower, language, common_zipf)
         if specificity > 0:
             found.append(Term(word, specificity, proper=False))
+    found.extend(_compound_terms(text, other))
     unique: dict[str, Term] = {}
     for term in found:
         unique.setdefault(term.text.lower(), term)
     return sorted(unique.values(), key=lambda t: -t.specificity)
+
+
+def _compound_terms(text: str, other: Vocabulary) -> list[Term]:
+    """Lower-case hyphenated compounds ("whole-of-government") name one specific idea."""
+    terms = []
+    for match in _COMPOUND.finditer(text):
+        parts = [p for p in re.split(r"[-–]", match.group(0)) if p]
+        content = [p for p in parts if p.lower() not in _STOPWORDS]
+        if content and not all(other.covers(stem_key(p)) for p in content):
+            terms.append(Term(match.group(0), 0.8, proper=False))
+    return terms
+
+
+_COMPOUND = re.compile(r"\b[a-z]+(?:[-–][a-z]+)+\b")
 
 
 def _words(text: str) -> list[tuple[str, int]]:
@@ -109,30 +133,43 @@ def _words(text: str) -> list[tuple[str, int]]:
 
 def _is_proper(words: list[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
-    if word.lower() in _STOPWORDS or word.lower() in _TITLES or word.isdigit():
+    lower = word.lower()
+    if lower in _STOPWORDS or lower in _TITLES or lower in _CALENDAR or word.isdigit():
         return False
     return index > 0 and (word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word)))
 
 
 def _proper_runs(words: list[tuple[str, int]]) -> list[list[str]]:
-    """Adjacent proper nouns separated only by spaces, hyphens or "of" form one run."""
+    """Adjacent proper nouns separated only by a space, a hyphen, "of" or "for" form one run."""
     runs: list[list[str]] = []
     previous_end = -10
+    joined = False
     for index, (word, offset) in enumerate(words):
         if not _is_proper(words, index):
+            follows_name = bool(runs) and offset - previous_end <= 1
+            joined = follows_name and word in _NAME_JOINERS and not joined
+            if joined:
+                previous_end = offset + len(word)
             continue
         if runs and offset - previous_end <= 1:
+            if joined:
+                runs[-1].append(words[index - 1][0])
             runs[-1].append(word)
         else:
             runs.append([word])
         previous_end = offset + len(word)
+        joined = False
     return runs
 
 
-def _acronym(run: list[str]) -> str:
+def _acronyms(run: list[str]) -> set[str]:
+    """Initials with and without joiners: "Republic of Korea" is ROK, "... Republic of Korea" DPRK."""
     if len(run) == 1:
-        return stem_key(run[0])
-    return "".join(w[0] for w in run).lower()
+        return {stem_key(run[0])}
+    return {
+        "".join(w[0] for w in run).lower(),
+        "".join(w[0] for w in run if w not in _NAME_JOINERS).lower(),
+    }
 
 
 def _has_digit(word: str) -> bool:
@@ -140,7 +177,8 @@ def _has_digit(word: str) -> bool:
 
 
 def _is_verb_form(word: str) -> bool:
-    return len(word) > 5 and (word.endswith("ed") or word.endswith("ing"))
+    """Verb forms and manner adverbs say how, not what: "hailed", "maintaining", "swiftly"."""
+    return len(word) > 5 and word.endswith(("ed", "ing", "ly"))
 
 
 @lru_cache(maxsize=65536)

@@ -1,0 +1,55 @@
+"""Golden tests: the real model over every real fixture pair finds the expected differences."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.evaluation import english_cases
+from service.pipeline import compare
+from service.pipeline.embed import Encoder, make_encoder
+from service.pipeline.types import Report
+from service.quality import Case, score
+
+pytestmark = pytest.mark.slow
+CASES = english_cases()
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return make_encoder("minilm")
+
+
+@pytest.fixture(scope="module")
+def reports(encoder: Encoder) -> dict[str, Report]:
+    return {case.name: compare(case.readouts, encoder) for case in CASES}
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.split("/")[0])
+def test_every_expected_one_sided_topic_is_reported_for_its_side(
+    case: Case, reports: dict[str, Report]
+) -> None:
+    result = score(reports[case.name], case.expected, case.name)
+    assert result.missed == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.split("/")[0])
+def test_no_expected_shared_topic_is_reported_one_sided(case: Case, reports: dict[str, Report]) -> None:
+    report = reports[case.name]
+    for shared in case.expected.shared:
+        for side, keywords in shared.keywords.items():
+            flagged = [
+                e.claim_id
+                for e in report.emphases
+                if e.side == side and e.kind == "one-sided" and any(k.lower() in e.text.lower() for k in keywords)
+            ]
+            assert flagged == [], f"{shared.topic} flagged one-sided on {side}"
+
+
+def test_taiwan_strait_is_a_us_only_emphasis(reports: dict[str, Report]) -> None:
+    report = reports["2025-07-31_rubio-cho-hyun/expected.json"]
+    (taiwan,) = [e for e in report.emphases if "Taiwan Strait" in e.text]
+    assert taiwan.side == "US" and taiwan.kind == "one-sided"
+    assert "Taiwan Strait" in taiwan.terms
+    us_ranked = [e.claim_id for e in report.emphases if e.side == "US"]
+    assert us_ranked.index(taiwan.claim_id) < len(us_ranked) // 2, "Taiwan should rank in the top half"
+    assert report.model.encoder == "all-MiniLM-L6-v2" and 0 < report.model.threshold < 1

@@ -1,0 +1,39 @@
+"""Distinctive terms: content the other readout never uses, without everyday or role words."""
+
+from __future__ import annotations
+
+from service.pipeline.terms import distinctive_terms, stem_key, vocabulary
+
+
+def terms(text: str, other: str) -> list[str]:
+    return [t.text for t in distinctive_terms(text, vocabulary([other]))]
+
+
+def test_a_proper_noun_run_missing_on_the_other_side_is_one_term() -> None:
+    found = terms(
+        "Both emphasized peace and stability across the Taiwan Strait.",
+        "They discussed peace and prosperity on the Korean Peninsula.",
+    )
+    assert found[0] == "Taiwan Strait"
+
+
+def test_plural_possessive_and_acronym_forms_count_as_used() -> None:
+    assert stem_key("sanctions") == stem_key("sanction")
+    assert terms("They imposed sanctions on Russia’s banks.", "sanction measures against Russia") == []
+    assert terms("the Republic of Korea and the United States", "the ROK and the U.S. agreed") == []
+
+
+def test_everyday_words_verbs_titles_and_dates_are_never_terms() -> None:
+    found = terms(
+        "On Wednesday the Secretary warmly discussed and welcomed important continued talks.",
+        "The ministers met.",
+    )
+    assert found == []
+
+
+def test_rare_lowercase_words_are_terms_ranked_by_rarity() -> None:
+    found = distinctive_terms(
+        "reaffirmed their resolute commitment to denuclearization", vocabulary(["commitment"])
+    )
+    assert [t.text for t in found] == ["denuclearization", "resolute"]
+    assert found[0].specificity > found[1].specificity
