@@ -18,18 +18,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from service.evaluation import (  # noqa: E402
+from service.evaluation import (
     MemoEncoder,
     background_vector,
     english_cases,
     evaluate,
     pipeline_method,
 )
-from service.pipeline.calibration import Calibration, save_calibration  # noqa: E402
-from service.pipeline.embed import make_encoder  # noqa: E402
-from service.quality import Case, Score  # noqa: E402
+from service.pipeline.calibration import Calibration, save_calibration
+from service.pipeline.embed import make_encoder
+from service.quality import Case, Score
 
 THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.605, 0.01)]
 ZIPFS = [3.0, 3.25, 3.5, 3.75, 4.0, 4.25, 4.5, 4.75, 5.0]
@@ -61,7 +61,9 @@ def grid(encoder: MemoEncoder, background: list[float], cases: list[Case]) -> Ca
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--encoder", default="minilm")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write models/")
     args = parser.parse_args()
@@ -74,11 +76,15 @@ def main() -> int:
         fitted = grid(encoder, background, cases[:index] + cases[index + 1 :])
         result = evaluate(pipeline_method(encoder, fitted), [case]).score
         held_out = held_out.add(result)
-        print(f"held out {case.name}: threshold {fitted.threshold} zipf {fitted.common_zipf} "
-              f"recall {result.recall:.2f} false flags {result.false_flag_rate:.2f}")
+        print(
+            f"held out {case.name}: threshold {fitted.threshold} zipf {fitted.common_zipf} "
+            f"recall {result.recall:.2f} false flags {result.false_flag_rate:.2f}"
+        )
     calibration.measured["loo_recall"] = round(held_out.recall, 4)
     calibration.measured["loo_false_flag_rate"] = round(held_out.false_flag_rate, 4)
-    print(f"{encoder.name}: threshold {calibration.threshold} common_zipf {calibration.common_zipf}")
+    print(
+        f"{encoder.name}: threshold {calibration.threshold} common_zipf {calibration.common_zipf}"
+    )
     print("measured:", calibration.measured)
     if not args.dry_run:
         print("wrote", save_calibration(calibration))

@@ -14,12 +14,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
+import numpy as np
 
-from service.baseline import BASELINE_NAME, compare_lexically  # noqa: E402
-from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method  # noqa: E402
-from service.pipeline.calibration import load_calibration  # noqa: E402
-from service.pipeline.embed import make_encoder  # noqa: E402
+from service.baseline import BASELINE_NAME, compare_lexically
+from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method
+from service.pipeline.calibration import load_calibration
+from service.pipeline.embed import make_encoder
 
 
 def row(name: str, threshold: float, evaluation: Evaluation) -> str:

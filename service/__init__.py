@@ -2,7 +2,6 @@
 
 from service.errors import InvalidInput, NotFound, ReadoutDiffError
 from service.pipeline import compare
-
 from service.pipeline.types import Claim, Emphasis, Match, Readout, Report
 
 __all__ = [

@@ -17,8 +17,11 @@ BASELINE_NAME = "lexical-overlap"
 
 def overlap_matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
     """Dice overlap of stemmed content words between every pair of claims."""
+
     def bag(text: str) -> set[str]:
-        return set(vocabulary([text]).keys) - {stem_key(w) for w in ("the", "and", "of", "to", "in")}
+        return set(vocabulary([text]).keys) - {
+            stem_key(w) for w in ("the", "and", "of", "to", "in")
+        }
 
     left_bags, right_bags = [bag(t) for t in left], [bag(t) for t in right]
     matrix = np.zeros((len(left), len(right)), dtype=np.float32)

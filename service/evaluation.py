@@ -70,7 +70,7 @@ def pipeline_method(encoder: Encoder, calibration: Calibration) -> Method:
 
 def background_vector(encoder: Encoder, folder: Path = FIXTURES / "singles") -> list[float]:
     """Mean claim embedding over single-side readouts: the direction all readouts share."""
-    texts = []
+    texts: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         readout = Readout(side="X", text=path.read_text(encoding="utf-8"))
         texts.extend(c.text for c in claims_of(readout))

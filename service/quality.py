@@ -92,7 +92,11 @@ def score(report: Report, expected: Expectation, name: str = "") -> Score:
     """Judge one report by the fixture rules: hits for one-sided topics, flags on shared ones."""
     result = Score()
     for topic in expected.one_sided:
-        hit = any(_mentions(e.text, e.terms, topic.keywords) for e in report.emphases if e.side == topic.side)
+        hit = any(
+            _mentions(e.text, e.terms, topic.keywords)
+            for e in report.emphases
+            if e.side == topic.side
+        )
         if hit:
             result.found += 1
             result.expected += 1
@@ -106,7 +110,9 @@ def score(report: Report, expected: Expectation, name: str = "") -> Score:
             for emphasis in report.emphases:
                 if emphasis.side != side:
                     continue
-                in_text = emphasis.kind == "one-sided" and any(k in emphasis.text.lower() for k in lowered)
+                in_text = emphasis.kind == "one-sided" and any(
+                    k in emphasis.text.lower() for k in lowered
+                )
                 in_terms = emphasis.kind != "one-sided" and any(
                     k in term.lower() for term in emphasis.terms for k in lowered
                 )

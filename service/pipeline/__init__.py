@@ -23,7 +23,9 @@ def validate(readouts: Sequence[Readout]) -> None:
     for readout in readouts:
         side = readout.side.strip()
         if not side or len(side) > MAX_SIDE_LENGTH:
-            raise InvalidInput(f"side labels must be 1-{MAX_SIDE_LENGTH} characters: {readout.side!r}")
+            raise InvalidInput(
+                f"side labels must be 1-{MAX_SIDE_LENGTH} characters: {readout.side!r}"
+            )
         if not readout.text.strip():
             raise InvalidInput(f"the {side} readout is empty")
     if readouts[0].side.strip().upper() == readouts[1].side.strip().upper():
@@ -69,5 +71,8 @@ def compare(
         matches=matches(left_claims, right_claims, similarity, threshold),
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
-        readouts=[ReadoutInfo(side=r.side.strip(), text=r.text, source=r.source, url=r.url) for r in readouts],
+        readouts=[
+            ReadoutInfo(side=r.side.strip(), text=r.text, source=r.source, url=r.url)
+            for r in readouts
+        ],
     )

@@ -11,7 +11,8 @@ def similarity_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """Cosine similarity of every left claim with every right claim (rows are unit vectors)."""
     if left.size == 0 or right.size == 0:
         return np.zeros((left.shape[0], right.shape[0]), dtype=np.float32)
-    return np.clip(left @ right.T, -1.0, 1.0).astype(np.float32)
+    cosine: np.ndarray = np.clip(left @ right.T, -1.0, 1.0).astype(np.float32)
+    return cosine
 
 
 def matches(

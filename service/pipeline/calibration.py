@@ -11,7 +11,9 @@ import numpy as np
 
 from service.pipeline.terms import COMMON_ZIPF
 
-MODELS_DIR = Path(os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models"))
+MODELS_DIR = Path(
+    os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models")
+)
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35
 
@@ -37,7 +39,8 @@ class Calibration(msgspec.Struct, frozen=True):
         shifted = vectors - np.asarray(self.background, dtype=np.float32)
         norms = np.linalg.norm(shifted, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return (shifted / norms).astype(np.float32)
+        centered: np.ndarray = (shifted / norms).astype(np.float32)
+        return centered
 
 
 def calibration_path(encoder: str) -> Path:

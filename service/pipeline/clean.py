@@ -123,12 +123,30 @@ def _is_heading(line: str, stands_alone: bool) -> bool:
 
 
 _TITLE_SMALL_WORDS = frozenset(
-    "a an and as at by for from in of on or the to with vs via".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+        "vs",
+        "via",
+    ]
 )
 
 
-def _flush(segments: list[Segment], current: Segment | None) -> None:
-    """Close the open paragraph; returns None so callers can write `current = _flush(...)`."""
+def _flush(segments: list[Segment], current: Segment | None) -> Segment | None:
+    """Close the open paragraph; returns None, the new open paragraph."""
     if current is not None:
         segments.append(current)
     return None

@@ -85,7 +85,8 @@ class FakeEncoder:
                 vectors[row, int.from_bytes(digest, "little") % self.dimensions] += 1.0
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
-        return vectors / norms
+        normalised: np.ndarray = vectors / norms
+        return normalised
 
 
 class CachedEncoder:

@@ -19,5 +19,6 @@ def render(report: Report, fmt: str) -> str:
     if fmt == "html":
         from service.api.pages import render_report_page
 
-        return render_report_page(report)
+        page: str = render_report_page(report)
+        return page
     raise InvalidInput(f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}")

@@ -65,12 +65,21 @@ def to_markdown(report: Report) -> str:
         out += [f"## What only {escape_markdown(side)} stressed ({len(emphases)})", ""]
         for number, emphasis in enumerate(emphases, 1):
             first, *rest = _describe(emphasis, claims)
-            out.append(f"{number}. **{KIND_LABEL[emphasis.kind]}** ({emphasis.salience:.2f}) {escape_markdown(first)}")
+            out.append(
+                f"{number}. **{KIND_LABEL[emphasis.kind]}** ({emphasis.salience:.2f}) {escape_markdown(first)}"
+            )
             out += [f"   - {escape_markdown(line)}" for line in rest]
         out.append("")
-    out += ["## Shared", "", f"| {' | '.join(escape_markdown(s) for s in report.sides)} | similarity |", "|---|---|---|"]
+    out += [
+        "## Shared",
+        "",
+        f"| {' | '.join(escape_markdown(s) for s in report.sides)} | similarity |",
+        "|---|---|---|",
+    ]
     for left, right, similarity in shared_pairs(report):
-        out.append(f"| {escape_markdown(_one_line(left.text))} | {escape_markdown(_one_line(right.text))} | {similarity:.2f} |")
+        out.append(
+            f"| {escape_markdown(_one_line(left.text))} | {escape_markdown(_one_line(right.text))} | {similarity:.2f} |"
+        )
     out += ["", f"_encoder {report.model.encoder}, threshold {report.model.threshold:.2f}_", ""]
     return "\n".join(out)
 
@@ -95,12 +104,29 @@ def to_text(report: Report, width: int = 100) -> str:
         for number, emphasis in enumerate(emphases, 1):
             first, *rest = _describe(emphasis, claims)
             label = f"{number:>2}. [{KIND_LABEL[emphasis.kind]}] "
-            out += textwrap.wrap(first, width, initial_indent=label, subsequent_indent=" " * len(label))
+            out += textwrap.wrap(
+                first, width, initial_indent=label, subsequent_indent=" " * len(label)
+            )
             for line in rest:
-                out += textwrap.wrap(line, width, initial_indent=" " * len(label), subsequent_indent=" " * (len(label) + 2))
+                out += textwrap.wrap(
+                    line,
+                    width,
+                    initial_indent=" " * len(label),
+                    subsequent_indent=" " * (len(label) + 2),
+                )
     out += ["", "Shared", "-" * 40]
     for left, right, similarity in shared_pairs(report):
-        out += textwrap.wrap(f"{left.side}: {_one_line(left.text)}", width, initial_indent=f"{similarity:.2f} ", subsequent_indent="     ")
-        out += textwrap.wrap(f"{right.side}: {_one_line(right.text)}", width, initial_indent="     ", subsequent_indent="     ")
+        out += textwrap.wrap(
+            f"{left.side}: {_one_line(left.text)}",
+            width,
+            initial_indent=f"{similarity:.2f} ",
+            subsequent_indent="     ",
+        )
+        out += textwrap.wrap(
+            f"{right.side}: {_one_line(right.text)}",
+            width,
+            initial_indent="     ",
+            subsequent_indent="     ",
+        )
     out += ["", f"encoder {report.model.encoder}, threshold {report.model.threshold:.2f}"]
     return "\n".join(out) + "\n"

@@ -11,24 +11,190 @@ from wordfreq import zipf_frequency
 
 # Function words; none of them is ever an emphasis.
 _STOPWORDS = frozenset(
-    """a about above after again against all also alongside am among an and any are as at be
-    been before being below between both but by can could did do does doing down during each
-    few for from further furthermore had has have having he her here hers him his how i if in
-    into is it its itself just many me more most my no nor not now of off on once only or other
-    our ours out over own same she should so some such than that the their theirs them then
-    there these they this those through to too under until up upon very via was we were what
-    when where which while who whom why will with within would you your yours""".split()
+    [
+        "a",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "all",
+        "also",
+        "alongside",
+        "am",
+        "among",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "before",
+        "being",
+        "below",
+        "between",
+        "both",
+        "but",
+        "by",
+        "can",
+        "could",
+        "did",
+        "do",
+        "does",
+        "doing",
+        "down",
+        "during",
+        "each",
+        "few",
+        "for",
+        "from",
+        "further",
+        "furthermore",
+        "had",
+        "has",
+        "have",
+        "having",
+        "he",
+        "her",
+        "here",
+        "hers",
+        "him",
+        "his",
+        "how",
+        "i",
+        "if",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "itself",
+        "just",
+        "many",
+        "me",
+        "more",
+        "most",
+        "my",
+        "no",
+        "nor",
+        "not",
+        "now",
+        "of",
+        "off",
+        "on",
+        "once",
+        "only",
+        "or",
+        "other",
+        "our",
+        "ours",
+        "out",
+        "over",
+        "own",
+        "same",
+        "she",
+        "should",
+        "so",
+        "some",
+        "such",
+        "than",
+        "that",
+        "the",
+        "their",
+        "theirs",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "through",
+        "to",
+        "too",
+        "under",
+        "until",
+        "up",
+        "upon",
+        "very",
+        "via",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "who",
+        "whom",
+        "why",
+        "will",
+        "with",
+        "within",
+        "would",
+        "you",
+        "your",
+        "yours",
+    ]
 )
 # Titles and honorifics name a role, not a topic.
 _TITLES = frozenset(
-    """mr mrs ms dr hon honorable secretary minister ministers president deputy director
-    spokesperson ambassador councilor chancellor premier vice first state foreign affairs
-    department ministry office""".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "hon",
+        "honorable",
+        "secretary",
+        "minister",
+        "ministers",
+        "president",
+        "deputy",
+        "director",
+        "spokesperson",
+        "ambassador",
+        "councilor",
+        "chancellor",
+        "premier",
+        "vice",
+        "first",
+        "state",
+        "foreign",
+        "affairs",
+        "department",
+        "ministry",
+        "office",
+    ]
 )
 # Dates place a meeting; they are never what a side stressed.
 _CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "today",
+        "yesterday",
+    ]
 )
 # Lower-case words that may join proper nouns into one name: "Republic of Korea".
 _NAME_JOINERS = frozenset({"of", "for"})
@@ -73,7 +239,9 @@ def vocabulary(texts: Iterable[str]) -> Vocabulary:
     return Vocabulary(frozenset(keys))
 
 
-def distinctive_terms(text: str, other: Vocabulary, language: str = "en", common_zipf: float = COMMON_ZIPF) -> list[Term]:
+def distinctive_terms(
+    text: str, other: Vocabulary, language: str = "en", common_zipf: float = COMMON_ZIPF
+) -> list[Term]:
     """Content terms of `text` that the other readout never uses, most specific first.
 
     Proper nouns count as runs ("Taiwan Strait"), covered when most of their words or their
@@ -136,7 +304,9 @@ def _is_proper(words: list[tuple[str, int]], index: int) -> bool:
     lower = word.lower()
     if lower in _STOPWORDS or lower in _TITLES or lower in _CALENDAR or word.isdigit():
         return False
-    return index > 0 and (word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word)))
+    return index > 0 and (
+        word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word))
+    )
 
 
 def _proper_runs(words: list[tuple[str, int]]) -> list[list[str]]:

@@ -28,5 +28,9 @@ def test_one_long_claim_can_match_two_short_ones_in_any_order() -> None:
 def test_pairs_below_threshold_or_nobodys_best_are_left_out() -> None:
     similarity = np.array([[0.9, 0.55], [0.8, 0.4]], dtype=np.float32)
     found = matches(claims("US", 2), claims("KR", 2), similarity, threshold=0.5)
-    assert {tuple(m.claims) for m in found} == {("US-1", "KR-1"), ("US-2", "KR-1"), ("US-1", "KR-2")}
+    assert {tuple(m.claims) for m in found} == {
+        ("US-1", "KR-1"),
+        ("US-2", "KR-1"),
+        ("US-1", "KR-2"),
+    }
     assert matches(claims("US", 2), claims("KR", 2), similarity, threshold=0.95) == []

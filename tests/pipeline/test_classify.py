@@ -9,7 +9,9 @@ from service.pipeline.types import Claim
 
 
 def claim(side: str, number: int, text: str, position: float = 0.0) -> Claim:
-    return Claim(id=f"{side}-{number}", side=side, text=text, start=0, end=len(text), position=position)
+    return Claim(
+        id=f"{side}-{number}", side=side, text=text, start=0, end=len(text), position=position
+    )
 
 
 LEFT = [
@@ -43,7 +45,10 @@ def test_negated_counterpart_is_opposed_with_evidence() -> None:
 
 
 def test_lead_claims_rank_above_closing_ones() -> None:
-    left = [claim("US", 1, "Alpha sanctions imposed.", 0.0), claim("US", 2, "Alpha sanctions imposed.", 0.9)]
+    left = [
+        claim("US", 1, "Alpha sanctions imposed.", 0.0),
+        claim("US", 2, "Alpha sanctions imposed.", 0.9),
+    ]
     _, emphases = classify(left, RIGHT, np.array([[0.0], [0.0]]), threshold=0.3)
     ranked = [e for e in emphases if e.side == "US"]
     assert [e.claim_id for e in ranked] == ["US-1", "US-2"]

@@ -33,14 +33,18 @@ def test_every_expected_one_sided_topic_is_reported_for_its_side(
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.split("/")[0])
-def test_no_expected_shared_topic_is_reported_one_sided(case: Case, reports: dict[str, Report]) -> None:
+def test_no_expected_shared_topic_is_reported_one_sided(
+    case: Case, reports: dict[str, Report]
+) -> None:
     report = reports[case.name]
     for shared in case.expected.shared:
         for side, keywords in shared.keywords.items():
             flagged = [
                 e.claim_id
                 for e in report.emphases
-                if e.side == side and e.kind == "one-sided" and any(k.lower() in e.text.lower() for k in keywords)
+                if e.side == side
+                and e.kind == "one-sided"
+                and any(k.lower() in e.text.lower() for k in keywords)
             ]
             assert flagged == [], f"{shared.topic} flagged one-sided on {side}"
 
@@ -51,5 +55,7 @@ def test_taiwan_strait_is_a_us_only_emphasis(reports: dict[str, Report]) -> None
     assert taiwan.side == "US" and taiwan.kind == "one-sided"
     assert "Taiwan Strait" in taiwan.terms
     us_ranked = [e.claim_id for e in report.emphases if e.side == "US"]
-    assert us_ranked.index(taiwan.claim_id) < len(us_ranked) // 2, "Taiwan should rank in the top half"
+    assert us_ranked.index(taiwan.claim_id) < len(us_ranked) // 2, (
+        "Taiwan should rank in the top half"
+    )
     assert report.model.encoder == "all-MiniLM-L6-v2" and 0 < report.model.threshold < 1

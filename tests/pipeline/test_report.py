@@ -25,9 +25,16 @@ def test_json_has_every_contract_field_with_its_kind() -> None:
     assert data["sides"] == ["US", "KR"]
     claim = data["claims"][0]
     assert {k: type(claim[k]) for k in ("id", "side", "text", "start", "end")} == {
-        "id": str, "side": str, "text": str, "start": int, "end": int,
+        "id": str,
+        "side": str,
+        "text": str,
+        "start": int,
+        "end": int,
     }
-    assert all(isinstance(m["claims"], list) and isinstance(m["similarity"], float) for m in data["matches"])
+    assert all(
+        isinstance(m["claims"], list) and isinstance(m["similarity"], float)
+        for m in data["matches"]
+    )
     for emphasis in data["emphases"]:
         assert emphasis["kind"] in {"one-sided", "partial", "opposed"}
         assert set(emphasis) >= {"side", "claim_id", "kind", "text", "terms", "salience", "closest"}
@@ -43,7 +50,10 @@ def test_emphases_are_ranked_by_salience() -> None:
 def test_markdown_escapes_readout_text() -> None:
     result = report()
     result.emphases[0] = type(result.emphases[0])(
-        **{**{f: getattr(result.emphases[0], f) for f in result.emphases[0].__struct_fields__}, "text": "<script>x</script> **bold**"}
+        **{
+            **{f: getattr(result.emphases[0], f) for f in result.emphases[0].__struct_fields__},
+            "text": "<script>x</script> **bold**",
+        }
     )
     markdown = to_markdown(result)
     assert "<script>" not in markdown and "\\<script\\>" in markdown

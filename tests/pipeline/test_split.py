@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,9 @@ def test_lists_of_names_and_adjectives_stay_whole() -> None:
         "a free, open, interconnected, prosperous, resilient, and secure Indo-Pacific region."
     )
     assert claims_of(sentence) == [sentence]
-    names = "They agreed to strengthen trilateral cooperation between South Korea, the U.S., and Japan."
+    names = (
+        "They agreed to strengthen trilateral cooperation between South Korea, the U.S., and Japan."
+    )
     assert claims_of(names) == [names]
 
 
@@ -54,10 +57,12 @@ def test_claims_carry_spans_sentence_index_and_position() -> None:
     assert any("Taiwan Strait" in c.text for c in claims)
 
 
-@pytest.mark.parametrize("path", sorted(PAIRS.glob("*/*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize(
+    "path", sorted(PAIRS.glob("*/*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}"
+)
 def test_every_fixture_splits_into_exact_spans(path: Path) -> None:
     text = path.read_text()
     claims = split(text, clean(text), "X")
     assert len(claims) >= 5
     assert all(text[c.start : c.end] == c.text and c.text.strip() == c.text for c in claims)
-    assert all(a.end <= b.start for a, b in zip(claims, claims[1:], strict=False))
+    assert all(a.end <= b.start for a, b in itertools.pairwise(claims))

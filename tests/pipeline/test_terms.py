@@ -19,7 +19,9 @@ def test_a_proper_noun_run_missing_on_the_other_side_is_one_term() -> None:
 
 def test_plural_possessive_and_acronym_forms_count_as_used() -> None:
     assert stem_key("sanctions") == stem_key("sanction")
-    assert terms("They imposed sanctions on Russia’s banks.", "sanction measures against Russia") == []
+    assert (
+        terms("They imposed sanctions on Russia’s banks.", "sanction measures against Russia") == []
+    )
     assert terms("the Republic of Korea and the United States", "the ROK and the U.S. agreed") == []
 
 
