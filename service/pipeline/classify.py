@@ -11,6 +11,7 @@ from service.pipeline.types import Claim, Closest, Emphasis, Verdict
 # A claim near the top of a readout is what that government chose to lead with.
 LEAD_WEIGHT = 0.5
 MAX_TERMS = 6
+PARTIAL_WEIGHT = 0.5
 
 
 def classify(
@@ -61,7 +62,8 @@ def _judge(
         return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
     if terms:
         specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
-        salience = 0.6 * specificity * lead * (1.0 - best / 2)
+        # Partial emphases rank below one-sided ones: the topic itself is shared.
+        salience = PARTIAL_WEIGHT * specificity * lead * (1.0 - max(best, 0.0))
         return "partial", _emphasis(claim, "partial", terms, salience, closest)
     return "shared", None
 
