@@ -356,7 +356,7 @@ def _specificity(word: str, language: str, common_zipf: float) -> float:
     """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency)."""
     if language != "en":
         return 0.5
-    zipf = zipf_frequency(word, "en")
+    zipf = float(zipf_frequency(word, "en"))
     if zipf > common_zipf:
         return 0.0
     return round(min(1.0, 0.3 + (common_zipf - zipf) / 3.0), 3)
