@@ -267,6 +267,7 @@ def distinctive_terms(
         if specificity > 0:
             found.append(Term(word, specificity, proper=False))
     found.extend(_compound_terms(text, other))
+    found.extend(_coordinated_terms(text, other))
     unique: dict[str, Term] = {}
     for term in found:
         unique.setdefault(term.text.lower(), term)
@@ -284,6 +285,27 @@ def _compound_terms(text: str, other: Vocabulary) -> list[Term]:
     return terms
 
 
+def _coordinated_terms(text: str, other: Vocabulary) -> list[Term]:
+    """In "nuclear and missile activities", a member the other side lacks beside one it has is
+    a deliberate addition, however common the word."""
+    terms = []
+    for match in _COORDINATION.finditer(text):
+        members = [
+            m for m in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", match.group(0)) if m
+        ]
+        if len(members) < 2 or any(m.lower() in _STOPWORDS for m in members):
+            continue
+        covered = [other.covers(stem_key(m)) for m in members]
+        if any(covered):
+            terms.extend(
+                Term(m, 0.6, proper=False)
+                for m, seen in zip(members, covered, strict=True)
+                if not seen and not _is_verb_form(m.lower()) and len(m) >= 3
+            )
+    return terms
+
+
+_COORDINATION = re.compile(r"\b[a-z]+(?:,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\b")
 _COMPOUND = re.compile(r"\b[a-z]+(?:[-–][a-z]+)+\b")
 
 

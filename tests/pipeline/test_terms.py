@@ -39,3 +39,12 @@ def test_rare_lowercase_words_are_terms_ranked_by_rarity() -> None:
     )
     assert [t.text for t in found] == ["denuclearization", "resolute"]
     assert found[0].specificity > found[1].specificity
+
+
+def test_a_coordinated_member_the_other_side_lacks_is_a_term_even_if_common() -> None:
+    found = terms(
+        "shared serious concerns about nuclear and missile activities by North Korea",
+        "They condemned the ballistic missile launches of North Korea.",
+    )
+    assert "nuclear" in found
+    assert "missile" not in found
