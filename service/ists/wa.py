@@ -120,3 +120,19 @@ def write_wa(pairs: list[Pair], path: Path) -> None:
         out += [format_alignment(a, pair.left, pair.right) for a in pair.alignments]
         out += ["</alignment>", "</sentence>", "", ""]
     path.write_text("\n".join(out), encoding="utf-8")
+
+
+def gold_chunks(pair: Pair, chunked: list[list[str]], side: int) -> list[tuple[int, ...]]:
+    """Token ids of the gold chunks of one side (0 left, 1 right) of a pair.
+
+    The chunk file is used when its tokens are the sentence's; otherwise (a few lines in
+    answers-students drop tokens) the chunks are read off the gold alignments.
+    """
+    tokens = pair.left if side == 0 else pair.right
+    if [t for chunk in chunked for t in chunk] == tokens:
+        return chunk_ids(chunked)
+    groups = {a.left if side == 0 else a.right for a in pair.alignments}
+    found = sorted(g for g in groups if g and g[0] != 0)
+    covered = {i for g in found for i in g}
+    found += [(i,) for i in range(1, len(tokens) + 1) if i not in covered]
+    return sorted(found)
