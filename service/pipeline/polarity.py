@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+# Share of content words two claims must have in common for a differing figure or name to clash.
+SAME_FRAME = 0.6
 _WORD = re.compile(r"[A-Za-z]+(?:n't|'t)?|\d+(?:[.,]\d+)*%?")
 _NEGATIONS = frozenset(
     [
@@ -176,7 +178,8 @@ def opposition(claim: str, counterpart: str) -> list[str]:
         return sorted(set(negated or negated_other))
     numbers, numbers_other = _numbers(mine), _numbers(theirs)
     if numbers and numbers_other and not numbers & numbers_other:
-        return sorted(numbers | numbers_other)
+        # "70-year alliance" and "February 22" differ in topic, not in figure.
+        return sorted(numbers | numbers_other) if _same_frame(mine, theirs, set()) else []
     return _entity_clash(mine, theirs)
 
 
@@ -186,9 +189,14 @@ def _entity_clash(mine: list[str], theirs: list[str]) -> list[str]:
     only, only_other = entities - entities_other, entities_other - entities
     if not only or not only_other:
         return []
-    rest = _content([t for t in mine if t.lower() not in entities])
-    rest_other = _content([t for t in theirs if t.lower() not in entities_other])
-    union = rest | rest_other
-    if not union or len(rest & rest_other) / len(union) < 0.6:
+    if not _same_frame(mine, theirs, entities | entities_other):
         return []
     return sorted(only | only_other)
+
+
+def _same_frame(mine: list[str], theirs: list[str], leave_out: set[str]) -> bool:
+    """Whether two claims share most content words once `leave_out` and numbers are set aside."""
+    rest = _content([t for t in mine if t.lower() not in leave_out])
+    rest_other = _content([t for t in theirs if t.lower() not in leave_out])
+    union = rest | rest_other
+    return bool(union) and len(rest & rest_other) / len(union) >= SAME_FRAME

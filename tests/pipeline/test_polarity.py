@@ -79,3 +79,13 @@ def test_differing_entities_in_the_same_statement_are_opposed() -> None:
 
 def test_extra_entity_on_one_side_is_not_opposed() -> None:
     assert opposition("They discussed Ukraine.", "They discussed Ukraine and Russia.") == []
+
+
+def test_numbers_in_unrelated_frames_are_not_opposed() -> None:
+    assert (
+        opposition(
+            "They underscored the strength of the more than 70-year alliance.",
+            "The ministers met after the February 22 trilateral meeting in Rio.",
+        )
+        == []
+    )
