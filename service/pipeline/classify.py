@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.pipeline.polarity import opposition
+from service.pipeline.strength import added_intensity
 from service.pipeline.terms import COMMON_ZIPF, Term, distinctive_terms, vocabulary
 from service.pipeline.types import Claim, Closest, Emphasis, Verdict
 
@@ -12,6 +13,8 @@ from service.pipeline.types import Claim, Closest, Emphasis, Verdict
 LEAD_WEIGHT = 0.5
 MAX_TERMS = 6
 PARTIAL_WEIGHT = 0.5
+# An added intensifier ("resolute", "complete") weighs like a moderately rare content word.
+INTENSITY_SPECIFICITY = 0.5
 
 
 def classify(
@@ -60,12 +63,20 @@ def _judge(
     evidence = opposition(claim.text, counterpart.text)
     if evidence:
         return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
+    terms = _with_intensity(terms, added_intensity(claim.text, counterpart.text))
     if terms:
         specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
         # Partial emphases rank below one-sided ones: the topic itself is shared.
         salience = PARTIAL_WEIGHT * specificity * lead * (1.0 - max(best, 0.0))
         return "partial", _emphasis(claim, "partial", terms, salience, closest)
     return "shared", None
+
+
+def _with_intensity(terms: list[Term], intensity: list[str]) -> list[Term]:
+    """Stronger wording first: intensifiers the counterpart lacks, then the distinctive terms."""
+    known = {t.text.lower() for t in terms}
+    added = [Term(text=w, specificity=INTENSITY_SPECIFICITY, proper=False) for w in intensity]
+    return [t for t in added if t.text not in known] + terms
 
 
 def _emphasis(

@@ -4,49 +4,199 @@ from __future__ import annotations
 
 import re
 
-_NEGATION = re.compile(
-    r"\b(?:not|no|never|neither|nor|without|cannot|won't|don't|doesn't|didn't|isn't|aren't)\b"
-    r"|n't\b",
+# Share of content words two claims must have in common for a differing figure or name to clash.
+SAME_FRAME = 0.6
+_WORD = re.compile(r"[A-Za-z]+(?:n't|'t)?|\d+(?:[.,]\d+)*%?")
+_NEGATIONS = frozenset(
+    [
+        "not",
+        "no",
+        "never",
+        "neither",
+        "nor",
+        "without",
+        "cannot",
+        "nothing",
+        "none",
+        "nobody",
+        "nowhere",
+        "n't",
+    ]
+)
+# Fixed phrases whose negation word does not deny anything.
+_IDIOMS = re.compile(
+    r"\b(?:not only|not least|no later than|no less than|nothing less than|no doubt|"
+    r"without delay|without exception|not just|no longer than|none other than|"
+    r"no matter|not to mention)\b",
     re.IGNORECASE,
 )
-# Verb pairs whose members assert opposite stances toward the same object.
-_ANTONYMS = (
-    ("support", "oppose"),
-    ("welcome", "condemn"),
-    ("welcome", "denounce"),
-    ("welcome", "reject"),
+# Pairs whose members take opposite stances; each member is matched by its stem prefix.
+_ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("support", "oppos"),
+    ("endors", "oppos"),
+    ("welcom", "condemn"),
+    ("welcom", "denounc"),
+    ("welcom", "reject"),
+    ("prais", "criticiz"),
+    ("prais", "condemn"),
     ("accept", "reject"),
+    ("approv", "reject"),
+    ("approv", "disapprov"),
     ("agree", "disagree"),
-    ("approve", "disapprove"),
-    ("endorse", "oppose"),
-    ("lift", "impose"),
-    ("increase", "decrease"),
+    ("allow", "forbid"),
+    ("allow", "prohibit"),
+    ("permit", "prohibit"),
+    ("lift", "impos"),
+    ("increas", "decreas"),
+    ("increas", "reduc"),
+    ("rais", "lower"),
+    ("rise", "fall"),
+    ("rose", "fell"),
+    ("gain", "loss"),
+    ("gain", "lose"),
+    ("win", "lose"),
+    ("won", "lost"),
     ("strengthen", "weaken"),
-    ("expand", "reduce"),
+    ("expand", "reduc"),
+    ("expand", "shrink"),
+    ("open", "clos"),
+    ("connect", "disconnect"),
+    ("success", "fail"),
+    ("positiv", "negativ"),
+    ("high", "low"),
+    ("up", "down"),
+    ("more", "less"),
+    ("same", "different"),
+    ("legal", "illegal"),
+    ("resum", "suspend"),
+    ("start", "stop"),
+    ("begin", "end"),
+    ("enter", "exit"),
+    ("arriv", "depart"),
+    ("buy", "sell"),
+    ("alive", "dead"),
+    ("full", "empty"),
+)
+# Title-case words that start a sentence or name a role, not an entity that can differ.
+_NOT_ENTITIES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "this",
+        "that",
+        "these",
+        "those",
+        "both",
+        "and",
+        "but",
+        "secretary",
+        "minister",
+        "president",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+    ]
 )
 
 
-def _stance_words(text: str) -> set[str]:
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", text)}
-    found = set()
-    for left, right in _ANTONYMS:
-        for stem in (left, right):
-            if any(w.startswith(stem[:-1] if stem.endswith("e") else stem) for w in words):
-                found.add(stem)
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(_IDIOMS.sub(" ", text))
+
+
+def _negations(tokens: list[str]) -> list[str]:
+    found: list[str] = []
+    for token in tokens:
+        lower = token.lower()
+        if lower in _NEGATIONS or lower.endswith("n't") or lower == "cant":
+            found.append(lower)
     return found
+
+
+def _member(word: str, stem: str) -> bool:
+    if len(stem) <= 4:  # short stems match whole words and their inflections only
+        return word in (stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d")
+    return word.startswith(stem)
+
+
+def _stances(tokens: list[str]) -> dict[tuple[str, str], tuple[int, str]]:
+    """For each antonym pair a claim touches with one member only: +1 / -1, and the word."""
+    words = [t.lower() for t in tokens]
+    found: dict[tuple[str, str], tuple[int, str]] = {}
+    for pair in _ANTONYMS:
+        hits = [
+            (sign, word)
+            for sign, stem in ((1, pair[0]), (-1, pair[1]))
+            for word in words
+            if _member(word, stem)
+        ]
+        if hits and len({sign for sign, _ in hits}) == 1:
+            found[pair] = hits[0]
+    return found
+
+
+def _numbers(tokens: list[str]) -> set[str]:
+    return {t.rstrip("%").replace(",", "") for t in tokens if t[0].isdigit()}
+
+
+def _entities(tokens: list[str]) -> set[str]:
+    return {
+        t.lower()
+        for index, t in enumerate(tokens)
+        if index > 0 and t[0].isupper() and t.lower() not in _NOT_ENTITIES and len(t) > 1
+    }
+
+
+def _content(tokens: list[str]) -> set[str]:
+    return {t.lower()[:5] for t in tokens if len(t) > 3 and not t[0].isdigit()}
 
 
 def opposition(claim: str, counterpart: str) -> list[str]:
     """Evidence words when the two claims take opposite stances; empty when they agree."""
+    mine, theirs = _tokens(claim), _tokens(counterpart)
     evidence: list[str] = []
-    negated = [m.group(0).lower() for m in _NEGATION.finditer(claim)]
-    negated_other = [m.group(0).lower() for m in _NEGATION.finditer(counterpart)]
-    if bool(negated) != bool(negated_other):
-        evidence.extend(negated or negated_other)
-    mine, theirs = _stance_words(claim), _stance_words(counterpart)
-    for left, right in _ANTONYMS:
-        if (left in mine and right in theirs and right not in mine) or (
-            right in mine and left in theirs and left not in mine
-        ):
-            evidence.extend([left, right])
-    return sorted(set(evidence))
+    negated, negated_other = _negations(mine), _negations(theirs)
+    flip, flip_other = len(negated) % 2, len(negated_other) % 2
+    stances, stances_other = _stances(mine), _stances(theirs)
+    shared_pairs = stances.keys() & stances_other.keys()
+    for pair in sorted(shared_pairs):
+        (sign, word), (sign_other, word_other) = stances[pair], stances_other[pair]
+        if sign != sign_other:
+            evidence += [word, word_other]
+    if evidence:
+        # "does not oppose" agrees with "supports": a negation cancels an antonym.
+        if flip != flip_other:
+            return []
+        return sorted(set(evidence))
+    if flip != flip_other:
+        return sorted(set(negated or negated_other))
+    numbers, numbers_other = _numbers(mine), _numbers(theirs)
+    if numbers and numbers_other and not numbers & numbers_other:
+        # "70-year alliance" and "February 22" differ in topic, not in figure.
+        return sorted(numbers | numbers_other) if _same_frame(mine, theirs, set()) else []
+    return _entity_clash(mine, theirs)
+
+
+def _entity_clash(mine: list[str], theirs: list[str]) -> list[str]:
+    """Named entities that differ in claims that otherwise say the same thing."""
+    entities, entities_other = _entities(mine), _entities(theirs)
+    only, only_other = entities - entities_other, entities_other - entities
+    if not only or not only_other:
+        return []
+    if not _same_frame(mine, theirs, entities | entities_other):
+        return []
+    return sorted(only | only_other)
+
+
+def _same_frame(mine: list[str], theirs: list[str], leave_out: set[str]) -> bool:
+    """Whether two claims share most content words once `leave_out` and numbers are set aside."""
+    rest = _content([t for t in mine if t.lower() not in leave_out])
+    rest_other = _content([t for t in theirs if t.lower() not in leave_out])
+    union = rest | rest_other
+    return bool(union) and len(rest & rest_other) / len(union) >= SAME_FRAME

@@ -1,0 +1,98 @@
+"""Strength of wording: the intensifiers one claim adds that its counterpart does without."""
+
+from __future__ import annotations
+
+import re
+
+# English intensifiers and boosters, grouped by what they strengthen. A counterpart that uses
+# any word of a group already says it as strongly: "firm" answers "resolute".
+_GROUPS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split())
+    for group in (
+        # resolve and steadfastness
+        "resolute resolutely unwavering unwaveringly steadfast steadfastly firm firmly ironclad "
+        "unshakable unshakeable unswerving staunch staunchly determined determination "
+        "unyielding unflinching relentless tireless",
+        # completeness
+        "complete completely full fully total totally entire entirely comprehensive "
+        "comprehensively thorough thoroughly absolute absolutely whole wholly all-out",
+        # gravity
+        "serious seriously grave gravely deep deeply profound profoundly severe severely "
+        "strong strongly strongest acute",
+        # urgency
+        "urgent urgently immediate immediately swift swiftly prompt promptly rapid rapidly",
+        # importance
+        "vital critical crucial essential indispensable paramount fundamental utmost key "
+        "significant significantly",
+        # manner of statement
+        "unequivocal unequivocally categorical categorically explicit explicitly clear clearly "
+        "resolutely emphatic emphatically",
+        # robustness and reach
+        "robust vigorous vigorously strengthened enhanced ambitious unprecedented historic "
+        "irreversible verifiable",
+        # degree adverbs
+        "very extremely highly greatly particularly especially fully exceedingly",
+        # warmth and sincerity
+        "warm warmly sincere sincerely heartfelt wholehearted wholeheartedly",
+    )
+)
+_INTENSIFIERS = frozenset().union(*_GROUPS)
+# Hedges soften a claim; a side whose counterpart hedges states it more strongly.
+_HEDGES = frozenset(
+    [
+        "may",
+        "might",
+        "could",
+        "possibly",
+        "perhaps",
+        "potential",
+        "potentially",
+        "consider",
+        "considered",
+        "explore",
+        "exploring",
+        "somewhat",
+        "partly",
+        "partially",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+def intensifiers(text: str) -> list[str]:
+    """The intensifiers of `text`, in order of appearance, each once."""
+    seen: list[str] = []
+    for word in _words(text):
+        if word in _INTENSIFIERS and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def hedges(text: str) -> list[str]:
+    """The hedging words of `text`, in order, each once."""
+    seen: list[str] = []
+    for word in _words(text):
+        if word in _HEDGES and word not in seen:
+            seen.append(word)
+    return seen
+
+
+def added_intensity(claim: str, counterpart: str) -> list[str]:
+    """Intensifiers of `claim` whose group the counterpart never uses, in order of appearance.
+
+    When the counterpart hedges ("may", "consider") and the claim does not, the claim's
+    intensifiers all count, since the counterpart states the point more weakly.
+    """
+    mine = intensifiers(claim)
+    if not mine:
+        return []
+    other_words = set(_words(counterpart))
+    if hedges(counterpart) and not hedges(claim):
+        return mine
+    return [
+        word for word in mine if not any(word in group and group & other_words for group in _GROUPS)
+    ]

@@ -1,0 +1,86 @@
+"""Golden tests: the real model reports opposed and stronger-worded claims with their evidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.pipeline import compare
+from service.pipeline.embed import Encoder, make_encoder
+from service.pipeline.types import Emphasis, Readout, Report
+
+pytestmark = pytest.mark.slow
+PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "pairs"
+RUBIO_CHO = PAIRS / "2025-07-31_rubio-cho-hyun"
+
+
+@pytest.fixture(scope="module")
+def encoder() -> Encoder:
+    return make_encoder("minilm")
+
+
+def _report(folder: Path, encoder: Encoder) -> Report:
+    files = sorted(f for f in folder.glob("*.txt") if not f.stem.endswith("_ko"))
+    return compare([Readout(side=f.stem.upper(), text=f.read_text()) for f in files], encoder)
+
+
+def _emphasis(report: Report, side: str, fragment: str) -> Emphasis:
+    (found,) = [e for e in report.emphases if e.side == side and fragment in e.text]
+    return found
+
+
+@pytest.fixture(scope="module")
+def rubio_cho(encoder: Encoder) -> Report:
+    return _report(RUBIO_CHO, encoder)
+
+
+def test_resolute_complete_denuclearization_wording_is_reported(rubio_cho: Report) -> None:
+    emphasis = _emphasis(rubio_cho, "US", "resolute commitment")
+    assert {"resolute", "complete"} <= set(emphasis.terms)
+
+
+def test_serious_concerns_over_russia_are_stronger_than_seouls_account(rubio_cho: Report) -> None:
+    emphasis = _emphasis(rubio_cho, "US", "serious concerns")
+    assert emphasis.kind == "partial" and emphasis.closest is not None
+    assert {"serious", "Russia"} <= set(emphasis.terms)
+
+
+def test_full_and_complete_trade_deal_is_partial_against_the_trade_agreement(
+    rubio_cho: Report,
+) -> None:
+    emphasis = _emphasis(rubio_cho, "US", "full and complete trade deal")
+    assert emphasis.kind == "partial"
+    assert {"full", "complete"} <= set(emphasis.terms)
+
+
+@pytest.mark.parametrize("pair", sorted(p.name for p in PAIRS.iterdir() if p.is_dir()))
+def test_real_pairs_that_agree_raise_no_false_opposition(pair: str, encoder: Encoder) -> None:
+    # the fixture readouts word the same meeting differently but never contradict each other
+    report = _report(PAIRS / pair, encoder)
+    assert [e.text for e in report.emphases if e.kind == "opposed"] == []
+
+
+def test_negated_fixture_sentence_is_opposed_with_its_negation(encoder: Encoder) -> None:
+    us = (RUBIO_CHO / "us.txt").read_text()
+    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
+    negated = sentence.replace("Taiwan Strait was", "Taiwan Strait was not")
+    report = compare(
+        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=negated + ".")], encoder
+    )
+    kinds = {(e.side, e.kind) for e in report.emphases}
+    assert kinds == {("US", "opposed"), ("XX", "opposed")}
+    assert all(e.evidence == ["not"] for e in report.emphases)
+    # the two sentences stay matched: similarity alone cannot tell them apart
+    assert report.matches and report.matches[0].similarity > 0.8
+
+
+def test_real_sentence_and_its_paraphrase_are_not_opposed(encoder: Encoder) -> None:
+    us = (RUBIO_CHO / "us.txt").read_text()
+    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
+    paraphrase = sentence.replace("Both emphasized", "The two sides stressed")
+    report = compare(
+        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=paraphrase + ".")],
+        encoder,
+    )
+    assert all(e.kind != "opposed" for e in report.emphases)
