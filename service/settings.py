@@ -19,6 +19,8 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path("data"))
     database_url: str | None = None
     encoder: str = "minilm"
+    # Embeds any pair that is not English on both sides when `encoder` reads English only.
+    multilingual_encoder: str = "use"
     api_token: str | None = None
     max_readout_chars: int = 100_000
     host: str = "127.0.0.1"
@@ -30,6 +32,7 @@ class Settings:
             data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
             database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
             encoder=os.environ.get("READOUT_DIFF_ENCODER", "minilm"),
+            multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
             max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
         )

@@ -150,10 +150,20 @@ class CachedEncoder:
             self._db.close()
 
 
+ENCODER_KINDS = ("minilm", "use", "e5", "fake")
+
+
 def make_encoder(kind: str) -> Encoder:
-    """The encoder named by settings: `minilm` (default) or `fake`."""
+    """The encoder named by settings: `minilm` (default, English), `use` or `e5` (multilingual,
+    see service.pipeline.multilingual) or `fake`."""
     if kind == "minilm":
         return SentenceTransformerEncoder()
     if kind == "fake":
         return FakeEncoder()
-    raise ReadoutDiffError(f"unknown encoder {kind!r} (expected one of: minilm, fake)")
+    if kind in ("use", "e5"):
+        from service.pipeline.multilingual import E5Encoder, UseEncoder
+
+        return UseEncoder() if kind == "use" else E5Encoder()
+    raise ReadoutDiffError(
+        f"unknown encoder {kind!r} (expected one of: {', '.join(ENCODER_KINDS)})"
+    )
