@@ -14,6 +14,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from service.api.comparisons import ComparisonController
+from service.api.pages import PageController, static_files, template_config
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health
 from service.comparisons import Comparisons
@@ -68,11 +69,12 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
                 model.close()
 
     return Litestar(
-        route_handlers=[ComparisonController, health],
+        route_handlers=[ComparisonController, PageController, health, static_files()],
         dependencies={
             "comparison_service": Provide(provide_comparison_service, sync_to_thread=False)
         },
         lifespan=[lifespan],
+        template_config=template_config(),
         plugins=[problem_details_plugin()],
         openapi_config=OpenAPIConfig(
             title="readout-diff",
