@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# Serves http://127.0.0.1:8000 (READOUT_DIFF_HOST/PORT change it); the Dockerfile runs the same command.
 run: $(STAMP)
-	$(BIN)/readout-diff serve --host 127.0.0.1 --port 8000
+	$(BIN)/readout-diff serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check service tests bench

@@ -50,6 +50,8 @@ class Settings:
             examples=_env_bool("READOUT_DIFF_EXAMPLES", True),
             examples_dir=Path(os.environ.get("READOUT_DIFF_EXAMPLES_DIR") or EXAMPLES_DIR),
             max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
+            host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
+            port=_env_int("READOUT_DIFF_PORT", 8000),
         )
 
     @property
