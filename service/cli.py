@@ -101,6 +101,15 @@ def build_parser() -> argparse.ArgumentParser:
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 
 
+def _register_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from service.batch.command import register
+
+    register(commands)
+
+
+_EXTENSIONS.append(_register_batch)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; bad input prints one line to stderr and exits with code 2."""
     try:
