@@ -105,6 +105,15 @@ _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ig
 _EXTENSION_MODULES: tuple[str, ...] = ("service.api.command",)
 
 
+def _register_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from service.batch.command import register
+
+    register(commands)
+
+
+_EXTENSIONS.append(_register_batch)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command; bad input prints one line to stderr and exits with code 2."""
     try:

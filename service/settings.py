@@ -6,6 +6,24 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.errors import InvalidInput
+
+MAX_FAKE_DELAY = 60.0
+
+
+def _env_delay(name: str) -> float:
+    """Seconds between 0 and MAX_FAKE_DELAY; anything else is a clear error, not a silent 0."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= MAX_FAKE_DELAY:
+        raise InvalidInput(f"{name} must be seconds between 0 and {MAX_FAKE_DELAY:g}, got {raw!r}")
+    return value
+
 
 def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
@@ -38,6 +56,8 @@ class Settings:
     examples: bool = True
     examples_dir: Path = EXAMPLES_DIR
     max_body_bytes: int = 1_000_000
+    # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
+    fake_delay: float = 0.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -52,6 +72,7 @@ class Settings:
             max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
             host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
             port=_env_int("READOUT_DIFF_PORT", 8000),
+            fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
         )
 
     @property
