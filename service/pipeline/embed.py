@@ -102,6 +102,9 @@ class CachedEncoder:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL: no fsync per stored batch; a crash can lose only
+        # the last vectors, which are recomputed.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, hash TEXT, vector BLOB,"
             " PRIMARY KEY (model, hash))"
@@ -151,9 +154,15 @@ class CachedEncoder:
 
 
 def make_encoder(kind: str) -> Encoder:
-    """The encoder named by settings: `minilm` (default) or `fake`."""
+    """The encoder named by settings: `minilm`, `minilm-onnx-int8` or `fake`."""
     if kind == "minilm":
         return SentenceTransformerEncoder()
+    if kind == "minilm-onnx-int8":
+        from service.pipeline.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder()
     if kind == "fake":
         return FakeEncoder()
-    raise ReadoutDiffError(f"unknown encoder {kind!r} (expected one of: minilm, fake)")
+    raise ReadoutDiffError(
+        f"unknown encoder {kind!r} (expected one of: minilm, minilm-onnx-int8, fake)"
+    )
