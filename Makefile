@@ -18,7 +18,7 @@ onnx: $(STAMP)
 	$(BIN)/python -m service.pipeline.onnx_export
 
 run: onnx
-	$(BIN)/readout-diff compare fixtures/pairs/2025-07-31_rubio-cho-hyun/us.txt fixtures/pairs/2025-07-31_rubio-cho-hyun/kr.txt --sides US,KR
+	$(BIN)/readout-diff serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check service tests bench

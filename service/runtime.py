@@ -12,4 +12,6 @@ from service.settings import Settings
 def cached_encoder(kind: str | None = None) -> Encoder:
     """The configured encoder wrapped in the on-disk embedding cache under READOUT_DIFF_DATA."""
     settings = Settings.from_env()
-    return CachedEncoder(make_encoder(kind or settings.encoder), settings.cache_path)
+    return CachedEncoder(
+        make_encoder(kind or settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
+    )

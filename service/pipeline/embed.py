@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -69,15 +70,21 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 class FakeEncoder:
-    """Deterministic bag-of-words hashing encoder: fast, and texts sharing words are similar."""
+    """Deterministic bag-of-words hashing encoder: fast, and texts sharing words are similar.
 
-    def __init__(self, dimensions: int = 256, name: str = "fake-bow") -> None:
+    `delay` seconds of sleep per call stand in for a slow model (interruption tests).
+    """
+
+    def __init__(self, dimensions: int = 256, name: str = "fake-bow", delay: float = 0.0) -> None:
         self.name = name
         self.dimensions = dimensions
+        self.delay = delay
         self.calls = 0
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        if self.delay and texts:
+            time.sleep(self.delay)
         vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in _TOKEN.findall(text.lower()):
@@ -153,8 +160,12 @@ class CachedEncoder:
             self._db.close()
 
 
-def make_encoder(kind: str) -> Encoder:
-    """The encoder named by settings: `minilm`, `minilm-onnx-int8` or `fake`."""
+def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
+    """The encoder named by settings: `minilm-onnx-int8` (default), `minilm`, `fake`, `fake-slow`.
+
+    `fake-slow` is the fake sleeping `fake_delay` seconds per call; it shares the fake's name,
+    vectors and cache entries.
+    """
     if kind == "minilm":
         return SentenceTransformerEncoder()
     if kind == "minilm-onnx-int8":
@@ -163,6 +174,8 @@ def make_encoder(kind: str) -> Encoder:
         return OnnxEncoder()
     if kind == "fake":
         return FakeEncoder()
+    if kind == "fake-slow":
+        return FakeEncoder(delay=fake_delay)
     raise ReadoutDiffError(
-        f"unknown encoder {kind!r} (expected one of: minilm, minilm-onnx-int8, fake)"
+        f"unknown encoder {kind!r} (expected one of: minilm, minilm-onnx-int8, fake, fake-slow)"
     )
