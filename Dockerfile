@@ -9,7 +9,8 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     TRANSFORMERS_OFFLINE=1 \
     READOUT_DIFF_DATA=/data \
     READOUT_DIFF_HOST=0.0.0.0 \
-    READOUT_DIFF_PORT=8000
+    READOUT_DIFF_PORT=8000 \
+    READOUT_DIFF_ONNX_DIR=/app/onnx
 
 RUN useradd --create-home --uid 10001 readout \
     && mkdir -p /data \
@@ -26,6 +27,8 @@ COPY models ./models
 COPY fixtures/pairs ./fixtures/pairs
 # Editable, as `make run` installs it: models/ and fixtures/ are read from /app.
 RUN pip install -e .
+# The default encoder's int8 ONNX export, as `make onnx` builds it.
+RUN python -m service.pipeline.onnx_export
 
 USER 10001
 VOLUME ["/data"]
