@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/readout-diff compare fixtures/pairs/2025-07-31_rubio-cho-hyun/us.txt fixtures/pairs/2025-07-31_rubio-cho-hyun/kr.txt --sides US,KR
+	$(BIN)/readout-diff serve --host 127.0.0.1 --port 8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check service tests bench

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -92,13 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--date", help="meeting date, YYYY-MM-DD")
     compare.add_argument("--encoder", default=None, help="encoder name (default: from settings)")
     compare.set_defaults(handler=_compare)
-    for register in _EXTENSIONS:
+    extensions = [importlib.import_module(name).register for name in _EXTENSION_MODULES]
+    for register in [*_EXTENSIONS, *extensions]:
         register(commands)
     return parser
 
 
 # Later modules (serve, batch) add their subcommands here, keeping this file the one entry point.
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
+# Modules with a `register(commands)` function (cheap to import: no torch, no litestar at top).
+_EXTENSION_MODULES: tuple[str, ...] = ("service.api.command",)
 
 
 def _register_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]

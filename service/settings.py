@@ -30,6 +30,18 @@ def _env_int(name: str, default: int) -> int:
     return int(raw) if raw and raw.strip().isdigit() else default
 
 
+def _env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    return default
+
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable about readout-diff; build with `Settings.from_env()`."""
@@ -41,6 +53,9 @@ class Settings:
     max_readout_chars: int = 100_000
     host: str = "127.0.0.1"
     port: int = 8000
+    examples: bool = True
+    examples_dir: Path = EXAMPLES_DIR
+    max_body_bytes: int = 1_000_000
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
 
@@ -52,6 +67,9 @@ class Settings:
             encoder=os.environ.get("READOUT_DIFF_ENCODER", "minilm"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
             max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
+            examples=_env_bool("READOUT_DIFF_EXAMPLES", True),
+            examples_dir=Path(os.environ.get("READOUT_DIFF_EXAMPLES_DIR") or EXAMPLES_DIR),
+            max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
         )
 

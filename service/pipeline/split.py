@@ -6,6 +6,7 @@ import re
 
 from syntok import segmenter
 
+from service.pipeline.split_ko import cjk_sentences, korean_claim_spans
 from service.pipeline.types import Claim, Segment
 
 # A new claim starts where a sentence moves on to another commitment: after a semicolon, or at
@@ -48,11 +49,20 @@ def sentences(text: str, segments: list[Segment]) -> list[Segment]:
     return found
 
 
-def split(text: str, segments: list[Segment], side: str) -> list[Claim]:
-    """Split the cleaned readout into claims with spans into `text`, in reading order."""
+def split(text: str, segments: list[Segment], side: str, language: str = "en") -> list[Claim]:
+    """Split the cleaned readout into claims with spans into `text`, in reading order.
+
+    Korean text splits at its own sentence enders and clause joins (split_ko); Japanese and
+    Chinese at their sentence enders; everything else as English.
+    """
     pieces: list[tuple[int, Segment]] = []
-    for index, sentence in enumerate(sentences(text, segments)):
-        pieces.extend((index, part) for part in claim_spans(text, sentence))
+    if language == "en":
+        for index, sentence in enumerate(sentences(text, segments)):
+            pieces.extend((index, part) for part in claim_spans(text, sentence))
+    else:
+        for index, sentence in enumerate(cjk_sentences(text, segments)):
+            parts = korean_claim_spans(text, sentence) if language == "ko" else [sentence]
+            pieces.extend((index, part) for part in parts)
     total = max(len(pieces), 1)
     return [
         Claim(

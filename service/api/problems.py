@@ -1,0 +1,71 @@
+"""Every error as application/problem+json (RFC 9457), from ONE table of domain errors."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+from litestar.exceptions import HTTPException
+from litestar.plugins.problem_details import (
+    ProblemDetailsConfig,
+    ProblemDetailsException,
+    ProblemDetailsPlugin,
+)
+
+from service.errors import Conflict, InvalidInput, NotFound, ReadoutDiffError
+
+log = logging.getLogger("readout_diff.api")
+
+# The one table: domain error → (HTTP status, problem type, title). First match wins, so a
+# subclass not listed falls through to its parent's row.
+PROBLEMS: dict[type[ReadoutDiffError], tuple[int, str, str]] = {
+    InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
+    NotFound: (404, "urn:readout-diff:not-found", "Not found"),
+    Conflict: (409, "urn:readout-diff:conflict", "Conflict"),
+    ReadoutDiffError: (400, "urn:readout-diff:bad-request", "Bad request"),
+}
+
+
+def _domain_problem(error: ReadoutDiffError) -> ProblemDetailsException:
+    status, kind, title = next(row for base, row in PROBLEMS.items() if isinstance(error, base))
+    return ProblemDetailsException(status_code=status, title=title, detail=str(error), type_=kind)
+
+
+def _http_problem(error: HTTPException) -> ProblemDetailsException:
+    """Litestar's own errors (validation, 404 route, 405, 413): its message as the detail."""
+    extra: dict[str, Any] = {}
+    if isinstance(error.extra, list) and error.extra:
+        extra["errors"] = error.extra
+    elif isinstance(error.extra, dict):
+        extra.update(error.extra)
+    return ProblemDetailsException(
+        status_code=error.status_code,
+        title=HTTPStatus(error.status_code).phrase,
+        detail=error.detail,
+        headers=error.headers,
+        extra=extra or None,
+    )
+
+
+def _unexpected_problem(error: Exception) -> ProblemDetailsException:
+    log.exception("unexpected error", exc_info=error)
+    return ProblemDetailsException(
+        status_code=500,
+        title="Internal server error",
+        detail="the server failed to handle this request; nothing was stored",
+    )
+
+
+def problem_details_plugin() -> ProblemDetailsPlugin:
+    mapping: dict[type[Exception], Callable[[Any], ProblemDetailsException]] = {
+        kind: _domain_problem for kind in PROBLEMS
+    }
+    mapping[HTTPException] = _http_problem
+    mapping[Exception] = _unexpected_problem
+    return ProblemDetailsPlugin(
+        ProblemDetailsConfig(
+            enable_for_all_http_exceptions=True, exception_to_problem_detail_map=mapping
+        )
+    )

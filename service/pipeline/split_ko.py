@@ -1,0 +1,113 @@
+"""Split Korean (and Japanese/Chinese) readouts: sentences by their enders, claims at clause joins."""
+
+from __future__ import annotations
+
+import re
+import threading
+from functools import lru_cache
+from typing import Any
+
+from service.pipeline.types import Segment
+
+# A sentence ends at a full stop, question or exclamation mark (half- or full-width), with any
+# closing quotes; ASCII stops need a space or the end after them, so "2.5" and "U.S." stay whole.
+_SENTENCE_END = re.compile(
+    r"""(?:[。！？](?:[」』”’"')\]）]*)
+      | (?<![A-Z0-9])[.!?](?:[」』”’"')\]）]*)(?=\s|$)
+    )""",
+    re.VERBOSE,
+)
+# Enumerations marked "▲ item ▲ item" list separate topics, as English semicolons do.
+_LIST_MARK = re.compile(r"\s*▲\s*")
+# Connective endings that join two predicates into one sentence: "강화하고", "전하며", "했으며".
+_JOIN_ENDINGS = frozenset({"고", "며", "으며"})
+_PREDICATE_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA", "EP", "VCP"})
+# Adnominal + noun joins that turn to another matter: "재확인하는 한편,", "유지하는 가운데".
+_TURN_NOUNS = frozenset({"한편", "가운데"})
+# A fragment with fewer eojeol (space-separated words) than this is no claim of its own.
+MIN_CLAIM_EOJEOL = 3
+MIN_LIST_ITEM_EOJEOL = 1
+
+
+def cjk_sentences(text: str, segments: list[Segment]) -> list[Segment]:
+    """Sentence spans (into `text`) inside each cleaned segment, cut after each sentence ender."""
+    found: list[Segment] = []
+    for segment in segments:
+        start = segment.start
+        chunk = text[segment.start : segment.end]
+        for match in _SENTENCE_END.finditer(chunk):
+            end = segment.start + match.end()
+            found.append(_strip(text, start, end))
+            start = end
+        found.append(_strip(text, start, segment.end))
+    return [s for s in found if s.end > s.start]
+
+
+def korean_claim_spans(text: str, sentence: Segment) -> list[Segment]:
+    """Break one Korean sentence at clause joins and ▲ list marks; short fragments merge back."""
+    body = text[sentence.start : sentence.end]
+    cuts = [(m.start(), m.end(), MIN_LIST_ITEM_EOJEOL) for m in _LIST_MARK.finditer(body)]
+    cuts += [(at, at, MIN_CLAIM_EOJEOL) for at in clause_joins(body)]
+    cuts.sort()
+    pieces: list[tuple[int, int]] = []
+    start, minimum = 0, MIN_CLAIM_EOJEOL
+    for cut_start, cut_end, cut_minimum in cuts:
+        if cut_start < start:
+            continue
+        if not body[start:cut_start].strip():
+            start = cut_end  # a list mark that opens the sentence
+            continue
+        # What comes before a list ("양측은 ▲...") is no item: it needs a claim's length.
+        left_floor = min(minimum, cut_minimum) if start else minimum
+        right_floor = min(minimum, cut_minimum)
+        if _eojeol(body[start:cut_start]) >= left_floor and _eojeol(body[cut_end:]) >= right_floor:
+            pieces.append((start, cut_start))
+            start, minimum = cut_end, cut_minimum
+    pieces.append((start, len(body)))
+    spans = [_strip(text, sentence.start + s, sentence.start + e) for s, e in pieces]
+    return [s for s in spans if s.end > s.start]
+
+
+def clause_joins(sentence: str) -> list[int]:
+    """Offsets just after each clause-joining ending of `sentence` (before its comma or space)."""
+    tokens = _tokenize(sentence)
+    joins: list[int] = []
+    for index, token in enumerate(tokens):
+        end = token.start + token.len
+        at_word_end = end < len(sentence) and sentence[end] in " ,\t\n"
+        if not at_word_end or index == 0:
+            continue
+        previous = tokens[index - 1]
+        ending = token.tag == "EC" and token.form in _JOIN_ENDINGS
+        turn = token.tag == "NNG" and token.form in _TURN_NOUNS
+        if (ending and previous.tag in _PREDICATE_TAGS) or (turn and previous.tag == "ETM"):
+            joins.append(end)
+    return joins
+
+
+@lru_cache(maxsize=1)
+def kiwi() -> Any:
+    """The Kiwi morphological analyser; its model ships in the kiwipiepy_model wheel (~3 s)."""
+    from kiwipiepy import Kiwi
+
+    return Kiwi()
+
+
+_KIWI_LOCK = threading.Lock()
+
+
+def _tokenize(sentence: str) -> list[Any]:
+    with _KIWI_LOCK:
+        return list(kiwi().tokenize(sentence))
+
+
+def _eojeol(fragment: str) -> int:
+    return len(fragment.split())
+
+
+def _strip(text: str, start: int, end: int) -> Segment:
+    while start < end and (text[start].isspace() or text[start] in ",;、"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;、"):
+        end -= 1
+    return Segment(start, end)
