@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from service.batch.folder import run_into_folder
-from service.batch.inputs import BatchItem, ComparisonBody
+from service.batch.inputs import BatchItem
+from service.comparisons import ComparisonRequest
 from service.pipeline.embed import CachedEncoder, SentenceTransformerEncoder
 from service.pipeline.types import Readout
 
@@ -74,7 +75,7 @@ def meetings(count: int) -> list[BatchItem]:
     pool = real_readouts()
     items = []
     for number in range(count):
-        body = ComparisonBody(
+        body = ComparisonRequest(
             readouts=[
                 Readout(side="US", text=readout(pool, 2 * number, number)),
                 Readout(side="KR", text=readout(pool, 2 * number + 1, number)),
