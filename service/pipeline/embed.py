@@ -109,6 +109,9 @@ class CachedEncoder:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL: no fsync per stored batch; a crash can lose only
+        # the last vectors, which are recomputed.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, hash TEXT, vector BLOB,"
             " PRIMARY KEY (model, hash))"
@@ -158,15 +161,21 @@ class CachedEncoder:
 
 
 def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
-    """The encoder named by settings: `minilm` (default), `fake`, or `fake-slow`.
+    """The encoder named by settings: `minilm-onnx-int8` (default), `minilm`, `fake`, `fake-slow`.
 
     `fake-slow` is the fake sleeping `fake_delay` seconds per call; it shares the fake's name,
     vectors and cache entries.
     """
     if kind == "minilm":
         return SentenceTransformerEncoder()
+    if kind == "minilm-onnx-int8":
+        from service.pipeline.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder()
     if kind == "fake":
         return FakeEncoder()
     if kind == "fake-slow":
         return FakeEncoder(delay=fake_delay)
-    raise ReadoutDiffError(f"unknown encoder {kind!r} (expected one of: minilm, fake, fake-slow)")
+    raise ReadoutDiffError(
+        f"unknown encoder {kind!r} (expected one of: minilm, minilm-onnx-int8, fake, fake-slow)"
+    )
