@@ -7,7 +7,7 @@ meetings (a cold embedding cache then encodes every claim, as for a batch of new
 Runs the batch the way `readout-diff batch` does (cached encoder on a fresh cache, journal,
 reports, topics, trends) on `--threads` CPU threads, `--repeat` times, and prints medians.
 
-Usage: python bench/batch.py [--meetings 100] [--chunk 16] [--threads 2] [--repeat 3]
+Usage: python bench/batch.py [--meetings 100] [--chunk 16] [--encoder NAME] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -29,8 +29,9 @@ import numpy as np
 from service.batch.folder import run_into_folder
 from service.batch.inputs import BatchItem
 from service.comparisons import ComparisonRequest
-from service.pipeline.embed import CachedEncoder, SentenceTransformerEncoder
+from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.pipeline.types import Readout
+from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_CHARS = 2000
@@ -39,7 +40,7 @@ TARGET_CHARS = 2000
 class TimedEncoder:
     """The real encoder, timed: seconds spent inside the model's encode."""
 
-    def __init__(self, inner: SentenceTransformerEncoder) -> None:
+    def __init__(self, inner: Encoder) -> None:
         self.inner = inner
         self.name = inner.name
         self.seconds = 0.0
@@ -91,15 +92,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Batch throughput with the real encoder.")
     parser.add_argument("--meetings", type=int, default=100)
     parser.add_argument("--chunk", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--encoder", default=Settings().encoder, help="default: the default")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (minilm only)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    import torch
+    if args.encoder == "minilm":
+        import torch
 
-    torch.set_num_threads(args.threads)
-    model = SentenceTransformerEncoder()
+        torch.set_num_threads(args.threads)
+    model = make_encoder(args.encoder)
     started = time.perf_counter()
-    model.load()
+    getattr(model, "load", lambda: None)()
     load_seconds = time.perf_counter() - started
     items = meetings(args.meetings)
     load = f"{os.getloadavg()[0]:.1f}"
@@ -119,11 +122,12 @@ def main() -> int:
             claims = timed.texts
     wall = statistics.median(walls)
     print(f"{args.meetings} meetings, two readouts of {chars:.0f} characters on average; "
-          f"{claims} texts encoded per run; chunk {args.chunk}; {args.threads} threads; "
+          f"{claims} texts encoded per run; encoder {model.name}; chunk {args.chunk}; "
+          f"{os.cpu_count()} cores; "
           f"model load {load_seconds:.1f} s (once, not counted)")  # fmt: skip
-    print("| meetings | chunk | threads | seconds (median) | meetings/min | encoder share |")
+    print("| encoder | meetings | chunk | seconds (median) | meetings/min | encoder share |")
     print("|---|---|---|---|---|---|")
-    print(f"| {args.meetings} | {args.chunk} | {args.threads} | {wall:.1f} "
+    print(f"| {model.name} | {args.meetings} | {args.chunk} | {wall:.1f} "
           f"| {args.meetings / wall * 60:.0f} | {statistics.median(shares):.0%} |")  # fmt: skip
     print(f"runs: {', '.join(f'{w:.1f} s' for w in walls)}; CPU time (all threads) median "
           f"{statistics.median(cpus):.1f} s; load average before/after: {load} / "
