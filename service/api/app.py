@@ -62,7 +62,9 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         store = Store(settings.database_path)
-        model = encoder or CachedEncoder(make_encoder(settings.encoder), settings.cache_path)
+        model = encoder or CachedEncoder(
+            make_encoder(settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
+        )
         await anyio.to_thread.run_sync(_warm, model)
         service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
         app.state.comparisons = service
@@ -70,7 +72,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
             if loaded:
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
-        worker = BatchWorker(BatchRecords(store), service)
+        worker = BatchWorker(BatchRecords(store), service, chunk=settings.batch_chunk)
         app.state.batches = Batches(worker.records, worker)
         resumed = await anyio.to_thread.run_sync(worker.start)
         if resumed:
