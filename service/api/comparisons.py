@@ -9,7 +9,13 @@ from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from service.api.schemas import MAX_PAGE, ComparisonIn, ComparisonList, ComparisonSummary
+from service.api.schemas import (
+    MAX_OFFSET,
+    MAX_PAGE,
+    ComparisonIn,
+    ComparisonList,
+    ComparisonSummary,
+)
 from service.comparisons import Comparisons
 from service.pipeline import MAX_SIDE_LENGTH
 from service.pipeline.types import Report
@@ -45,7 +51,9 @@ class ComparisonController(Controller):
         self,
         comparison_service: NamedDependency[Comparisons],
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, description="page size")] = 20,
-        offset: Annotated[int, QueryParameter(ge=0, description="items to skip")] = 0,
+        offset: Annotated[
+            int, QueryParameter(ge=0, le=MAX_OFFSET, description="items to skip")
+        ] = 0,
         side: Annotated[
             str | None,
             QueryParameter(min_length=1, max_length=MAX_SIDE_LENGTH, description="side label"),

@@ -17,14 +17,16 @@ from service.store import StoredComparison
 # domain service checks the running app's own settings as well.
 MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
 MAX_PAGE = 100
+# Far beyond any real listing, and well inside SQLite's 64-bit integers.
+MAX_OFFSET = 1_000_000_000
 
 Side = Annotated[
     str,
     msgspec.Meta(
         min_length=1,
         max_length=MAX_SIDE_LENGTH,
-        pattern=r"^\S(.*\S)?$",
-        description="side label, e.g. US; no leading or trailing spaces",
+        pattern=r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+        description="side label, e.g. US; printable, no leading or trailing spaces",
         examples=["US"],
     ),
 ]
