@@ -16,7 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from service.api.comparisons import ComparisonController
 from service.api.pages import PageController, static_files, template_config
 from service.api.problems import problem_details_plugin
-from service.api.schemas import Health
+from service.api.schemas import Health, StrictStructSchemaPlugin
 from service.comparisons import Comparisons
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.settings import Settings
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         },
         lifespan=[lifespan],
         template_config=template_config(),
-        plugins=[problem_details_plugin()],
+        plugins=[problem_details_plugin(), StrictStructSchemaPlugin()],
         openapi_config=OpenAPIConfig(
             title="readout-diff",
             version="0.1.0",

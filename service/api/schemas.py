@@ -6,6 +6,10 @@ import datetime
 from typing import Annotated
 
 import msgspec
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
+from litestar.openapi.spec import Schema
+from litestar.typing import FieldDefinition
 
 from service.comparisons import ComparisonRequest
 from service.pipeline import MAX_SIDE_LENGTH
@@ -111,3 +115,23 @@ class Health(msgspec.Struct, frozen=True):
     status: str
     model: str
     comparisons: int
+
+
+class StrictStructSchemaPlugin(StructSchemaPlugin):
+    """Structs that refuse unknown fields say so in OpenAPI: `additionalProperties: false`.
+
+    Litestar's own Struct plugin leaves the property out, so the spec would promise that
+    extra fields are accepted while the API answers 400.
+    """
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return super().is_plugin_supported_field(field_definition) and bool(
+            field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(
+        self, field_definition: FieldDefinition, schema_creator: SchemaCreator
+    ) -> Schema:
+        schema = super().to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        return schema
