@@ -115,16 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
 # Later modules (serve, batch) add their subcommands here, keeping this file the one entry point.
 _EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 # Modules with a `register(commands)` function (cheap to import: no torch, no litestar at top).
-_EXTENSION_MODULES: tuple[str, ...] = ("service.api.command",)
-
-
-def _register_batch(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from service.batch.command import register
-
-    register(commands)
-
-
-_EXTENSIONS.append(_register_batch)
+_EXTENSION_MODULES: tuple[str, ...] = ("service.api.command", "service.batch.command")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

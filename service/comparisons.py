@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Sequence
@@ -10,11 +11,13 @@ from pathlib import Path
 
 import msgspec
 
-from service.errors import NotFound
+from service.errors import NotFound, ReadoutDiffError
 from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Store, StoredComparison
+
+log = logging.getLogger("readout_diff")
 
 
 class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -87,9 +90,14 @@ class Comparisons:
         loaded = 0
         for pair in sorted(folder.iterdir()):
             example = example_pair(pair)
-            if example is not None:
+            if example is None:
+                continue
+            try:
                 self.submit(example.readouts, title=example.title, date=example.date)
-                loaded += 1
+            except ReadoutDiffError as error:  # one bad fixture must not stop the service
+                log.warning("example %s skipped: %s", pair.name, error)
+                continue
+            loaded += 1
         return loaded
 
 

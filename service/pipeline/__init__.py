@@ -11,7 +11,10 @@ from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.calibration import Calibration, load_calibration
 from service.pipeline.classify import classify
 from service.pipeline.clean import clean
+from service.pipeline.crosslingual import uncovered_terms
 from service.pipeline.embed import Encoder
+from service.pipeline.language import all_english, detect_language
+from service.pipeline.multilingual import encoder_for
 from service.pipeline.split import split
 from service.pipeline.types import Claim, ModelInfo, Readout, ReadoutInfo, Report
 
@@ -64,10 +67,11 @@ def check_date(date: str | None) -> None:
         raise InvalidInput(f"date must be a real day as YYYY-MM-DD, got {date!r}") from None
 
 
-def claims_of(readout: Readout) -> list[Claim]:
+def claims_of(readout: Readout, language: str | None = None) -> list[Claim]:
     """Clean and split one readout into claims whose spans point into its original text."""
+    language = language or detect_language(readout.text)
     try:
-        return split(readout.text, clean(readout.text), readout.side.strip())
+        return split(readout.text, clean(readout.text), readout.side.strip(), language)
     except InvalidInput as error:
         raise InvalidInput(f"the {readout.side} readout: {error}") from None
 
@@ -80,10 +84,18 @@ def compare(
     date: str | None = None,
     calibration: Calibration | None = None,
 ) -> Report:
-    """Compare two readouts of one meeting and report what each side emphasised alone."""
+    """Compare two readouts of one meeting and report what each side emphasised alone.
+
+    Readouts in any language are accepted: a routing encoder hands a pair that is not English
+    on both sides to its multilingual encoder, whose name and threshold the report records.
+    """
     validate(readouts, date=date)
+    languages = (detect_language(readouts[0].text), detect_language(readouts[1].text))
+    encoder = encoder_for(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)
-    left_claims, right_claims = (claims_of(r) for r in readouts)
+    left_claims, right_claims = (
+        claims_of(r, language) for r, language in zip(readouts, languages, strict=True)
+    )
     if not left_claims or not right_claims:
         empty = readouts[0] if not left_claims else readouts[1]
         raise InvalidInput(f"the {empty.side} readout has no claims to compare")
@@ -91,8 +103,24 @@ def compare(
     left_vectors, right_vectors = vectors[: len(left_claims)], vectors[len(left_claims) :]
     similarity = similarity_matrix(left_vectors, right_vectors)
     threshold = calibration.threshold
+    terms = None
+    if not all_english(languages):
+        terms = uncovered_terms(
+            left_claims,
+            right_claims,
+            languages,
+            encoder,
+            calibration.term_threshold,
+            calibration.common_zipf,
+        )
     claims, emphases = classify(
-        left_claims, right_claims, similarity, threshold, common_zipf=calibration.common_zipf
+        left_claims,
+        right_claims,
+        similarity,
+        threshold,
+        languages,
+        common_zipf=calibration.common_zipf,
+        terms=terms,
     )
     return Report(
         id=None,
@@ -104,7 +132,9 @@ def compare(
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[
-            ReadoutInfo(side=r.side.strip(), text=r.text, source=r.source, url=r.url)
-            for r in readouts
+            ReadoutInfo(
+                side=r.side.strip(), text=r.text, language=language, source=r.source, url=r.url
+            )
+            for r, language in zip(readouts, languages, strict=True)
         ],
     )

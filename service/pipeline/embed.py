@@ -109,6 +109,9 @@ class CachedEncoder:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL: no fsync per stored batch; a crash can lose only
+        # the last vectors, which are recomputed.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, hash TEXT, vector BLOB,"
             " PRIMARY KEY (model, hash))"
@@ -157,16 +160,30 @@ class CachedEncoder:
             self._db.close()
 
 
+ENCODER_KINDS = ("minilm-onnx-int8", "minilm", "use", "e5", "fake", "fake-slow")
+
+
 def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
-    """The encoder named by settings: `minilm` (default), `fake`, or `fake-slow`.
+    """The encoder named by settings: `minilm-onnx-int8` (default, English), `minilm`, `use` or
+    `e5` (multilingual, see service.pipeline.multilingual), `fake`, `fake-slow`.
 
     `fake-slow` is the fake sleeping `fake_delay` seconds per call; it shares the fake's name,
     vectors and cache entries.
     """
     if kind == "minilm":
         return SentenceTransformerEncoder()
+    if kind == "minilm-onnx-int8":
+        from service.pipeline.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder()
     if kind == "fake":
         return FakeEncoder()
     if kind == "fake-slow":
         return FakeEncoder(delay=fake_delay)
-    raise ReadoutDiffError(f"unknown encoder {kind!r} (expected one of: minilm, fake, fake-slow)")
+    if kind in ("use", "e5"):
+        from service.pipeline.multilingual import E5Encoder, UseEncoder
+
+        return UseEncoder() if kind == "use" else E5Encoder()
+    raise ReadoutDiffError(
+        f"unknown encoder {kind!r} (expected one of: {', '.join(ENCODER_KINDS)})"
+    )
