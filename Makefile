@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint bench calibrate clean
+.PHONY: run test lint bench calibrate clean onnx
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,18 +12,24 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-run: $(STAMP)
-	$(BIN)/readout-diff compare fixtures/pairs/2025-07-31_rubio-cho-hyun/us.txt fixtures/pairs/2025-07-31_rubio-cho-hyun/kr.txt --sides US,KR
+# The default encoder's int8 ONNX export, built once from the bundled weights (offline) into
+# READOUT_DIFF_ONNX_DIR (default ~/.cache/readout-diff/onnx); a no-op when it exists.
+onnx: $(STAMP)
+	$(BIN)/python -m service.pipeline.onnx_export
+
+# Serves http://127.0.0.1:8000 (READOUT_DIFF_HOST/PORT change it); the Dockerfile runs the same command.
+run: onnx
+	$(BIN)/readout-diff serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check service tests bench
 	$(BIN)/ruff format --check service tests bench
 	$(BIN)/mypy
 
-test: lint
+test: lint onnx
 	$(BIN)/pytest
 
-bench: $(STAMP)
+bench: onnx
 	$(BIN)/python bench/quality.py
 
 calibrate: $(STAMP)

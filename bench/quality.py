@@ -4,11 +4,12 @@ Prints recall of expected one-sided topics, the false-flag rate on expected shar
 share of claims flagged, for readout-diff (its calibrated threshold from models/) and for the
 lexical-overlap baseline (its threshold fitted here by the same objective, so it is not handicapped).
 
-Usage: python bench/quality.py
+Usage: python bench/quality.py [--encoder minilm]
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from service.baseline import BASELINE_NAME, compare_lexically
 from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method
 from service.pipeline.calibration import load_calibration
 from service.pipeline.embed import make_encoder
+from service.settings import Settings
 
 
 def row(name: str, threshold: float, evaluation: Evaluation) -> str:
@@ -31,8 +33,13 @@ def row(name: str, threshold: float, evaluation: Evaluation) -> str:
 
 
 def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--encoder", default=Settings.from_env().encoder)
+    args = parser.parse_args()
     cases = english_cases()
-    encoder = make_encoder("minilm")
+    encoder = make_encoder(args.encoder)
     calibration = load_calibration(encoder.name)
     ours = evaluate(pipeline_method(encoder, calibration), cases)
     baseline = max(

@@ -9,7 +9,7 @@ from service.pipeline.multilingual import RoutingEncoder
 from service.settings import Settings
 
 # Encoders that read English only; a pair in any other language goes to the multilingual one.
-ENGLISH_ONLY = frozenset({"minilm"})
+ENGLISH_ONLY = frozenset({"minilm", "minilm-onnx-int8"})
 
 
 @lru_cache(maxsize=4)
@@ -21,7 +21,7 @@ def cached_encoder(kind: str | None = None) -> Encoder:
     """
     settings = Settings.from_env()
     kind = kind or settings.encoder
-    encoder = CachedEncoder(make_encoder(kind), settings.cache_path)
+    encoder = CachedEncoder(make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path)
     if kind not in ENGLISH_ONLY:
         return encoder
     multilingual = CachedEncoder(make_encoder(settings.multilingual_encoder), settings.cache_path)

@@ -6,10 +6,43 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.errors import InvalidInput
+
+MAX_FAKE_DELAY = 60.0
+
+
+def _env_delay(name: str) -> float:
+    """Seconds between 0 and MAX_FAKE_DELAY; anything else is a clear error, not a silent 0."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return 0.0
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not 0.0 <= value <= MAX_FAKE_DELAY:
+        raise InvalidInput(f"{name} must be seconds between 0 and {MAX_FAKE_DELAY:g}, got {raw!r}")
+    return value
+
+
+DEFAULT_ENCODER = "minilm-onnx-int8"
+
 
 def _env_int(name: str, default: int) -> int:
     raw = os.environ.get(name)
     return int(raw) if raw and raw.strip().isdigit() else default
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in {"0", "false", "no", "off"}:
+        return False
+    if raw in {"1", "true", "yes", "on"}:
+        return True
+    return default
+
+
+EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
 
 
 @dataclass(frozen=True)
@@ -18,23 +51,39 @@ class Settings:
 
     data_dir: Path = field(default_factory=lambda: Path("data"))
     database_url: str | None = None
-    encoder: str = "minilm"
+    # The int8 ONNX export of all-MiniLM-L6-v2: the same calibrated quality at a fraction of
+    # the torch model's load time and memory (docs/README-performance.md); `minilm` stays.
+    encoder: str = DEFAULT_ENCODER
     # Embeds any pair that is not English on both sides when `encoder` reads English only.
     multilingual_encoder: str = "use"
     api_token: str | None = None
     max_readout_chars: int = 100_000
     host: str = "127.0.0.1"
     port: int = 8000
+    examples: bool = True
+    examples_dir: Path = EXAMPLES_DIR
+    max_body_bytes: int = 1_000_000
+    # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
+    fake_delay: float = 0.0
+    # Meetings whose claims a batch sends to the encoder in one call.
+    batch_chunk: int = 16
 
     @classmethod
     def from_env(cls) -> Settings:
         return cls(
             data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
             database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
-            encoder=os.environ.get("READOUT_DIFF_ENCODER", "minilm"),
+            encoder=os.environ.get("READOUT_DIFF_ENCODER", DEFAULT_ENCODER),
             multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
             max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
+            examples=_env_bool("READOUT_DIFF_EXAMPLES", True),
+            examples_dir=Path(os.environ.get("READOUT_DIFF_EXAMPLES_DIR") or EXAMPLES_DIR),
+            max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
+            host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
+            port=_env_int("READOUT_DIFF_PORT", 8000),
+            fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
+            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", 16)),
         )
 
     @property

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 
 from service.errors import InvalidInput
@@ -17,22 +19,52 @@ from service.pipeline.split import split
 from service.pipeline.types import Claim, ModelInfo, Readout, ReadoutInfo, Report
 
 MAX_SIDE_LENGTH = 16
+# C0 controls and DEL: never part of a side label; NUL never part of a readout (binary data).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def validate(readouts: Sequence[Readout]) -> None:
-    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides."""
+def validate(
+    readouts: Sequence[Readout], *, date: str | None = None, max_chars: int | None = None
+) -> None:
+    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides.
+
+    Also checks what every entry point shares: readout text (not empty, no NUL, at most
+    `max_chars`), http(s) source URLs and a real YYYY-MM-DD date.
+    """
     if len(readouts) != 2:
         raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
     for readout in readouts:
         side = readout.side.strip()
-        if not side or len(side) > MAX_SIDE_LENGTH:
+        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(side):
             raise InvalidInput(
-                f"side labels must be 1-{MAX_SIDE_LENGTH} characters: {readout.side!r}"
+                f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
             )
         if not readout.text.strip():
             raise InvalidInput(f"the {side} readout is empty")
-    if readouts[0].side.strip().upper() == readouts[1].side.strip().upper():
+        if "\x00" in readout.text:
+            raise InvalidInput(f"the {side} readout contains NUL bytes: binary data, not text")
+        if max_chars is not None and len(readout.text) > max_chars:
+            raise InvalidInput(
+                f"the {side} readout has {len(readout.text)} characters; the limit is {max_chars}"
+            )
+        if readout.url is not None and not readout.url.startswith(("http://", "https://")):
+            raise InvalidInput(f"the {side} readout's url must start with http:// or https://")
+    if readouts[0].side.strip().casefold() == readouts[1].side.strip().casefold():
         raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
+    check_date(date)
+
+
+def check_date(date: str | None) -> None:
+    """Raise InvalidInput unless `date` is None or a real calendar day as YYYY-MM-DD."""
+    if date is None:
+        return
+    try:
+        if not _DATE.match(date):
+            raise ValueError
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise InvalidInput(f"date must be a real day as YYYY-MM-DD, got {date!r}") from None
 
 
 def claims_of(readout: Readout, language: str | None = None) -> list[Claim]:
@@ -57,7 +89,7 @@ def compare(
     Readouts in any language are accepted: a routing encoder hands a pair that is not English
     on both sides to its multilingual encoder, whose name and threshold the report records.
     """
-    validate(readouts)
+    validate(readouts, date=date)
     languages = (detect_language(readouts[0].text), detect_language(readouts[1].text))
     encoder = encoder_for(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)

@@ -7,6 +7,7 @@ import os
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
@@ -69,15 +70,21 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 class FakeEncoder:
-    """Deterministic bag-of-words hashing encoder: fast, and texts sharing words are similar."""
+    """Deterministic bag-of-words hashing encoder: fast, and texts sharing words are similar.
 
-    def __init__(self, dimensions: int = 256, name: str = "fake-bow") -> None:
+    `delay` seconds of sleep per call stand in for a slow model (interruption tests).
+    """
+
+    def __init__(self, dimensions: int = 256, name: str = "fake-bow", delay: float = 0.0) -> None:
         self.name = name
         self.dimensions = dimensions
+        self.delay = delay
         self.calls = 0
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        if self.delay and texts:
+            time.sleep(self.delay)
         vectors = np.zeros((len(texts), self.dimensions), dtype=np.float32)
         for row, text in enumerate(texts):
             for token in _TOKEN.findall(text.lower()):
@@ -102,6 +109,9 @@ class CachedEncoder:
         self._lock = threading.Lock()
         self._db = sqlite3.connect(path, check_same_thread=False, timeout=30)
         self._db.execute("PRAGMA journal_mode=WAL")
+        # WAL with synchronous=NORMAL: no fsync per stored batch; a crash can lose only
+        # the last vectors, which are recomputed.
+        self._db.execute("PRAGMA synchronous=NORMAL")
         self._db.execute(
             "CREATE TABLE IF NOT EXISTS embeddings (model TEXT, hash TEXT, vector BLOB,"
             " PRIMARY KEY (model, hash))"
@@ -150,16 +160,26 @@ class CachedEncoder:
             self._db.close()
 
 
-ENCODER_KINDS = ("minilm", "use", "e5", "fake")
+ENCODER_KINDS = ("minilm-onnx-int8", "minilm", "use", "e5", "fake", "fake-slow")
 
 
-def make_encoder(kind: str) -> Encoder:
-    """The encoder named by settings: `minilm` (default, English), `use` or `e5` (multilingual,
-    see service.pipeline.multilingual) or `fake`."""
+def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
+    """The encoder named by settings: `minilm-onnx-int8` (default, English), `minilm`, `use` or
+    `e5` (multilingual, see service.pipeline.multilingual), `fake`, `fake-slow`.
+
+    `fake-slow` is the fake sleeping `fake_delay` seconds per call; it shares the fake's name,
+    vectors and cache entries.
+    """
     if kind == "minilm":
         return SentenceTransformerEncoder()
+    if kind == "minilm-onnx-int8":
+        from service.pipeline.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder()
     if kind == "fake":
         return FakeEncoder()
+    if kind == "fake-slow":
+        return FakeEncoder(delay=fake_delay)
     if kind in ("use", "e5"):
         from service.pipeline.multilingual import E5Encoder, UseEncoder
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Share of content words two claims must have in common for a differing figure or name to clash.
 SAME_FRAME = 0.6
@@ -125,20 +126,30 @@ def _member(word: str, stem: str) -> bool:
     return word.startswith(stem)
 
 
+@lru_cache(maxsize=65536)
+def _word_stances(word: str) -> tuple[tuple[int, int], ...]:
+    """The antonym pairs (by index) a lower-case word is a member of, each with its sign."""
+    return tuple(
+        (index, sign)
+        for index, pair in enumerate(_ANTONYMS)
+        for sign, stem in ((1, pair[0]), (-1, pair[1]))
+        if _member(word, stem)
+    )
+
+
 def _stances(tokens: list[str]) -> dict[tuple[str, str], tuple[int, str]]:
     """For each antonym pair a claim touches with one member only: +1 / -1, and the word."""
-    words = [t.lower() for t in tokens]
-    found: dict[tuple[str, str], tuple[int, str]] = {}
-    for pair in _ANTONYMS:
-        hits = [
-            (sign, word)
-            for sign, stem in ((1, pair[0]), (-1, pair[1]))
-            for word in words
-            if _member(word, stem)
-        ]
-        if hits and len({sign for sign, _ in hits}) == 1:
-            found[pair] = hits[0]
-    return found
+    signs: dict[int, set[int]] = {}
+    first: dict[int, str] = {}
+    for word in (t.lower() for t in tokens):
+        for index, sign in _word_stances(word):
+            signs.setdefault(index, set()).add(sign)
+            first.setdefault(index, word)
+    return {
+        _ANTONYMS[index]: (next(iter(found)), first[index])
+        for index, found in signs.items()
+        if len(found) == 1
+    }
 
 
 def _numbers(tokens: list[str]) -> set[str]:
@@ -159,6 +170,15 @@ def _content(tokens: list[str]) -> set[str]:
 
 def opposition(claim: str, counterpart: str) -> list[str]:
     """Evidence words when the two claims take opposite stances; empty when they agree."""
+    return list(_opposition(claim, counterpart))
+
+
+@lru_cache(maxsize=4096)
+def _opposition(claim: str, counterpart: str) -> tuple[str, ...]:
+    return tuple(_evidence(claim, counterpart))
+
+
+def _evidence(claim: str, counterpart: str) -> list[str]:
     mine, theirs = _tokens(claim), _tokens(counterpart)
     evidence: list[str] = []
     negated, negated_other = _negations(mine), _negations(theirs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from syntok import segmenter
 
@@ -35,18 +36,23 @@ MIN_LIST_ITEM_WORDS = 2
 
 def sentences(text: str, segments: list[Segment]) -> list[Segment]:
     """Sentence spans (into `text`) found by syntok inside each cleaned segment."""
-    found: list[Segment] = []
-    for segment in segments:
-        chunk = text[segment.start : segment.end]
-        for paragraph in segmenter.analyze(chunk):
-            for sentence in paragraph:
-                tokens = [t for t in sentence if t.value]
-                if not tokens:
-                    continue
-                start = segment.start + tokens[0].offset
-                end = segment.start + tokens[-1].offset + len(tokens[-1].value)
-                found.append(Segment(start, end))
-    return found
+    return [
+        Segment(segment.start + start, segment.start + end)
+        for segment in segments
+        for start, end in _sentence_offsets(text[segment.start : segment.end])
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _sentence_offsets(chunk: str) -> tuple[tuple[int, int], ...]:
+    """Cached: syntok is most of the split stage, and resubmitted readouts repeat paragraphs."""
+    found = []
+    for paragraph in segmenter.analyze(chunk):
+        for sentence in paragraph:
+            tokens = [t for t in sentence if t.value]
+            if tokens:
+                found.append((tokens[0].offset, tokens[-1].offset + len(tokens[-1].value)))
+    return tuple(found)
 
 
 def split(text: str, segments: list[Segment], side: str, language: str = "en") -> list[Claim]:

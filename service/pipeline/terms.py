@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-
-from wordfreq import zipf_frequency
 
 # Function words; none of them is ever an emphasis.
 _STOPWORDS = frozenset(
@@ -56,6 +54,7 @@ class Vocabulary:
         return key in self.keys
 
 
+@lru_cache(maxsize=65536)
 def stem_key(word: str) -> str:
     """A crude stem: plural, possessive and verb endings fall away under a 5-letter prefix."""
     word = word.lower().replace("’", "'").replace(".", "")
@@ -65,6 +64,12 @@ def stem_key(word: str) -> str:
 
 def vocabulary(texts: Iterable[str]) -> Vocabulary:
     """Every stem key used in `texts`, plus the acronym of every proper-noun run."""
+    return _vocabulary(tuple(texts))
+
+
+# Memoised, with distinctive_terms: a resubmitted readout reuses all of its lexical work.
+@lru_cache(maxsize=256)
+def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     keys: set[str] = set()
     for text in texts:
         words = _words(text)
@@ -82,6 +87,13 @@ def distinctive_terms(
     acronym ("United States" ~ "U.S.") appear on the other side; lower-case words count only
     when they are not everyday words or verb forms, so "discussed" never becomes an emphasis.
     """
+    return list(_distinctive_terms(text, other, language, common_zipf))
+
+
+@lru_cache(maxsize=4096)
+def _distinctive_terms(
+    text: str, other: Vocabulary, language: str, common_zipf: float
+) -> tuple[Term, ...]:
     words = _words(text)
     found: list[Term] = []
     for run in _proper_runs(words):
@@ -105,7 +117,7 @@ def distinctive_terms(
     unique: dict[str, Term] = {}
     for term in found:
         unique.setdefault(term.text.lower(), term)
-    return sorted(unique.values(), key=lambda t: -t.specificity)
+    return tuple(sorted(unique.values(), key=lambda t: -t.specificity))
 
 
 def _compound_terms(text: str, other: Vocabulary) -> list[Term]:
@@ -143,8 +155,12 @@ _COORDINATION = re.compile(r"\b[a-z]+(?:,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\b")
 _COMPOUND = re.compile(r"\b[a-z]+(?:[-–][a-z]+)+\b")
 
 
-def _words(text: str) -> list[tuple[str, int]]:
-    """Words with their start offsets; hyphenated compounds split into their parts."""
+@lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[tuple[str, int], ...]:
+    """Words with their start offsets; hyphenated compounds split into their parts.
+
+    Cached: every claim is read once for its side's vocabulary and once for its own terms.
+    """
     out = []
     for match in _TOKEN.finditer(text):
         offset = match.start()
@@ -152,10 +168,10 @@ def _words(text: str) -> list[tuple[str, int]]:
             if part and part not in "-–":
                 out.append((part, offset))
             offset += len(part)
-    return out
+    return tuple(out)
 
 
-def _is_proper(words: list[tuple[str, int]], index: int) -> bool:
+def _is_proper(words: Sequence[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
     lower = word.lower()
     if lower in _STOPWORDS or lower in _TITLES or lower in _CALENDAR or word.isdigit():
@@ -165,7 +181,7 @@ def _is_proper(words: list[tuple[str, int]], index: int) -> bool:
     )
 
 
-def _proper_runs(words: list[tuple[str, int]]) -> list[list[str]]:
+def _proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
     """Adjacent proper nouns separated only by a space, a hyphen, "of" or "for" form one run."""
     runs: list[list[str]] = []
     previous_end = -10
@@ -198,8 +214,11 @@ def _acronyms(run: list[str]) -> set[str]:
     }
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return _DIGIT.search(word) is not None
 
 
 def _is_verb_form(word: str) -> bool:
@@ -212,6 +231,8 @@ def _specificity(word: str, language: str, common_zipf: float) -> float:
     """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency)."""
     if language != "en":
         return 0.5
+    from wordfreq import zipf_frequency  # imported on first use: it costs ~0.4 s
+
     zipf = float(zipf_frequency(word, "en"))
     if zipf > common_zipf:
         return 0.0

@@ -15,9 +15,9 @@ PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "pairs"
 RUBIO_CHO = PAIRS / "2025-07-31_rubio-cho-hyun"
 
 
-@pytest.fixture(scope="module")
-def encoder() -> Encoder:
-    return make_encoder("minilm")
+@pytest.fixture(scope="module", params=["minilm", "minilm-onnx-int8"])
+def encoder(request: pytest.FixtureRequest) -> Encoder:
+    return make_encoder(request.param)
 
 
 def _report(folder: Path, encoder: Encoder) -> Report:

@@ -1,0 +1,1 @@
+"""The web service: Litestar app, JSON API, pages."""

@@ -1,0 +1,112 @@
+"""The Litestar app factory: settings, encoder and store wired once, in a lifespan hook."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+import anyio.to_thread
+from litestar import Litestar, get
+from litestar.datastructures import State
+from litestar.di import NamedDependency, Provide
+from litestar.openapi.config import OpenAPIConfig
+from litestar.openapi.plugins import JsonRenderPlugin
+
+from service.api.batches import BatchController, BatchPageController
+from service.api.comparisons import ComparisonController
+from service.api.pages import PageController, static_files, template_config
+from service.api.problems import problem_details_plugin
+from service.api.schemas import Health, StrictStructSchemaPlugin
+from service.batch.records import BatchRecords
+from service.batch.service import Batches
+from service.batch.worker import BatchWorker
+from service.comparisons import Comparisons
+from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
+from service.settings import Settings
+from service.store import Store
+
+log = logging.getLogger("readout_diff.api")
+
+
+def provide_comparison_service(state: State) -> Comparisons:
+    service: Comparisons = state.comparisons
+    return service
+
+
+def provide_batch_service(state: State) -> Batches:
+    service: Batches = state.batches
+    return service
+
+
+@get("/health", tags=["service"], sync_to_thread=True)
+def health(comparison_service: NamedDependency[Comparisons]) -> Health:
+    """Liveness, the encoder in use and how many comparisons are stored."""
+    return Health(
+        status="ok",
+        model=comparison_service.encoder.name,
+        comparisons=comparison_service.store.count_comparisons(),
+    )
+
+
+def _warm(encoder: Encoder) -> None:
+    """Import torch and run the model once now, so the first request does not pay for it."""
+    inner: Encoder = getattr(encoder, "inner", encoder)
+    inner.encode(["The ministers met today."])
+
+
+def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:
+    """Build the service; `encoder` replaces the configured one (tests pass a FakeEncoder)."""
+    settings = settings or Settings.from_env()
+
+    @asynccontextmanager
+    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+        store = Store(settings.database_path)
+        model = encoder or CachedEncoder(
+            make_encoder(settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
+        )
+        await anyio.to_thread.run_sync(_warm, model)
+        service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
+        app.state.comparisons = service
+        if settings.examples:
+            loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
+            if loaded:
+                log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
+        worker = BatchWorker(BatchRecords(store), service, chunk=settings.batch_chunk)
+        app.state.batches = Batches(worker.records, worker)
+        resumed = await anyio.to_thread.run_sync(worker.start)
+        if resumed:
+            log.info("resuming %d unfinished batches", resumed)
+        try:
+            yield
+        finally:
+            await anyio.to_thread.run_sync(worker.stop)
+            store.close()
+            if isinstance(model, CachedEncoder) and encoder is None:
+                model.close()
+
+    return Litestar(
+        route_handlers=[
+            ComparisonController,
+            PageController,
+            BatchController,
+            BatchPageController,
+            health,
+            static_files(),
+        ],
+        dependencies={
+            "comparison_service": Provide(provide_comparison_service, sync_to_thread=False),
+            "batch_service": Provide(provide_batch_service, sync_to_thread=False),
+        },
+        lifespan=[lifespan],
+        template_config=template_config(),
+        plugins=[problem_details_plugin(), StrictStructSchemaPlugin()],
+        openapi_config=OpenAPIConfig(
+            title="readout-diff",
+            version="0.1.0",
+            description="Compare two governments' readouts of the same meeting.",
+            path="/schema",
+            render_plugins=[JsonRenderPlugin()],
+        ),
+        request_max_body_size=settings.max_body_bytes,
+    )

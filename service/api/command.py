@@ -1,0 +1,57 @@
+"""`readout-diff serve`: run the web service with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+from pathlib import Path
+
+from service.settings import Settings
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from service.api.app import create_app
+
+    settings = Settings.from_env()
+    changes: dict[str, object] = {
+        "host": args.host or settings.host,
+        "port": args.port or settings.port,
+    }
+    if args.data is not None:
+        changes["data_dir"] = Path(args.data)
+    if args.no_examples:
+        changes["examples"] = False
+    settings = dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
+    return 0
+
+
+def _port(raw: str) -> int:
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise argparse.ArgumentTypeError(f"must be a number from 1 to 65535, got {raw!r}")
+    return int(raw)
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    serve = commands.add_parser(
+        "serve",
+        help="run the web service (pages and JSON API)",
+        description=(
+            "Serve the web pages and the JSON API. Reports are kept in a SQLite file under"
+            " READOUT_DIFF_DATA (default ./data); on first start the fixture pairs are loaded"
+            " as examples (READOUT_DIFF_EXAMPLES=0 turns that off)."
+        ),
+        epilog="example: readout-diff serve --host 127.0.0.1 --port 8000",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument("--host", help="address to bind (default: READOUT_DIFF_HOST or 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=_port, help="port to bind (default: READOUT_DIFF_PORT or 8000)"
+    )
+    serve.add_argument("--data", help="data folder (default: READOUT_DIFF_DATA or ./data)")
+    serve.add_argument(
+        "--no-examples", action="store_true", help="do not load the example pairs on first start"
+    )
+    serve.set_defaults(handler=_serve)

@@ -1,0 +1,96 @@
+"""JSON endpoints for comparisons: a thin controller over the Comparisons service."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+from litestar import Controller, Response, delete, get, post
+from litestar.di import NamedDependency
+from litestar.params import FromPath, JSONBody, QueryParameter
+
+from service.api.problems import problem_responses
+from service.api.schemas import (
+    MAX_OFFSET,
+    MAX_PAGE,
+    ComparisonIn,
+    ComparisonList,
+    ComparisonSummary,
+)
+from service.comparisons import Comparisons
+from service.pipeline import MAX_SIDE_LENGTH
+from service.pipeline.types import Report
+from service.store import ComparisonQuery
+
+
+class ComparisonController(Controller):
+    """POST, GET (one or a page) and DELETE /api/comparisons."""
+
+    path = "/api/comparisons"
+    tags = ["comparisons"]  # noqa: RUF012 - Controller declares it a plain attribute
+
+    @post("/", sync_to_thread=True, status_code=201, responses=problem_responses(400, 413, 422))
+    def submit(
+        self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
+    ) -> Response[Report]:
+        """Compare two readouts; the stored report, with its id and a Location header."""
+        request = data.to_request()
+        report = comparison_service.submit(request.readouts, title=request.title, date=request.date)
+        return Response(
+            report, status_code=201, headers={"Location": f"/api/comparisons/{report.id}"}
+        )
+
+    @get("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
+    def fetch(
+        self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
+    ) -> Report:
+        """One stored report."""
+        return comparison_service.get(comparison_id)
+
+    @get("/", sync_to_thread=True, responses=problem_responses(400))
+    def search(
+        self,
+        comparison_service: NamedDependency[Comparisons],
+        limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, description="page size")] = 20,
+        offset: Annotated[
+            int, QueryParameter(ge=0, le=MAX_OFFSET, description="items to skip")
+        ] = 0,
+        side: Annotated[
+            str | None,
+            QueryParameter(min_length=1, max_length=MAX_SIDE_LENGTH, description="side label"),
+        ] = None,
+        date_from: Annotated[
+            datetime.date | None, QueryParameter(description="meetings on or after, YYYY-MM-DD")
+        ] = None,
+        date_to: Annotated[
+            datetime.date | None, QueryParameter(description="meetings on or before, YYYY-MM-DD")
+        ] = None,
+        text: Annotated[
+            str | None,
+            QueryParameter(min_length=1, max_length=200, description="in title, sides or readouts"),
+        ] = None,
+    ) -> ComparisonList:
+        """Stored comparisons, newest first, filtered by side, meeting date and text."""
+        rows, total = comparison_service.page(
+            ComparisonQuery(
+                limit=limit,
+                offset=offset,
+                side=side,
+                date_from=date_from.isoformat() if date_from else None,
+                date_to=date_to.isoformat() if date_to else None,
+                text=text,
+            )
+        )
+        return ComparisonList(
+            items=[ComparisonSummary.of(row) for row in rows],
+            total=total,
+            limit=limit,
+            offset=offset,
+        )
+
+    @delete("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
+    def remove(
+        self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
+    ) -> None:
+        """Delete one stored comparison (204), 404 if there is none."""
+        comparison_service.delete(comparison_id)

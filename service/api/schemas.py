@@ -1,0 +1,137 @@
+"""Wire types of the HTTP API: msgspec Structs whose limits live in the types."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated
+
+import msgspec
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
+from litestar.openapi.spec import Schema
+from litestar.typing import FieldDefinition
+
+from service.comparisons import ComparisonRequest
+from service.pipeline import MAX_SIDE_LENGTH
+from service.pipeline.types import Readout
+from service.settings import Settings
+from service.store import StoredComparison
+
+# The type-level limit (shown in OpenAPI) is read once from the environment at import; the
+# domain service checks the running app's own settings as well.
+MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
+MAX_PAGE = 100
+# Far beyond any real listing, and well inside SQLite's 64-bit integers.
+MAX_OFFSET = 1_000_000_000
+
+Side = Annotated[
+    str,
+    msgspec.Meta(
+        min_length=1,
+        max_length=MAX_SIDE_LENGTH,
+        pattern=r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+        description="side label, e.g. US; printable, no leading or trailing spaces",
+        examples=["US"],
+    ),
+]
+ReadoutText = Annotated[
+    str, msgspec.Meta(min_length=1, max_length=MAX_READOUT_CHARS, pattern=r"\S")
+]
+ShortText = Annotated[str, msgspec.Meta(max_length=500)]
+Url = Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^https?://")]
+Title = Annotated[str, msgspec.Meta(max_length=300)]
+
+
+class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """One side's readout as submitted."""
+
+    side: Side
+    text: ReadoutText
+    source: ShortText | None = None
+    url: Url | None = None
+
+
+class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The body of POST /api/comparisons (and one line of a batch file)."""
+
+    readouts: Annotated[list[ReadoutIn], msgspec.Meta(min_length=2, max_length=2)]
+    title: Title | None = None
+    date: datetime.date | None = None
+
+    def __post_init__(self) -> None:
+        first, second = (r.side.casefold() for r in self.readouts)
+        if first == second:
+            raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
+
+    def to_request(self) -> ComparisonRequest:
+        """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""
+        return ComparisonRequest(
+            readouts=[
+                Readout(side=r.side, text=r.text, source=r.source, url=r.url) for r in self.readouts
+            ],
+            title=self.title,
+            date=self.date.isoformat() if self.date else None,
+        )
+
+
+class ComparisonSummary(msgspec.Struct, frozen=True):
+    """One comparison in a list: no readouts, no claims."""
+
+    id: str
+    title: str | None
+    date: str | None
+    sides: list[str]
+    created_at: str
+    emphases: dict[str, int]
+    url: str
+    page: str
+
+    @classmethod
+    def of(cls, stored: StoredComparison) -> ComparisonSummary:
+        return cls(
+            id=stored.id,
+            title=stored.title,
+            date=stored.date,
+            sides=stored.sides,
+            created_at=stored.created_at,
+            emphases=stored.summary,
+            url=f"/api/comparisons/{stored.id}",
+            page=f"/comparisons/{stored.id}",
+        )
+
+
+class ComparisonList(msgspec.Struct, frozen=True):
+    """A page of comparisons, newest first, and how many match in all."""
+
+    items: list[ComparisonSummary]
+    total: int
+    limit: int
+    offset: int
+
+
+class Health(msgspec.Struct, frozen=True):
+    """GET /health."""
+
+    status: str
+    model: str
+    comparisons: int
+
+
+class StrictStructSchemaPlugin(StructSchemaPlugin):
+    """Structs that refuse unknown fields say so in OpenAPI: `additionalProperties: false`.
+
+    Litestar's own Struct plugin leaves the property out, so the spec would promise that
+    extra fields are accepted while the API answers 400.
+    """
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return super().is_plugin_supported_field(field_definition) and bool(
+            field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(
+        self, field_definition: FieldDefinition, schema_creator: SchemaCreator
+    ) -> Schema:
+        schema = super().to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        return schema

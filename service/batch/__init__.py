@@ -1,0 +1,1 @@
+"""Batch comparison of many meetings and the trends of what each side stresses over time."""

@@ -1,0 +1,94 @@
+"""`readout-diff batch`: compare many meetings into a folder, with a progress bar; resumable."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from service.batch.runner import DEFAULT_CHUNK
+
+EXIT_OK, EXIT_SOME_FAILED = 0, 1
+MAX_CHUNK = 1024
+
+EXAMPLE = """\
+examples:
+  readout-diff batch fixtures/batches/history.jsonl --out out/history
+  readout-diff batch fixtures/pairs --out out/pairs
+
+Each line of a JSON-lines file is the body of POST /api/comparisons:
+  {"title": "...", "date": "2025-07-31", "readouts": [{"side": "US", "text": "..."}, {"side": "KR", "text": "..."}]}
+A folder holds one sub-folder per meeting, <YYYY-MM-DD>_<name>/, with two <side>.txt files.
+
+Writes reports/*.json, journal.jsonl, results.json, trends.json, trends.csv and summary.md.
+Run it again with the same --out to finish an interrupted batch: finished meetings are kept.
+Exit status: 0 all compared, 1 some meetings failed (see results.json), 2 bad input."""
+
+
+def _chunk(raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        value = 0
+    if not 1 <= value <= MAX_CHUNK:
+        raise argparse.ArgumentTypeError(
+            f"must be a whole number from 1 to {MAX_CHUNK}, got {raw!r}"
+        )
+    return value
+
+
+def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the `batch` subcommand to the `readout-diff` parser."""
+    parser = commands.add_parser(
+        "batch",
+        help="compare many meetings and count what each side stresses over time",
+        description="Compare many meetings, group what each side stressed alone into topics, "
+        "and count them per side per year and quarter.",
+        epilog=EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", help="PAIRS.jsonl, or a folder of <date>_<name>/<side>.txt")
+    parser.add_argument("--out", required=True, help="output folder (created; reused to resume)")
+    parser.add_argument("--encoder", default=None, help="encoder name (default: from settings)")
+    parser.add_argument(
+        "--chunk", type=_chunk, default=DEFAULT_CHUNK,
+        help=f"meetings per encoder call (default {DEFAULT_CHUNK})",
+    )  # fmt: skip
+    parser.add_argument("--no-progress", action="store_true", help="no progress bar")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from service.batch.folder import run_into_folder
+    from service.batch.inputs import read_items
+    from service.batch.progress import BatchProgress
+    from service.runtime import cached_encoder
+
+    items = read_items(Path(args.source))
+    encoder = cached_encoder(args.encoder)
+    bar: BatchProgress | None = None
+
+    def start(total: int, done: int) -> None:
+        nonlocal bar
+        bar = BatchProgress(total, done, enabled=not args.no_progress).__enter__()
+        if done:
+            print(f"resuming: {done} of {total} meetings already done", file=sys.stderr)
+
+    try:
+        result = run_into_folder(
+            items, Path(args.out), encoder, chunk=args.chunk, on_start=start,
+            on_done=lambda entry: bar.advance(entry.status == "ok") if bar else None,
+        )  # fmt: skip
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    ok = len(result.entries) - result.failed
+    print(
+        f"{len(result.entries)} meetings: {ok} compared, {result.failed} failed; "
+        f"{len(result.trends.topics)} topics; wrote {args.out}/trends.json, trends.csv, "
+        f"summary.md, results.json"
+    )
+    for entry in result.entries:
+        if entry.status != "ok":
+            print(f"failed: {entry.where}: {entry.error}", file=sys.stderr)
+    return EXIT_OK if result.failed == 0 else EXIT_SOME_FAILED

@@ -1,0 +1,115 @@
+"""Run a batch into an output folder: journal, one report per meeting, trends and a summary."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import msgspec
+
+from service.batch.inputs import BatchItem
+from service.batch.journal import Entry, Journal, write_durably
+from service.batch.runner import DEFAULT_CHUNK, RunStats, run_items
+from service.batch.topics import find_topics
+from service.batch.trends import Trends, build_trends, to_csv, to_json
+from service.pipeline.embed import Encoder
+from service.pipeline.types import Report
+
+SUMMARY_TOPICS = 8
+
+
+class Results(msgspec.Struct, frozen=True):
+    """`results.json`: every item of the input, in order, with its status."""
+
+    total: int
+    ok: int
+    failed: int
+    items: list[Entry]
+
+
+@dataclass
+class BatchResult:
+    entries: list[Entry]
+    trends: Trends
+    stats: RunStats
+    skipped: int
+    reports: list[Report] = field(default_factory=list)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for e in self.entries if e.status != "ok")
+
+
+def run_into_folder(
+    items: list[BatchItem],
+    out: Path,
+    encoder: Encoder,
+    *,
+    chunk: int = DEFAULT_CHUNK,
+    on_start: Callable[[int, int], None] | None = None,
+    on_done: Callable[[Entry], None] | None = None,
+) -> BatchResult:
+    """Run what the journal in `out` lacks, then write trends and the summary over all items."""
+    stats = RunStats()
+    with Journal(out) as journal:
+        todo = [item for item in items if not journal.done(item.key)]
+        if on_start is not None:
+            on_start(len(items), len(items) - len(todo))
+        for outcome in run_items(todo, encoder, chunk=chunk, stats=stats):
+            entry = journal.record(outcome)
+            if on_done is not None:
+                on_done(entry)
+        entries = [journal.entries[item.key] for item in items]
+        reports = [journal.report(e) for e in entries if e.status == "ok"]
+    trends = build_trends(find_topics(reports, encoder), _sides(reports))
+    result = BatchResult(entries, trends, stats, len(items) - len(todo), reports)
+    write_outputs(out, result)
+    return result
+
+
+def write_outputs(out: Path, result: BatchResult) -> None:
+    ok = len(result.entries) - result.failed
+    results = Results(len(result.entries), ok, result.failed, result.entries)
+    write_durably(
+        out / "results.json", msgspec.json.format(msgspec.json.encode(results), indent=1) + b"\n"
+    )
+    write_durably(out / "trends.json", to_json(result.trends))
+    write_durably(out / "trends.csv", to_csv(result.trends).encode())
+    write_durably(out / "summary.md", summary(result).encode())
+
+
+def _sides(reports: list[Report]) -> list[str]:
+    return sorted({side for report in reports for side in report.sides})
+
+
+def summary(result: BatchResult) -> str:
+    """A short Markdown summary: counts, errors, and the topics each side stressed most often."""
+    trends = result.trends
+    ok = len(result.entries) - result.failed
+    lines = [
+        "# Batch summary",
+        "",
+        f"{len(result.entries)} meetings: {ok} compared, {result.failed} failed"
+        f" ({result.skipped} already done before this run).",
+        f"{len(trends.topics)} topics (cut {trends.cut:.3f}); periods: {', '.join(trends.periods)}.",
+        "",
+    ]
+    for side in trends.sides:
+        stressed = [t for t in trends.topics if t.by_side.get(side)]
+        stressed.sort(key=lambda t: -t.by_side[side])
+        lines += [f"## What {side} stressed alone, most often", ""]
+        for topic in stressed[:SUMMARY_TOPICS]:
+            only = " (only this side)" if topic.only_side == side else ""
+            lines.append(f"- {topic.name}: {_meetings(topic.by_side[side])}{only}")
+        lines.append("")
+    failures = [e for e in result.entries if e.status != "ok"]
+    if failures:
+        lines += ["## Failed", ""]
+        lines += [f"- {e.where}: {e.error}" for e in failures]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _meetings(count: int) -> str:
+    return f"{count} meeting" + ("" if count == 1 else "s")

@@ -1,0 +1,154 @@
+"""Batch input: a JSON-lines file of comparison bodies, or a folder of `<date>_<name>/<side>.txt`."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import msgspec
+
+from service.api.schemas import ComparisonIn
+from service.comparisons import ComparisonRequest
+from service.errors import InvalidInput, ReadoutDiffError
+from service.pipeline import validate
+
+# A side file in a meeting folder: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation) is not one.
+_SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
+_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
+
+
+class BatchItem(msgspec.Struct, frozen=True):
+    """One meeting of a batch, or the error that kept a line from being one.
+
+    `key` names the item across runs: a hash of its content, so a resumed batch recognises
+    finished meetings even when lines were added or reordered in between.
+    """
+
+    key: str
+    where: str
+    body: ComparisonRequest | None = None
+    error: str | None = None
+
+
+def parse_body(raw: bytes | object) -> ComparisonRequest:
+    """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
+    try:
+        if isinstance(raw, bytes | bytearray):
+            wire = msgspec.json.decode(raw, type=ComparisonIn)
+        else:
+            wire = msgspec.convert(raw, ComparisonIn)
+    except msgspec.DecodeError as error:
+        raise InvalidInput(_decode_message(error)) from None
+    body = wire.to_request()
+    validate(body.readouts)
+    return body
+
+
+def read_items(source: Path) -> list[BatchItem]:
+    """The items of a JSON-lines file or a folder; bad entries become error items."""
+    if not source.exists():
+        raise InvalidInput(f"{source}: no such file or folder")
+    items = list(_folder_items(source) if source.is_dir() else _line_items(source))
+    if not items:
+        raise InvalidInput(f"{source}: no meetings found")
+    if all(item.error for item in items) and not source.is_dir() and not _any_json(items):
+        raise InvalidInput(f"{source}: not a JSON-lines file (no line is a JSON object)")
+    return _unique_keys(items)
+
+
+def items_from_bodies(bodies: list[object]) -> list[BatchItem]:
+    """The items of `POST /api/batches`: each body checked alone, as the lines of a file."""
+    items = []
+    for number, raw in enumerate(bodies, 1):
+        where = f"item {number}"
+        try:
+            body = parse_body(raw)
+        except ReadoutDiffError as error:
+            key = _digest(msgspec.json.encode(raw))
+            items.append(BatchItem(key=key, where=where, error=str(error)))
+        else:
+            items.append(BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body))
+    return _unique_keys(items)
+
+
+def _line_items(path: Path) -> Iterator[BatchItem]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise InvalidInput(f"{path}: cannot read ({error.strerror})") from None
+    for number, line in enumerate(raw.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        key = _digest(line)
+        try:
+            body = parse_body(line)
+        except ReadoutDiffError as error:
+            yield BatchItem(key=key, where=where, error=str(error))
+        else:
+            yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
+
+
+def _folder_items(folder: Path) -> Iterator[BatchItem]:
+    meetings = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+    for meeting in meetings:
+        where = f"{folder.name}/{meeting.name}"
+        try:
+            body = parse_body(_folder_body(meeting))
+        except ReadoutDiffError as error:
+            yield BatchItem(key=_digest(where.encode()), where=where, error=str(error))
+        else:
+            yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
+
+
+def _folder_body(meeting: Path) -> dict[str, object]:
+    match = _FOLDER.match(meeting.name)
+    if match is None:
+        raise InvalidInput(f"folder name must be <YYYY-MM-DD>_<name>, got {meeting.name!r}")
+    files = sorted(p for p in meeting.iterdir() if p.is_file() and _SIDE_FILE.match(p.name))
+    if len(files) != 2:
+        names = ", ".join(p.name for p in files) or "none"
+        raise InvalidInput(f"a meeting folder needs two <side>.txt files, found {names}")
+    readouts = [_read_side(p) for p in files]
+    return {"readouts": readouts, "title": match.group(2), "date": match.group(1)}
+
+
+def _read_side(path: Path) -> dict[str, str]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
+    return {"side": path.stem.upper(), "text": text, "source": path.name}
+
+
+def _decode_message(error: msgspec.DecodeError) -> str:
+    message = str(error)
+    if isinstance(error, msgspec.ValidationError):
+        return f"not a comparison body: {message}"
+    return f"not valid JSON ({message})"
+
+
+def _any_json(items: list[BatchItem]) -> bool:
+    return any(item.error and not item.error.startswith("not valid JSON") for item in items)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def _unique_keys(items: list[BatchItem]) -> list[BatchItem]:
+    """A meeting listed twice is counted once; the copy becomes an error item of its own."""
+    first: dict[str, str] = {}
+    out = []
+    for item in items:
+        if item.key not in first:
+            first[item.key] = item.where
+            out.append(item)
+            continue
+        message = f"the same meeting as {first[item.key]}; counted once"
+        out.append(BatchItem(key=_digest(item.where.encode()), where=item.where, error=message))
+    return out

@@ -1,0 +1,143 @@
+"""A crash-safe record of finished comparisons in the output folder, so reruns resume."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+from pathlib import Path
+from types import TracebackType
+
+import msgspec
+
+from service.batch.runner import Outcome
+from service.errors import Conflict, InvalidInput
+from service.pipeline.report import to_json
+from service.pipeline.types import Report
+
+JOURNAL = "journal.jsonl"
+REPORTS = "reports"
+
+
+class Entry(msgspec.Struct, frozen=True):
+    """One journal line: an item that is done, for good or with an error."""
+
+    key: str
+    where: str
+    status: str  # "ok" | "error"
+    title: str | None = None
+    date: str | None = None
+    report: str | None = None  # path relative to the output folder
+    error: str | None = None
+
+
+class Journal:
+    """Append-only `journal.jsonl` plus `reports/*.json`; held under an exclusive lock.
+
+    An item counts as done only once its line is on disk (written, flushed, fsynced): its report
+    file is written and fsynced first, so every journalled report exists. A line cut short by a
+    kill is dropped on the next open, and that item simply runs again.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        try:
+            (folder / REPORTS).mkdir(parents=True, exist_ok=True)
+            self._lock = open(folder / ".lock", "w")  # noqa: SIM115 (held while open)
+        except OSError as error:
+            raise InvalidInput(
+                f"{folder}: cannot write the output folder ({error.strerror})"
+            ) from None
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            self._lock.close()
+            raise Conflict(f"{folder}: another batch is writing to this folder") from None
+        self.entries: dict[str, Entry] = self._load()
+        self._file = open(folder / JOURNAL, "ab")  # noqa: SIM115 (closed in close())
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._file.close()
+        self._lock.close()
+
+    def done(self, key: str) -> bool:
+        return key in self.entries
+
+    def record(self, outcome: Outcome) -> Entry:
+        """Make one outcome durable; return its journal entry."""
+        item, report = outcome.item, outcome.report
+        body = item.body
+        entry = Entry(
+            key=item.key,
+            where=item.where,
+            status="ok" if report is not None else "error",
+            title=body.title if body else None,
+            date=body.date if body else None,
+            error=outcome.error,
+        )
+        if report is not None:
+            name = f"{REPORTS}/{report_name(entry)}"
+            write_durably(self.folder / name, to_json(report) + b"\n")
+            entry = msgspec.structs.replace(entry, report=name)
+        self._file.write(msgspec.json.encode(entry) + b"\n")
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self.entries[entry.key] = entry
+        return entry
+
+    def report(self, entry: Entry) -> Report:
+        assert entry.report is not None
+        return msgspec.json.decode((self.folder / entry.report).read_bytes(), type=Report)
+
+    def _load(self) -> dict[str, Entry]:
+        path = self.folder / JOURNAL
+        if not path.exists():
+            return {}
+        raw = path.read_bytes()
+        entries: dict[str, Entry] = {}
+        good = 0
+        for line in raw.splitlines(keepends=True):
+            try:
+                entry = msgspec.json.decode(line, type=Entry)
+            except msgspec.DecodeError:
+                break  # the tail a kill cut short; everything after it is unwritten
+            if not line.endswith(b"\n"):
+                break
+            entries[entry.key] = entry
+            good += len(line)
+        if good < len(raw):
+            with open(path, "r+b") as file:
+                file.truncate(good)
+        return entries
+
+
+def report_name(entry: Entry) -> str:
+    """`<date>_<title slug>_<key>.json`: sortable, readable, unique by key."""
+    slug = re.sub(r"[^a-z0-9]+", "-", (entry.title or "untitled").lower()).strip("-")[:48]
+    return f"{entry.date or 'undated'}_{slug or 'untitled'}_{entry.key}.json"
+
+
+def write_durably(path: Path, data: bytes) -> None:
+    """Write to a temporary name, fsync, rename: the file is whole or absent, never half."""
+    temporary = path.with_name(path.name + ".part")
+    with open(temporary, "wb") as file:
+        file.write(data)
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, path)
+    directory = os.open(path.parent, os.O_RDONLY)
+    try:
+        os.fsync(directory)
+    finally:
+        os.close(directory)

@@ -1,0 +1,123 @@
+"""Run many meetings through the pipeline, encoding the claims of several meetings per call."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from service.batch.inputs import BatchItem
+from service.comparisons import ComparisonRequest
+from service.errors import ReadoutDiffError
+from service.pipeline import claims_of, compare
+from service.pipeline.embed import Encoder
+from service.pipeline.types import Report
+
+# Meetings whose claims go to the encoder in one call: large enough to fill the model's batches
+# (about 20 claims a meeting, 64 a model batch), small enough that progress moves steadily.
+DEFAULT_CHUNK = 16
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """A finished item: its report, or the error that stopped it."""
+
+    item: BatchItem
+    report: Report | None = None
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.report is not None
+
+
+@dataclass
+class RunStats:
+    """Where the time went, for the benchmark and the summary."""
+
+    meetings: int = 0
+    failed: int = 0
+    encoder_calls: int = 0
+    encoder_seconds: float = 0.0
+    seconds: float = 0.0
+    texts_encoded: int = 0
+
+
+class PrecomputedEncoder:
+    """Serves vectors computed in one batched call through the ordinary Encoder interface."""
+
+    def __init__(self, inner: Encoder, vectors: dict[str, np.ndarray]) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self.vectors = vectors
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
+        if missing:
+            self.vectors.update(zip(missing, self.inner.encode(missing), strict=True))
+        if not texts:
+            return self.inner.encode([])
+        return np.stack([self.vectors[t] for t in texts])
+
+
+def run_items(
+    items: Iterable[BatchItem],
+    encoder: Encoder,
+    *,
+    chunk: int = DEFAULT_CHUNK,
+    stats: RunStats | None = None,
+    clock: Callable[[], float] = time.perf_counter,
+) -> Iterator[Outcome]:
+    """Compare every item, `chunk` meetings per encoder call; yield each outcome as it is ready."""
+    stats = stats if stats is not None else RunStats()
+    pending: list[BatchItem] = []
+    for item in items:
+        if item.body is None:
+            stats.failed += 1
+            yield Outcome(item=item, error=item.error or "invalid item")
+            continue
+        pending.append(item)
+        if len(pending) >= chunk:
+            yield from _run_chunk(pending, encoder, stats, clock)
+            pending = []
+    if pending:
+        yield from _run_chunk(pending, encoder, stats, clock)
+
+
+def _run_chunk(
+    items: list[BatchItem], encoder: Encoder, stats: RunStats, clock: Callable[[], float]
+) -> Iterator[Outcome]:
+    started = clock()
+    texts: dict[str, None] = {}
+    for item in items:
+        assert item.body is not None
+        for readout in item.body.readouts:
+            try:
+                texts.update((c.text, None) for c in claims_of(readout))
+            except ReadoutDiffError:
+                continue  # compare() below reports it for this item alone
+    before = clock()
+    vectors = encoder.encode(list(texts)) if texts else np.zeros((0, 0), dtype=np.float32)
+    stats.encoder_seconds += clock() - before
+    stats.encoder_calls += 1
+    stats.texts_encoded += len(texts)
+    lookup = PrecomputedEncoder(encoder, dict(zip(texts, vectors, strict=True)))
+    for item in items:
+        outcome = _compare_one(item, lookup)
+        stats.meetings += 1
+        stats.failed += 0 if outcome.ok else 1
+        yield outcome
+    stats.seconds += clock() - started
+
+
+def _compare_one(item: BatchItem, encoder: Encoder) -> Outcome:
+    body: ComparisonRequest | None = item.body
+    assert body is not None
+    try:
+        report = compare(body.readouts, encoder, title=body.title, date=body.date)
+    except ReadoutDiffError as error:
+        return Outcome(item=item, error=str(error))
+    report.id = item.key
+    return Outcome(item=item, report=report)

@@ -1,0 +1,204 @@
+"""Group the emphases of many meetings into topics, found from the batch itself, and name them."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from service.pipeline.calibration import load_calibration
+from service.pipeline.embed import Encoder
+from service.pipeline.terms import Vocabulary, distinctive_terms, stem_key
+from service.pipeline.types import Report
+
+# Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs
+# *within* one readout — claims a government chose to state separately, hence distinct topics.
+CUT_PERCENTILE = 95.0
+NAME_TERMS = 3
+_NOTHING = Vocabulary(frozenset())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One emphasis of one meeting, placed in a topic."""
+
+    meeting: str
+    title: str | None
+    date: str | None
+    side: str
+    kind: str
+    claim_id: str
+    text: str
+    salience: float
+
+
+@dataclass
+class Topic:
+    """Emphases that say the same thing across meetings, named by their most distinctive terms."""
+
+    id: str
+    name: str
+    terms: list[str]
+    mentions: list[Mention] = field(default_factory=list)
+
+    def meetings(self, side: str | None = None) -> set[str]:
+        return {m.meeting for m in self.mentions if side is None or m.side == side}
+
+
+@dataclass(frozen=True)
+class TopicModel:
+    topics: list[Topic]
+    cut: float
+
+
+@dataclass(frozen=True)
+class _Claim:
+    readout: tuple[str, str]
+    text: str
+    terms: dict[str, tuple[str, ...]]  # surface term -> its stem keys
+
+
+def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
+    """Cluster every emphasis of `reports` (average linkage, a per-batch cut) into topics."""
+    claims, mentions, rows = _collect(reports)
+    if not mentions:
+        return TopicModel(topics=[], cut=1.0)
+    texts = list(dict.fromkeys(c.text for c in claims))
+    calibration = load_calibration(encoder.name)
+    vectors = calibration.center(encoder.encode(texts))
+    by_text = {t: vectors[i] for i, t in enumerate(texts)}
+    idf = _idf(claims)
+    cut = _within_readout_cut(claims, by_text, idf)
+    members = [claims[r] for r in rows]
+    similarity = _similarity(members, np.stack([by_text[c.text] for c in members]), idf)
+    labels = _average_linkage(similarity, cut)
+    groups: dict[int, list[int]] = {}
+    for index, label in enumerate(labels):
+        groups.setdefault(label, []).append(index)
+    topics = [
+        _topic([mentions[i] for i in g], [members[i] for i in g], idf) for g in groups.values()
+    ]
+    topics.sort(key=lambda t: (-len(t.meetings()), -len(t.mentions), t.name))
+    for number, topic in enumerate(topics, 1):
+        topic.id = f"T{number}"
+    return TopicModel(topics=topics, cut=round(cut, 4))
+
+
+def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[int]]:
+    """Every claim of every readout; the emphases, with the row of their claim."""
+    claims: list[_Claim] = []
+    mentions: list[Mention] = []
+    rows: list[int] = []
+    for report in reports:
+        meeting = report.id or ""
+        index: dict[str, int] = {}
+        for claim in report.claims:
+            index[claim.id] = len(claims)
+            terms = {
+                t.text: tuple(stem_key(w) for w in t.text.split())
+                for t in distinctive_terms(claim.text, _NOTHING)
+            }
+            claims.append(_Claim((meeting, claim.side), claim.text, terms))
+        for emphasis in report.emphases:
+            if emphasis.claim_id not in index:
+                continue
+            rows.append(index[emphasis.claim_id])
+            mentions.append(
+                Mention(meeting, report.title, report.date, emphasis.side, emphasis.kind,
+                        emphasis.claim_id, emphasis.text, emphasis.salience)
+            )  # fmt: skip
+    return claims, mentions, rows
+
+
+def _keys(claim: _Claim) -> set[str]:
+    return {k for keys in claim.terms.values() for k in keys}
+
+
+def _idf(claims: list[_Claim]) -> dict[str, float]:
+    """Rarity of each word key across every claim of the batch."""
+    counts = Counter(k for c in claims for k in _keys(c))
+    return {k: math.log((len(claims) + 1) / (n + 0.5)) for k, n in counts.items()}
+
+
+def _similarity(claims: list[_Claim], vectors: np.ndarray, idf: dict[str, float]) -> np.ndarray:
+    """Average of embedding cosine and idf-weighted overlap (Jaccard) of rare words."""
+    vocabulary = sorted({k for c in claims for k in _keys(c)})
+    column = {k: i for i, k in enumerate(vocabulary)}
+    weights = np.array([idf[k] for k in vocabulary], dtype=np.float64)
+    present = np.zeros((len(claims), len(vocabulary)), dtype=np.float64)
+    for row, claim in enumerate(claims):
+        for key in _keys(claim):
+            present[row, column[key]] = 1.0
+    shared = (present * weights) @ present.T
+    mass = present @ weights
+    union = mass[:, None] + mass[None, :] - shared
+    overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
+    cosine = np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float64)
+    combined: np.ndarray = 0.5 * cosine + 0.5 * overlap
+    return combined
+
+
+def _within_readout_cut(
+    claims: list[_Claim], by_text: dict[str, np.ndarray], idf: dict[str, float]
+) -> float:
+    readouts: dict[tuple[str, str], list[_Claim]] = {}
+    for claim in claims:
+        readouts.setdefault(claim.readout, []).append(claim)
+    scores: list[np.ndarray] = []
+    for group in readouts.values():
+        if len(group) > 1:
+            matrix = _similarity(group, np.stack([by_text[c.text] for c in group]), idf)
+            scores.append(matrix[np.triu_indices(len(group), k=1)])
+    if not scores:
+        return 1.0  # nothing to calibrate on: every emphasis stays its own topic
+    return float(np.percentile(np.concatenate(scores), CUT_PERCENTILE))
+
+
+def _average_linkage(similarity: np.ndarray, cut: float) -> list[int]:
+    """Merge the two most similar groups (mean pairwise similarity) while that is >= cut."""
+    if len(similarity) == 1:
+        return [0]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = np.clip(1.0 - similarity, 0.0, None)
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), method="average")
+    return [int(label) for label in fcluster(tree, t=1.0 - cut, criterion="distance")]
+
+
+def _topic(mentions: list[Mention], claims: list[_Claim], idf: dict[str, float]) -> Topic:
+    """Name a topic by the terms most of its members use and the rest of the batch rarely does."""
+    support: Counter[str] = Counter()
+    surface: dict[str, str] = {}
+    for claim in claims:
+        for text, keys in claim.terms.items():
+            name = " ".join(keys)
+            support[name] += 1
+            surface.setdefault(name, text)
+
+    def score(name: str) -> tuple[float, int]:
+        rarity = sum(idf.get(k, 0.0) for k in name.split()) / len(name.split())
+        return support[name] / len(claims) * rarity, len(name)
+
+    ranked = sorted(support, key=score, reverse=True)
+    # What most members share names the topic; a rare word of one member does not.
+    shared = [name for name in ranked if support[name] * 2 > len(claims)]
+    chosen: list[str] = []
+    for name in shared or ranked[:1]:
+        # "Taiwan Strait" makes "Taiwan" redundant; keep the longer, more specific run.
+        if any(set(name.split()) <= set(other.split()) for other in chosen):
+            continue
+        chosen.append(name)
+        if len(chosen) == NAME_TERMS:
+            break
+    terms = [surface[n] for n in chosen]
+    return Topic(id="", name=" · ".join(terms) or _fallback_name(mentions), terms=terms,
+                 mentions=mentions)  # fmt: skip
+
+
+def _fallback_name(mentions: list[Mention]) -> str:
+    words = mentions[0].text.split()
+    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")

@@ -1,0 +1,152 @@
+"""Trends: how many meetings each side stressed each topic in, per year and quarter; JSON and CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import defaultdict
+from dataclasses import asdict
+
+import msgspec
+
+from service.batch.topics import Topic, TopicModel
+
+UNDATED = "undated"
+
+
+class Count(msgspec.Struct, frozen=True):
+    """Meetings in `period` where `side` stressed `topic` alone (and how many emphases)."""
+
+    topic: str
+    side: str
+    year: int | None
+    quarter: int | None
+    period: str
+    meetings: int
+    emphases: int
+
+
+class MentionOut(msgspec.Struct, frozen=True):
+    meeting: str
+    title: str | None
+    date: str | None
+    side: str
+    kind: str
+    claim_id: str
+    text: str
+    salience: float
+
+
+class TopicOut(msgspec.Struct, frozen=True):
+    id: str
+    name: str
+    terms: list[str]
+    meetings: int
+    by_side: dict[str, int]
+    only_side: str | None  # the one side that ever stressed it, if only one did
+    mentions: list[MentionOut]
+
+
+class Trends(msgspec.Struct, frozen=True):
+    """Topics found in a batch and their counts per side and period."""
+
+    sides: list[str]
+    periods: list[str]
+    cut: float
+    topics: list[TopicOut]
+    counts: list[Count]
+    by_year: list[Count]
+
+
+def period_of(date: str | None) -> tuple[int | None, int | None, str]:
+    """(year, quarter, label) of a YYYY-MM-DD date: (2025, 3, "2025-Q3")."""
+    if not date:
+        return None, None, UNDATED
+    year, month = int(date[:4]), int(date[5:7])
+    quarter = (month - 1) // 3 + 1
+    return year, quarter, f"{year}-Q{quarter}"
+
+
+def build_trends(model: TopicModel, sides: list[str]) -> Trends:
+    """Count, for every topic, side and quarter, the meetings where that side stressed it."""
+    counts: list[Count] = []
+    by_year: list[Count] = []
+    periods: set[str] = set()
+    for topic in model.topics:
+        quarterly: dict[tuple[str, str], set[str]] = defaultdict(set)
+        yearly: dict[tuple[str, str], set[str]] = defaultdict(set)
+        emphases: dict[tuple[str, str], int] = defaultdict(int)
+        year_emphases: dict[tuple[str, str], int] = defaultdict(int)
+        for mention in topic.mentions:
+            year, _, label = period_of(mention.date)
+            year_label = str(year) if year is not None else UNDATED
+            periods.add(label)
+            quarterly[mention.side, label].add(mention.meeting)
+            yearly[mention.side, year_label].add(mention.meeting)
+            emphases[mention.side, label] += 1
+            year_emphases[mention.side, year_label] += 1
+        for (side, label), meetings in sorted(quarterly.items()):
+            year, quarter = _parse(label)
+            counts.append(
+                Count(topic.id, side, year, quarter, label, len(meetings), emphases[side, label])
+            )
+        for (side, label), meetings in sorted(yearly.items()):
+            year, _ = _parse(label)
+            by_year.append(
+                Count(topic.id, side, year, None, label, len(meetings), year_emphases[side, label])
+            )
+    return Trends(
+        sides=sides,
+        periods=sorted(periods, key=lambda p: (p == UNDATED, p)),
+        cut=model.cut,
+        topics=[_topic_out(t, sides) for t in model.topics],
+        counts=counts,
+        by_year=by_year,
+    )
+
+
+def _parse(label: str) -> tuple[int | None, int | None]:
+    if label == UNDATED:
+        return None, None
+    year, _, quarter = label.partition("-Q")
+    return int(year), int(quarter) if quarter else None
+
+
+def _topic_out(topic: Topic, sides: list[str]) -> TopicOut:
+    by_side = {side: len(topic.meetings(side)) for side in sides if topic.meetings(side)}
+    mentions = sorted(topic.mentions, key=lambda m: (m.date or "", m.meeting, m.side, m.claim_id))
+    return TopicOut(
+        id=topic.id,
+        name=topic.name,
+        terms=topic.terms,
+        meetings=len(topic.meetings()),
+        by_side=by_side,
+        only_side=next(iter(by_side)) if len(by_side) == 1 else None,
+        mentions=[MentionOut(**asdict(m)) for m in mentions],
+    )
+
+
+def to_json(trends: Trends) -> bytes:
+    return msgspec.json.format(msgspec.json.encode(trends), indent=1) + b"\n"
+
+
+CSV_COLUMNS = ["topic_id", "topic", "side", "year", "quarter", "period", "meetings", "emphases"]
+
+
+def to_csv(trends: Trends) -> str:
+    """One row per topic, side and quarter (summing quarters gives a year: a meeting is in one)."""
+    names = {t.id: t.name for t in trends.topics}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for c in trends.counts:
+        writer.writerow(
+            [c.topic, _cell(names[c.topic]), _cell(c.side), c.year or "", c.quarter or "",
+             c.period, c.meetings, c.emphases]
+        )  # fmt: skip
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text from readouts must not start a spreadsheet formula."""
+    return "'" + text if text.startswith(("=", "+", "-", "@")) else text

@@ -1,0 +1,135 @@
+"""The comparisons domain service: run the pipeline, store the report, read it back."""
+
+from __future__ import annotations
+
+import logging
+import re
+import sqlite3
+import uuid
+from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+import msgspec
+
+from service.errors import NotFound, ReadoutDiffError
+from service.pipeline import compare, validate
+from service.pipeline.embed import Encoder
+from service.pipeline.types import Readout, Report
+from service.store import ComparisonQuery, Store, StoredComparison
+
+log = logging.getLogger("readout_diff")
+
+
+class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
+    """What was submitted, stored beside the report (the body of POST /api/comparisons)."""
+
+    readouts: list[Readout]
+    title: str | None = None
+    date: str | None = None
+
+
+class Comparisons:
+    """Submit, fetch, list and delete comparisons; the API, pages and batch all go through here."""
+
+    def __init__(self, store: Store, encoder: Encoder, *, max_readout_chars: int = 100_000) -> None:
+        self.store = store
+        self.encoder = encoder
+        self.max_readout_chars = max_readout_chars
+
+    def submit(
+        self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
+    ) -> Report:
+        """Compare two readouts, store request and report, and return the report with its id."""
+        validate(readouts, date=date, max_chars=self.max_readout_chars)
+        report = compare(readouts, self.encoder, title=title, date=date)
+        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
+        return self.save(report, request)
+
+    def save(
+        self,
+        report: Report,
+        request: ComparisonRequest,
+        *,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> Report:
+        """Store a computed report under a new id; `also` joins the same transaction."""
+        report.id = uuid.uuid4().hex
+        report.created_at = datetime.now(UTC).isoformat(timespec="microseconds")
+        self.store.insert_comparison(
+            StoredComparison(
+                id=report.id,
+                title=request.title,
+                date=request.date,
+                sides=report.sides,
+                created_at=report.created_at,
+                summary={
+                    side: sum(e.side == side for e in report.emphases) for side in report.sides
+                },
+                request=msgspec.json.encode(request),
+                report=msgspec.json.encode(report),
+            ),
+            also=also,
+        )
+        return report
+
+    def get(self, comparison_id: str) -> Report:
+        stored = self.store.get_comparison(comparison_id)
+        if stored is None:
+            raise NotFound(f"no comparison with id {comparison_id!r}")
+        return msgspec.json.decode(stored.report, type=Report)
+
+    def request_of(self, comparison_id: str) -> ComparisonRequest:
+        stored = self.store.get_comparison(comparison_id)
+        if stored is None:
+            raise NotFound(f"no comparison with id {comparison_id!r}")
+        return msgspec.json.decode(stored.request, type=ComparisonRequest)
+
+    def page(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
+        return self.store.list_comparisons(query)
+
+    def delete(self, comparison_id: str) -> None:
+        if not self.store.delete_comparison(comparison_id):
+            raise NotFound(f"no comparison with id {comparison_id!r}")
+
+    def load_examples(self, folder: Path) -> int:
+        """Compare each fixture pair under `folder` if the store is empty; returns how many.
+
+        Oldest meeting first, so the newest-first list starts with the latest meeting.
+        """
+        if self.store.count_comparisons() > 0 or not folder.is_dir():
+            return 0
+        loaded = 0
+        for pair in sorted(folder.iterdir()):
+            example = example_pair(pair)
+            if example is None:
+                continue
+            try:
+                self.submit(example.readouts, title=example.title, date=example.date)
+            except ReadoutDiffError as error:  # one bad fixture must not stop the service
+                log.warning("example %s skipped: %s", pair.name, error)
+                continue
+            loaded += 1
+        return loaded
+
+
+_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
+
+
+def example_pair(folder: Path) -> ComparisonRequest | None:
+    """A fixture folder as a request: its two side files (not *_ko.txt), date and title from the name."""
+    files = sorted(
+        p for p in folder.glob("*.txt") if not p.stem.endswith("_ko") and p.stem.isalpha()
+    )
+    if len(files) != 2:
+        return None
+    # The U.S. readout first when there is one, so examples read the same way round.
+    files.sort(key=lambda p: (p.stem != "us", p.stem))
+    readouts = [
+        Readout(side=p.stem.upper(), text=p.read_text(encoding="utf-8"), source=p.name)
+        for p in files
+    ]
+    named = _DATED.match(folder.name)
+    date, slug = (named.group(1), named.group(2)) if named else (None, folder.name)
+    title = " ".join(word.capitalize() for word in slug.split("-"))
+    return ComparisonRequest(readouts=readouts, title=title, date=date)

@@ -1,0 +1,86 @@
+"""The int8 ONNX export of all-MiniLM-L6-v2 behind the Encoder protocol: no torch at serve time."""
+
+from __future__ import annotations
+
+import json
+import os
+import threading
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from service.pipeline.onnx_export import MANIFEST_FILE, MODEL_FILE, TOKENIZER_FILE, ensure_export
+
+DIMENSIONS = 384
+
+
+class OnnxEncoder:
+    """Mean-pooled, L2-normalised MiniLM embeddings from onnxruntime and a fast tokenizer.
+
+    Each text runs on its own (no padding to the longest claim: padded tokens cost as much as
+    real ones), and texts are spread over single-threaded runs in parallel, one per core; on
+    two cores that beats one padded batch with two intra-op threads.
+    """
+
+    def __init__(
+        self, folder: Path | None = None, name: str = "minilm-onnx-int8", threads: int = 0
+    ) -> None:
+        self.name = name
+        self._folder = folder
+        self._threads = threads or min(4, os.cpu_count() or 1)
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self._tokenizer: Any = None
+        self._pool: ThreadPoolExecutor | None = None
+
+    def load(self) -> None:
+        """Export the model if this machine has none yet, then open it (about 0.2 s)."""
+        with self._lock:
+            if self._session is not None:
+                return
+            import onnxruntime
+            from tokenizers import Tokenizer
+
+            folder = ensure_export(self._folder)
+            manifest = json.loads((folder / MANIFEST_FILE).read_text())
+            tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+            tokenizer.enable_truncation(int(manifest.get("max_length", 256)))
+            tokenizer.no_padding()
+            options = onnxruntime.SessionOptions()
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
+            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+            self._session = onnxruntime.InferenceSession(
+                str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+            )
+            self._tokenizer = tokenizer
+            if self._threads > 1:
+                self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="onnx-encode")
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+        self.load()
+        encodings = self._tokenizer.encode_batch(list(texts))
+        if self._pool is None or len(encodings) == 1:
+            rows = [self._embed(e) for e in encodings]
+        else:
+            rows = list(self._pool.map(self._embed, encodings))
+        return np.stack(rows).astype(np.float32)
+
+    def _embed(self, encoding: Any) -> np.ndarray:
+        ids = np.asarray([encoding.ids], dtype=np.int64)
+        mask = np.asarray([encoding.attention_mask], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        (hidden,) = self._session.run(["last_hidden_state"], feeds)
+        pooled: np.ndarray = hidden[0].mean(axis=0)
+        norm = float(np.linalg.norm(pooled))
+        return pooled / norm if norm > 0 else pooled
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False)
+            self._pool = None

@@ -1,0 +1,47 @@
+"""An app on a temporary data folder with the FakeEncoder, driven by Litestar's TestClient."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from litestar import Litestar
+from litestar.testing import TestClient
+
+from service.api.app import create_app
+from service.pipeline.embed import FakeEncoder
+from service.settings import Settings
+from tests.conftest import RUBIO_CHO
+
+Client = TestClient[Litestar]
+US_TEXT = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
+KR_TEXT = (RUBIO_CHO / "kr.txt").read_text(encoding="utf-8")
+
+
+def body(**changes: Any) -> dict[str, Any]:
+    """A valid POST /api/comparisons body, with fields replaced."""
+    payload: dict[str, Any] = {
+        "title": "Rubio and Cho Hyun",
+        "date": "2025-07-31",
+        "readouts": [{"side": "US", "text": US_TEXT}, {"side": "KR", "text": KR_TEXT}],
+    }
+    payload.update(changes)
+    return payload
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(data_dir=tmp_path / "data", examples=False, max_body_bytes=200_000)
+
+
+@pytest.fixture
+def app(settings: Settings) -> Litestar:
+    return create_app(settings, encoder=FakeEncoder())
+
+
+@pytest.fixture
+def client(app: Litestar) -> Iterator[TestClient[Litestar]]:
+    with TestClient(app) as test_client:
+        yield test_client

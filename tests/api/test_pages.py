@@ -1,0 +1,117 @@
+"""The HTML pages: home with its form, the report page, escaping, form errors, delete."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from service.api.pages import render_report_page
+from service.api.view import mark_terms
+from service.comparisons import Comparisons
+from tests.api.conftest import KR_TEXT, US_TEXT, Client
+
+FORM = {"title": "Rubio and Cho", "date": "2025-07-31", "side_a": "US", "side_b": "KR"}
+
+
+def submit(client: Client, **fields: str) -> str:
+    response = client.post(
+        "/comparisons",
+        data={**FORM, "text_a": US_TEXT, "text_b": KR_TEXT, **fields},
+        follow_redirects=False,
+    )
+    assert response.status_code == 303, response.text
+    location: str = response.headers["location"]
+    return location
+
+
+def test_form_submission_redirects_to_the_report_page(client: Client) -> None:
+    location = submit(client)
+    page = client.get(location)
+    assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+    assert "Rubio and Cho" in page.text and 'href="/static/style.css"' in page.text
+    report = client.get("/api/comparisons/" + location.rsplit("/", 1)[1]).json()
+    for claim in report["claims"]:  # every claim is on the page, coloured by its verdict
+        assert f'class="claim v-{claim["verdict"]}" id="claim-{claim["id"]}"' in page.text
+    home = client.get("/")
+    assert location in home.text and "Rubio and Cho" in home.text
+
+
+def test_claims_carry_their_counterparts(client: Client) -> None:
+    location = submit(client)
+    report = client.get("/api" + location).json()
+    page = client.get(location).text
+    left, right = report["matches"][0]["claims"]
+    links = re.search(rf'data-claim="{left}" data-links="([^"]*)"', page)
+    assert links is not None and right in links.group(1).split()
+
+
+def test_submitted_markup_is_shown_as_text(client: Client) -> None:
+    hostile = "The ministers met. <script>alert('x')</script> They agreed on <b>trade</b>."
+    page = client.get(submit(client, text_a=hostile, title="<img src=x onerror=alert(1)>")).text
+    assert "<script>alert" not in page and "<img src=x" not in page and "<b>trade" not in page
+    assert "&lt;script&gt;alert(" in page and "&lt;img src=x" in page
+
+
+@pytest.mark.parametrize(
+    ("fields", "message"),
+    [
+        ({"side_b": "us"}, "different sides"),
+        ({"side_a": ""}, "First side label"),
+        ({"text_b": "   "}, "Second readout"),
+        ({"date": "2025-02-30"}, "Date"),
+        ({"side_a": "A" * 17}, "First side label"),
+        ({"text_a": "Log in to comment"}, "no readable sentences"),
+    ],
+)
+def test_form_errors_are_shown_on_the_page(
+    client: Client, fields: dict[str, str], message: str
+) -> None:
+    data = {**FORM, "text_a": US_TEXT, "text_b": KR_TEXT, **fields}
+    response = client.post("/comparisons", data=data)
+    assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
+    assert 'role="alert"' in response.text and message in response.text
+    assert "Rubio and Cho" in response.text  # what was typed is kept
+    assert client.get("/api/comparisons").json()["total"] == 0
+
+
+def test_delete_button_removes_the_comparison(client: Client) -> None:
+    location = submit(client)
+    response = client.post(location + "/delete", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/"
+    assert client.get("/api/comparisons").json()["total"] == 0
+
+
+def test_missing_report_page_is_an_html_404(client: Client) -> None:
+    response = client.get("/comparisons/nope")
+    assert response.status_code == 404 and "no comparison with id" in response.text
+    assert response.headers["content-type"].startswith("text/html")
+
+
+def test_assets_are_served_locally(client: Client) -> None:
+    page = client.get(submit(client)).text
+    assert "http://" not in page.replace("http://www.w3.org", "") and "https://" not in page
+    for asset in ("/static/style.css", "/static/report.js"):
+        assert client.get(asset).status_code == 200
+
+
+def test_home_search_filters_the_list(client: Client) -> None:
+    submit(client)
+    assert "Rubio and Cho" in client.get("/", params={"text": "Cho Hyun"}).text
+    assert "Nothing matches" in client.get("/", params={"text": "zzzz-nowhere"}).text
+
+
+def test_standalone_page_inlines_its_assets(client: Client, app: object) -> None:
+    location = submit(client)
+    service: Comparisons = client.app.state.comparisons
+    html = render_report_page(service.get(location.rsplit("/", 1)[1]))
+    assert "<style>" in html and "/static/" not in html and "Delete comparison" not in html
+
+
+def test_mark_terms_marks_whole_words_case_insensitively() -> None:
+    pieces = mark_terms("Peace in the Taiwan Strait; peacekeeping.", ["peace", "Taiwan Strait"])
+    assert [(p.text, p.mark) for p in pieces if p.mark] == [
+        ("Peace", True),
+        ("Taiwan Strait", True),
+    ]
+    assert "".join(p.text for p in pieces) == "Peace in the Taiwan Strait; peacekeeping."

@@ -1,0 +1,74 @@
+"""Topics: emphases that recur across meetings group together and are named by their terms."""
+
+from __future__ import annotations
+
+from service.batch.topics import find_topics
+from service.pipeline import compare
+from service.pipeline.embed import FakeEncoder
+from service.pipeline.types import Readout, Report
+
+FILLER = [
+    "The two ministers reaffirmed the strength of the alliance between their countries.",
+    "They discussed regional security and economic cooperation in detail.",
+    "The ministers agreed to keep in close touch on all matters of mutual interest.",
+]
+
+
+def _meeting(number: int, extra_a: list[str], extra_b: list[str]) -> Report:
+    left = " ".join([*FILLER, *extra_a])
+    right = " ".join([*FILLER, *extra_b])
+    report = compare(
+        [Readout(side="AA", text=left), Readout(side="BB", text=right)],
+        FakeEncoder(),
+        title=f"meeting {number}",
+        date=f"202{number}-0{number + 1}-15",
+    )
+    report.id = f"m{number}"
+    return report
+
+
+def _reports() -> list[Report]:
+    fisheries = "Both sides called for sustainable fisheries quotas in the Arafura archipelago."
+    return [
+        _meeting(0, [fisheries], ["They applauded the Fulbright geothermal fellowship."]),
+        _meeting(
+            1,
+            [fisheries.replace("Both sides", "They")],
+            ["They praised the volcano relief effort."],
+        ),
+        _meeting(
+            2, ["They urged sustainable fisheries quotas around the Arafura archipelago."], []
+        ),
+    ]
+
+
+def test_a_recurring_emphasis_is_one_topic_named_by_its_terms() -> None:
+    model = find_topics(_reports(), FakeEncoder())
+    holding = [t for t in model.topics if any("Arafura" in m.text for m in t.mentions)]
+    assert len(holding) == 1, "the three fisheries claims must form one topic"
+    topic = holding[0]
+    assert topic.meetings() == {"m0", "m1", "m2"} and topic.meetings("AA") == topic.meetings()
+    assert topic.id == "T1", "the topic in most meetings comes first"
+    assert "Arafura" in topic.name and not any("Arafura" in t.name for t in model.topics[1:])
+
+
+def test_unrelated_emphases_stay_apart() -> None:
+    model = find_topics(_reports(), FakeEncoder())
+    fellowship = next(t for t in model.topics if any("Fulbright" in m.text for m in t.mentions))
+    assert not any("volcano" in m.text for m in fellowship.mentions)
+    assert fellowship.meetings("BB") == {"m0"}
+
+
+def test_the_cut_is_measured_per_batch_within_readouts() -> None:
+    model = find_topics(_reports(), FakeEncoder())
+    assert 0.0 < model.cut < 1.0
+    one_claim = [_meeting(0, [], [])]
+    assert find_topics(one_claim, FakeEncoder()).topics == []
+
+
+def test_topic_ids_are_stable_for_the_same_batch() -> None:
+    first = find_topics(_reports(), FakeEncoder())
+    second = find_topics(_reports(), FakeEncoder())
+    assert [(t.id, t.name, len(t.mentions)) for t in first.topics] == [
+        (t.id, t.name, len(t.mentions)) for t in second.topics
+    ]

@@ -1,0 +1,144 @@
+"""The SQLite store: migrations, filters, restart survival, and the embedding cache on resubmit."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+import pytest
+
+from service import store as store_module
+from service.comparisons import Comparisons
+from service.errors import InvalidInput
+from service.pipeline.embed import CachedEncoder, FakeEncoder
+from service.pipeline.types import Readout
+from service.store import ComparisonQuery, Store
+from tests.conftest import RUBIO_CHO
+
+US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
+KR = Readout(side="KR", text=(RUBIO_CHO / "kr.txt").read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Store:
+    return Store(tmp_path / "db.sqlite")
+
+
+def test_fresh_file_is_migrated_to_the_latest_version(store: Store) -> None:
+    assert store.schema_version == len(store_module.MIGRATIONS)
+    with store.read() as db:
+        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+
+
+def test_new_migrations_apply_once_in_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    Store(tmp_path / "db.sqlite").close()
+    extra = "CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (7)"
+    monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, extra])
+    reopened = Store(tmp_path / "db.sqlite")
+    assert reopened.schema_version == len(store_module.MIGRATIONS)
+    assert reopened.migrate() == len(store_module.MIGRATIONS)  # a second run applies nothing
+    with reopened.read() as db:
+        assert db.execute("SELECT x FROM later").fetchall() == [(7,)]
+
+
+def test_failed_write_rolls_back(store: Store) -> None:
+    def half_then_fail(db: sqlite3.Connection) -> None:
+        db.execute(
+            "INSERT INTO comparisons VALUES ('x', NULL, NULL, 'A', 'B', 't', '', '{}', '{}', '{}')"
+        )
+        raise RuntimeError("boom")
+
+    with pytest.raises(RuntimeError):
+        store.write(half_then_fail)
+    assert store.count_comparisons() == 0
+
+
+def test_reports_survive_reopening_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite"
+    first = Comparisons(Store(path), FakeEncoder())
+    report = first.submit([US, KR], title="Rubio and Cho", date="2025-07-31")
+    first.store.close()
+    again = Comparisons(Store(path), FakeEncoder())
+    assert again.get(str(report.id)) == report
+    assert again.request_of(str(report.id)).readouts == [US, KR]
+
+
+def test_identical_resubmission_reuses_cached_embeddings(tmp_path: Path) -> None:
+    inner = FakeEncoder()
+    service = Comparisons(Store(tmp_path / "db.sqlite"), CachedEncoder(inner, tmp_path / "e.db"))
+    first = service.submit([US, KR])
+    calls = inner.calls
+    second = service.submit([US, KR])
+    assert inner.calls == calls, "the second run must not reach the model"
+    assert first.id != second.id and first.emphases == second.emphases
+
+
+def test_list_is_newest_first_with_filters_and_pages(store: Store) -> None:
+    service = Comparisons(store, FakeEncoder())
+    jp = Readout(side="JP", text="The ministers discussed sanctions against Russia.")
+    old = service.submit([US, KR], title="Old", date="2024-02-28")
+    new = service.submit([US, jp], title="New", date="2025-07-31")
+    page, total = service.page(ComparisonQuery())
+    assert [r.id for r in page] == [new.id, old.id] and total == 2
+    assert page[0].summary == {
+        side: sum(e.side == side for e in new.emphases) for side in ("US", "JP")
+    }
+    assert [r.id for r in service.page(ComparisonQuery(side="kr"))[0]] == [old.id]
+    assert [r.id for r in service.page(ComparisonQuery(date_from="2025-01-01"))[0]] == [new.id]
+    assert [r.id for r in service.page(ComparisonQuery(date_to="2025-01-01"))[0]] == [old.id]
+    assert [r.id for r in service.page(ComparisonQuery(text="SANCTIONS against"))[0]] == [new.id]
+    assert service.page(ComparisonQuery(text="100%_"))[0] == []
+    second_page, total = service.page(ComparisonQuery(limit=1, offset=1))
+    assert [r.id for r in second_page] == [old.id] and total == 2
+
+
+def test_too_long_readout_is_refused_and_nothing_stored(store: Store) -> None:
+    service = Comparisons(store, FakeEncoder(), max_readout_chars=100)
+    with pytest.raises(InvalidInput, match="limit is 100"):
+        service.submit([US, KR])
+    assert store.count_comparisons() == 0
+
+
+def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
+    service = Comparisons(store, FakeEncoder())
+    other = Comparisons(Store(store.path), FakeEncoder())  # a second handle, like a batch worker
+    errors: list[BaseException] = []
+
+    def submit(target: Comparisons) -> None:
+        try:
+            for _ in range(5):
+                target.submit([US, KR])
+        except BaseException as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    threads = [threading.Thread(target=submit, args=(s,)) for s in (service, service, other)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and store.count_comparisons() == 15
+
+
+def test_examples_load_once_into_an_empty_store(store: Store) -> None:
+    service = Comparisons(store, FakeEncoder())
+    folder = RUBIO_CHO.parent
+    assert service.load_examples(folder) == 3
+    assert service.load_examples(folder) == 0
+    rows, _ = service.page(ComparisonQuery())
+    assert rows[0].date == "2025-07-31" and rows[0].sides == ["US", "KR"]
+    assert {tuple(r.sides) for r in rows} == {("US", "KR"), ("US", "JP")}
+
+
+def test_an_example_that_cannot_be_compared_is_skipped(store: Store, tmp_path: Path) -> None:
+    good, bad = tmp_path / "pairs" / "2025-07-31_good", tmp_path / "pairs" / "2025-08-01_bad"
+    for folder, text in ((good, US.text), (bad, "Log in to comment")):
+        folder.mkdir(parents=True)
+        (folder / "us.txt").write_text(text, encoding="utf-8")
+        (folder / "kr.txt").write_text(KR.text, encoding="utf-8")
+    service = Comparisons(store, FakeEncoder())
+    assert service.load_examples(tmp_path / "pairs") == 1
+    assert [r.title for r in service.page(ComparisonQuery())[0]] == ["Good"]
