@@ -112,7 +112,7 @@ def main() -> int:
     )
     parser.add_argument("--encoder", default=Settings.from_env().encoder)
     parser.add_argument("--pair", default="2025-07-31_rubio-cho-hyun")
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     (case,) = [c for c in load_cases(FIXTURES / "pairs") if c.name.startswith(args.pair)]
     encoder = make_encoder(args.encoder)
