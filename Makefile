@@ -17,8 +17,9 @@ $(STAMP): pyproject.toml
 onnx: $(STAMP)
 	$(BIN)/python -m service.pipeline.onnx_export
 
+# Serves http://127.0.0.1:8000 (READOUT_DIFF_HOST/PORT change it); the Dockerfile runs the same command.
 run: onnx
-	$(BIN)/readout-diff serve --host 127.0.0.1 --port 8000
+	$(BIN)/readout-diff serve
 
 lint: $(STAMP)
 	$(BIN)/ruff check service tests bench

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import logging
 import re
+import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import msgspec
 
-from service.errors import InvalidInput, NotFound
-from service.pipeline import compare
+from service.errors import NotFound, ReadoutDiffError
+from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Store, StoredComparison
+
+log = logging.getLogger("readout_diff")
 
 
 class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -37,21 +41,26 @@ class Comparisons:
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
         """Compare two readouts, store request and report, and return the report with its id."""
-        for readout in readouts:
-            if len(readout.text) > self.max_readout_chars:
-                raise InvalidInput(
-                    f"the {readout.side} readout has {len(readout.text)} characters;"
-                    f" the limit is {self.max_readout_chars}"
-                )
+        validate(readouts, date=date, max_chars=self.max_readout_chars)
         report = compare(readouts, self.encoder, title=title, date=date)
+        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
+        return self.save(report, request)
+
+    def save(
+        self,
+        report: Report,
+        request: ComparisonRequest,
+        *,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> Report:
+        """Store a computed report under a new id; `also` joins the same transaction."""
         report.id = uuid.uuid4().hex
         report.created_at = datetime.now(UTC).isoformat(timespec="microseconds")
-        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
         self.store.insert_comparison(
             StoredComparison(
                 id=report.id,
-                title=title,
-                date=date,
+                title=request.title,
+                date=request.date,
                 sides=report.sides,
                 created_at=report.created_at,
                 summary={
@@ -59,7 +68,8 @@ class Comparisons:
                 },
                 request=msgspec.json.encode(request),
                 report=msgspec.json.encode(report),
-            )
+            ),
+            also=also,
         )
         return report
 
@@ -92,9 +102,14 @@ class Comparisons:
         loaded = 0
         for pair in sorted(folder.iterdir()):
             example = example_pair(pair)
-            if example is not None:
+            if example is None:
+                continue
+            try:
                 self.submit(example.readouts, title=example.title, date=example.date)
-                loaded += 1
+            except ReadoutDiffError as error:  # one bad fixture must not stop the service
+                log.warning("example %s skipped: %s", pair.name, error)
+                continue
+            loaded += 1
         return loaded
 
 

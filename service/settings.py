@@ -54,6 +54,8 @@ class Settings:
     # The int8 ONNX export of all-MiniLM-L6-v2: the same calibrated quality at a fraction of
     # the torch model's load time and memory (docs/README-performance.md); `minilm` stays.
     encoder: str = DEFAULT_ENCODER
+    # Embeds any pair that is not English on both sides when `encoder` reads English only.
+    multilingual_encoder: str = "use"
     api_token: str | None = None
     max_readout_chars: int = 100_000
     host: str = "127.0.0.1"
@@ -63,6 +65,8 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
+    # Meetings whose claims a batch sends to the encoder in one call.
+    batch_chunk: int = 16
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -70,12 +74,16 @@ class Settings:
             data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
             database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
             encoder=os.environ.get("READOUT_DIFF_ENCODER", DEFAULT_ENCODER),
+            multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
             max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
             examples=_env_bool("READOUT_DIFF_EXAMPLES", True),
             examples_dir=Path(os.environ.get("READOUT_DIFF_EXAMPLES_DIR") or EXAMPLES_DIR),
             max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
+            host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
+            port=_env_int("READOUT_DIFF_PORT", 8000),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
+            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", 16)),
         )
 
     @property

@@ -131,3 +131,14 @@ def test_examples_load_once_into_an_empty_store(store: Store) -> None:
     rows, _ = service.page(ComparisonQuery())
     assert rows[0].date == "2025-07-31" and rows[0].sides == ["US", "KR"]
     assert {tuple(r.sides) for r in rows} == {("US", "KR"), ("US", "JP")}
+
+
+def test_an_example_that_cannot_be_compared_is_skipped(store: Store, tmp_path: Path) -> None:
+    good, bad = tmp_path / "pairs" / "2025-07-31_good", tmp_path / "pairs" / "2025-08-01_bad"
+    for folder, text in ((good, US.text), (bad, "Log in to comment")):
+        folder.mkdir(parents=True)
+        (folder / "us.txt").write_text(text, encoding="utf-8")
+        (folder / "kr.txt").write_text(KR.text, encoding="utf-8")
+    service = Comparisons(store, FakeEncoder())
+    assert service.load_examples(tmp_path / "pairs") == 1
+    assert [r.title for r in service.page(ComparisonQuery())[0]] == ["Good"]

@@ -15,7 +15,10 @@ def _serve(args: argparse.Namespace) -> int:
     from service.api.app import create_app
 
     settings = Settings.from_env()
-    changes: dict[str, object] = {"host": args.host, "port": args.port}
+    changes: dict[str, object] = {
+        "host": args.host or settings.host,
+        "port": args.port or settings.port,
+    }
     if args.data is not None:
         changes["data_dir"] = Path(args.data)
     if args.no_examples:
@@ -43,8 +46,10 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         epilog="example: readout-diff serve --host 127.0.0.1 --port 8000",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    serve.add_argument("--port", type=_port, default=8000, help="port to bind (default 8000)")
+    serve.add_argument("--host", help="address to bind (default: READOUT_DIFF_HOST or 127.0.0.1)")
+    serve.add_argument(
+        "--port", type=_port, help="port to bind (default: READOUT_DIFF_PORT or 8000)"
+    )
     serve.add_argument("--data", help="data folder (default: READOUT_DIFF_DATA or ./data)")
     serve.add_argument(
         "--no-examples", action="store_true", help="do not load the example pairs on first start"

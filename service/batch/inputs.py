@@ -5,27 +5,18 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterator
-from datetime import date as Date
 from pathlib import Path
 
 import msgspec
 
+from service.api.schemas import ComparisonIn
+from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.pipeline import validate
-from service.pipeline.types import Readout
 
 # A side file in a meeting folder: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation) is not one.
 _SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
 _FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-
-class ComparisonBody(msgspec.Struct, frozen=True):
-    """The body of `POST /api/comparisons`: one meeting, two readouts."""
-
-    readouts: list[Readout]
-    title: str | None = None
-    date: str | None = None
 
 
 class BatchItem(msgspec.Struct, frozen=True):
@@ -37,26 +28,20 @@ class BatchItem(msgspec.Struct, frozen=True):
 
     key: str
     where: str
-    body: ComparisonBody | None = None
+    body: ComparisonRequest | None = None
     error: str | None = None
 
 
-def check_date(value: str | None) -> str | None:
-    """Return a YYYY-MM-DD date unchanged, or raise InvalidInput."""
-    if value is None:
-        return None
+def parse_body(raw: bytes | object) -> ComparisonRequest:
+    """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
     try:
-        if not _DATE.match(value):
-            raise ValueError
-        Date.fromisoformat(value)
-    except ValueError:
-        raise InvalidInput(f"date must be YYYY-MM-DD, got {value!r}") from None
-    return value
-
-
-def check_body(body: ComparisonBody) -> ComparisonBody:
-    """Everything a comparison needs that can be checked before running it."""
-    check_date(body.date)
+        if isinstance(raw, bytes | bytearray):
+            wire = msgspec.json.decode(raw, type=ComparisonIn)
+        else:
+            wire = msgspec.convert(raw, ComparisonIn)
+    except msgspec.DecodeError as error:
+        raise InvalidInput(_decode_message(error)) from None
+    body = wire.to_request()
     validate(body.readouts)
     return body
 
@@ -73,21 +58,33 @@ def read_items(source: Path) -> list[BatchItem]:
     return _unique_keys(items)
 
 
+def items_from_bodies(bodies: list[object]) -> list[BatchItem]:
+    """The items of `POST /api/batches`: each body checked alone, as the lines of a file."""
+    items = []
+    for number, raw in enumerate(bodies, 1):
+        where = f"item {number}"
+        try:
+            body = parse_body(raw)
+        except ReadoutDiffError as error:
+            key = _digest(msgspec.json.encode(raw))
+            items.append(BatchItem(key=key, where=where, error=str(error)))
+        else:
+            items.append(BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body))
+    return _unique_keys(items)
+
+
 def _line_items(path: Path) -> Iterator[BatchItem]:
     try:
         raw = path.read_bytes()
     except OSError as error:
         raise InvalidInput(f"{path}: cannot read ({error.strerror})") from None
-    decoder = msgspec.json.Decoder(ComparisonBody)
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
         key = _digest(line)
         try:
-            body = check_body(decoder.decode(line))
-        except msgspec.DecodeError as error:
-            yield BatchItem(key=key, where=where, error=_decode_message(error))
+            body = parse_body(line)
         except ReadoutDiffError as error:
             yield BatchItem(key=key, where=where, error=str(error))
         else:
@@ -99,14 +96,14 @@ def _folder_items(folder: Path) -> Iterator[BatchItem]:
     for meeting in meetings:
         where = f"{folder.name}/{meeting.name}"
         try:
-            body = check_body(_folder_body(meeting))
+            body = parse_body(_folder_body(meeting))
         except ReadoutDiffError as error:
             yield BatchItem(key=_digest(where.encode()), where=where, error=str(error))
         else:
             yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
 
 
-def _folder_body(meeting: Path) -> ComparisonBody:
+def _folder_body(meeting: Path) -> dict[str, object]:
     match = _FOLDER.match(meeting.name)
     if match is None:
         raise InvalidInput(f"folder name must be <YYYY-MM-DD>_<name>, got {meeting.name!r}")
@@ -115,24 +112,24 @@ def _folder_body(meeting: Path) -> ComparisonBody:
         names = ", ".join(p.name for p in files) or "none"
         raise InvalidInput(f"a meeting folder needs two <side>.txt files, found {names}")
     readouts = [_read_side(p) for p in files]
-    return ComparisonBody(readouts=readouts, title=match.group(2), date=match.group(1))
+    return {"readouts": readouts, "title": match.group(2), "date": match.group(1)}
 
 
-def _read_side(path: Path) -> Readout:
+def _read_side(path: Path) -> dict[str, str]:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
     except OSError as error:
         raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
-    return Readout(side=path.stem.upper(), text=text, source=path.name)
+    return {"side": path.stem.upper(), "text": text, "source": path.name}
 
 
 def _decode_message(error: msgspec.DecodeError) -> str:
     message = str(error)
-    if message.startswith(("JSON is malformed", "Input data was truncated")):
-        return f"not valid JSON ({message})"
-    return f"not a comparison body: {message}"
+    if isinstance(error, msgspec.ValidationError):
+        return f"not a comparison body: {message}"
+    return f"not valid JSON ({message})"
 
 
 def _any_json(items: list[BatchItem]) -> bool:

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from service.batch.inputs import BatchItem, ComparisonBody
+from service.batch.inputs import BatchItem
+from service.comparisons import ComparisonRequest
 from service.errors import ReadoutDiffError
 from service.pipeline import claims_of, compare
 from service.pipeline.embed import Encoder
@@ -112,7 +113,7 @@ def _run_chunk(
 
 
 def _compare_one(item: BatchItem, encoder: Encoder) -> Outcome:
-    body: ComparisonBody | None = item.body
+    body: ComparisonRequest | None = item.body
     assert body is not None
     try:
         report = compare(body.readouts, encoder, title=body.title, date=body.date)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.batch.inputs import check_date, read_items
+from service.batch.inputs import parse_body, read_items
 from service.errors import InvalidInput
 from tests.batch.conftest import HISTORY, WITH_ERRORS, history, write_jsonl
 from tests.conftest import PAIRS
@@ -25,12 +25,13 @@ def test_each_bad_line_becomes_its_own_error_and_good_lines_survive() -> None:
     errors = {item.where.split(":")[1]: item.error for item in items if item.error}
     good = [item.where for item in items if item.body is not None]
     assert good == ["with_errors.jsonl:1", "with_errors.jsonl:9", "with_errors.jsonl:10"]
-    assert "exactly two readouts, got 1" in errors["2"]
+    # The same checks, in the same words, as POST /api/comparisons.
+    assert "length >= 2 - at `$.readouts`" in errors["2"]
     assert "different sides" in errors["3"]
     assert "not valid JSON" in errors["4"]
     assert "expected `object`" in errors["5"].lower()
-    assert "YYYY-MM-DD" in errors["6"]
-    assert "empty" in errors["7"]
+    assert "date - at `$.date`" in errors["6"]
+    assert "at `$.readouts[1].text`" in errors["7"]
     assert "readouts" in errors["8"]
     assert "the same meeting as with_errors.jsonl:1" in errors["11"]
 
@@ -84,5 +85,5 @@ def test_a_bad_meeting_folder_is_an_error_item(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("value", ["2024-02-30", "24-01-01", "2024-1-1", "yesterday"])
 def test_dates_must_be_real_calendar_days(value: str) -> None:
-    with pytest.raises(InvalidInput):
-        check_date(value)
+    with pytest.raises(InvalidInput, match="date"):
+        parse_body(dict(history()[0], date=value))
