@@ -24,9 +24,15 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
-def read_readout(path: Path, side: str) -> Readout:
+def read_readout(path: Path, side: str, max_chars: int | None = None) -> Readout:
     """Read one readout file as UTF-8, with clear errors for what cannot be compared."""
     try:
+        # UTF-8 takes at most 4 bytes a character: a bigger file is over the limit unread.
+        if max_chars is not None and path.is_file() and path.stat().st_size > 4 * max_chars:
+            raise UsageError(
+                f"{path}: {path.stat().st_size} bytes is over the limit of {max_chars} characters"
+                " (READOUT_DIFF_MAX_READOUT_CHARS)"
+            )
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UsageError(f"{path}: no such file") from None
@@ -42,6 +48,11 @@ def read_readout(path: Path, side: str) -> Readout:
         raise UsageError(f"{path}: binary data, expected text")
     if not text.strip():
         raise UsageError(f"{path}: the readout is empty")
+    if max_chars is not None and len(text) > max_chars:
+        raise UsageError(
+            f"{path}: {len(text)} characters is over the limit of {max_chars}"
+            " (READOUT_DIFF_MAX_READOUT_CHARS)"
+        )
     return Readout(side=side, text=text, source=path.name)
 
 
@@ -63,10 +74,12 @@ def _compare(args: argparse.Namespace) -> int:
     from service.pipeline import compare
     from service.pipeline.render import render
     from service.runtime import cached_encoder
+    from service.settings import Settings
 
     paths = [Path(args.a), Path(args.b)]
     sides = parse_sides(args.sides, paths)
-    readouts = [read_readout(p, s) for p, s in zip(paths, sides, strict=True)]
+    limit = Settings.from_env().max_readout_chars
+    readouts = [read_readout(p, s, limit) for p, s in zip(paths, sides, strict=True)]
     report = compare(readouts, cached_encoder(args.encoder), title=args.title, date=args.date)
     sys.stdout.write(render(report, args.format))
     return 0

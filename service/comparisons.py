@@ -12,8 +12,8 @@ from pathlib import Path
 
 import msgspec
 
-from service.errors import InvalidInput, NotFound, ReadoutDiffError
-from service.pipeline import compare
+from service.errors import NotFound, ReadoutDiffError
+from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Store, StoredComparison
@@ -41,12 +41,7 @@ class Comparisons:
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
         """Compare two readouts, store request and report, and return the report with its id."""
-        for readout in readouts:
-            if len(readout.text) > self.max_readout_chars:
-                raise InvalidInput(
-                    f"the {readout.side} readout has {len(readout.text)} characters;"
-                    f" the limit is {self.max_readout_chars}"
-                )
+        validate(readouts, date=date, max_chars=self.max_readout_chars)
         report = compare(readouts, self.encoder, title=title, date=date)
         request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
         return self.save(report, request)

@@ -79,3 +79,11 @@ def background_vector(encoder: Encoder, folder: Path = FIXTURES / "singles") -> 
 
 def english_cases() -> list[Case]:
     return load_cases(FIXTURES / "pairs", "expected.json")
+
+
+def cross_language_cases() -> list[Case]:
+    """Pairs of an English readout and one in another language (expected_ko.json, ...)."""
+    cases: list[Case] = []
+    for expectation in ("expected_ko.json", "expected_ja.json", "expected_zh.json"):
+        cases.extend(load_cases(FIXTURES / "pairs", expectation))
+    return cases

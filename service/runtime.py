@@ -5,13 +5,24 @@ from __future__ import annotations
 from functools import lru_cache
 
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
+from service.pipeline.multilingual import RoutingEncoder
 from service.settings import Settings
+
+# Encoders that read English only; a pair in any other language goes to the multilingual one.
+ENGLISH_ONLY = frozenset({"minilm", "minilm-onnx-int8"})
 
 
 @lru_cache(maxsize=4)
 def cached_encoder(kind: str | None = None) -> Encoder:
-    """The configured encoder wrapped in the on-disk embedding cache under READOUT_DIFF_DATA."""
+    """The configured encoder wrapped in the on-disk embedding cache under READOUT_DIFF_DATA.
+
+    An English-only encoder comes inside a router that sends non-English pairs (a Korean
+    readout against an English one) to the multilingual encoder, so no caller needs a flag.
+    """
     settings = Settings.from_env()
-    return CachedEncoder(
-        make_encoder(kind or settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
-    )
+    kind = kind or settings.encoder
+    encoder = CachedEncoder(make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path)
+    if kind not in ENGLISH_ONLY:
+        return encoder
+    multilingual = CachedEncoder(make_encoder(settings.multilingual_encoder), settings.cache_path)
+    return RoutingEncoder(encoder, multilingual)

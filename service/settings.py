@@ -54,6 +54,8 @@ class Settings:
     # The int8 ONNX export of all-MiniLM-L6-v2: the same calibrated quality at a fraction of
     # the torch model's load time and memory (docs/README-performance.md); `minilm` stays.
     encoder: str = DEFAULT_ENCODER
+    # Embeds any pair that is not English on both sides when `encoder` reads English only.
+    multilingual_encoder: str = "use"
     api_token: str | None = None
     max_readout_chars: int = 100_000
     host: str = "127.0.0.1"
@@ -72,6 +74,7 @@ class Settings:
             data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
             database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
             encoder=os.environ.get("READOUT_DIFF_ENCODER", DEFAULT_ENCODER),
+            multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
             max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
             examples=_env_bool("READOUT_DIFF_EXAMPLES", True),

@@ -17,7 +17,7 @@ from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.pages import PageController, static_files, template_config
 from service.api.problems import problem_details_plugin
-from service.api.schemas import Health
+from service.api.schemas import Health, StrictStructSchemaPlugin
 from service.batch.records import BatchRecords
 from service.batch.service import Batches
 from service.batch.worker import BatchWorker
@@ -100,7 +100,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         },
         lifespan=[lifespan],
         template_config=template_config(),
-        plugins=[problem_details_plugin()],
+        plugins=[problem_details_plugin(), StrictStructSchemaPlugin()],
         openapi_config=OpenAPIConfig(
             title="readout-diff",
             version="0.1.0",

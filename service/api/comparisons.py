@@ -9,7 +9,14 @@ from litestar import Controller, Response, delete, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
-from service.api.schemas import MAX_PAGE, ComparisonIn, ComparisonList, ComparisonSummary
+from service.api.problems import problem_responses
+from service.api.schemas import (
+    MAX_OFFSET,
+    MAX_PAGE,
+    ComparisonIn,
+    ComparisonList,
+    ComparisonSummary,
+)
 from service.comparisons import Comparisons
 from service.pipeline import MAX_SIDE_LENGTH
 from service.pipeline.types import Report
@@ -22,7 +29,7 @@ class ComparisonController(Controller):
     path = "/api/comparisons"
     tags = ["comparisons"]  # noqa: RUF012 - Controller declares it a plain attribute
 
-    @post("/", sync_to_thread=True, status_code=201)
+    @post("/", sync_to_thread=True, status_code=201, responses=problem_responses(400, 413, 422))
     def submit(
         self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
     ) -> Response[Report]:
@@ -33,19 +40,21 @@ class ComparisonController(Controller):
             report, status_code=201, headers={"Location": f"/api/comparisons/{report.id}"}
         )
 
-    @get("/{comparison_id:str}", sync_to_thread=True)
+    @get("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
     def fetch(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> Report:
         """One stored report."""
         return comparison_service.get(comparison_id)
 
-    @get("/", sync_to_thread=True)
+    @get("/", sync_to_thread=True, responses=problem_responses(400))
     def search(
         self,
         comparison_service: NamedDependency[Comparisons],
         limit: Annotated[int, QueryParameter(ge=1, le=MAX_PAGE, description="page size")] = 20,
-        offset: Annotated[int, QueryParameter(ge=0, description="items to skip")] = 0,
+        offset: Annotated[
+            int, QueryParameter(ge=0, le=MAX_OFFSET, description="items to skip")
+        ] = 0,
         side: Annotated[
             str | None,
             QueryParameter(min_length=1, max_length=MAX_SIDE_LENGTH, description="side label"),
@@ -79,7 +88,7 @@ class ComparisonController(Controller):
             offset=offset,
         )
 
-    @delete("/{comparison_id:str}", sync_to_thread=True)
+    @delete("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
     def remove(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> None:

@@ -27,6 +27,7 @@ from service.store import ComparisonQuery
 HERE = Path(__file__).parent
 TEMPLATES, STATIC = HERE / "templates", HERE / "static"
 PAGE_SIZE = 25
+MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +95,7 @@ class PageController(Controller):
         page: FromQuery[int] = 1,
         text: FromQuery[str | None] = None,
     ) -> Template:
-        return self._home(comparison_service, page=max(page, 1), text=text)
+        return self._home(comparison_service, page=min(max(page, 1), MAX_PAGE_NUMBER), text=text)
 
     @post("/comparisons", sync_to_thread=True)
     def submit_form(

@@ -7,7 +7,9 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
 
+import msgspec
 from litestar.exceptions import HTTPException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.plugins.problem_details import (
     ProblemDetailsConfig,
     ProblemDetailsException,
@@ -18,19 +20,30 @@ from service.errors import Conflict, InvalidInput, NotFound, ReadoutDiffError
 
 log = logging.getLogger("readout_diff.api")
 
-# The one table: domain error → (HTTP status, problem type, title). First match wins, so a
-# subclass not listed falls through to its parent's row.
-PROBLEMS: dict[type[ReadoutDiffError], tuple[int, str, str]] = {
+# The one table: error → (HTTP status, problem type, title). First match wins, so a subclass
+# not listed falls through to its parent's row. Besides the domain errors: a JSON body with
+# bytes that are not UTF-8 inside a string, which Litestar's decoder lets through as a
+# UnicodeDecodeError rather than a validation error.
+PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
     InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),
     Conflict: (409, "urn:readout-diff:conflict", "Conflict"),
     ReadoutDiffError: (400, "urn:readout-diff:bad-request", "Bad request"),
+    UnicodeDecodeError: (400, "urn:readout-diff:not-utf8", "The request body is not UTF-8"),
 }
 
 
-def _domain_problem(error: ReadoutDiffError) -> ProblemDetailsException:
+def _detail(error: Exception) -> str:
+    if isinstance(error, UnicodeDecodeError):
+        return f"the request body is not valid UTF-8 (byte {error.start})"
+    return str(error)
+
+
+def _domain_problem(error: Exception) -> ProblemDetailsException:
     status, kind, title = next(row for base, row in PROBLEMS.items() if isinstance(error, base))
-    return ProblemDetailsException(status_code=status, title=title, detail=str(error), type_=kind)
+    return ProblemDetailsException(
+        status_code=status, title=title, detail=_detail(error), type_=kind
+    )
 
 
 def _http_problem(error: HTTPException) -> ProblemDetailsException:
@@ -40,10 +53,13 @@ def _http_problem(error: HTTPException) -> ProblemDetailsException:
         extra["errors"] = error.extra
     elif isinstance(error.extra, dict):
         extra.update(error.extra)
+    detail = error.detail
+    if error.status_code == 413:
+        detail = "the request body is over the size limit (READOUT_DIFF_MAX_BODY_BYTES)"
     return ProblemDetailsException(
         status_code=error.status_code,
         title=HTTPStatus(error.status_code).phrase,
-        detail=error.detail,
+        detail=detail,
         headers=error.headers,
         extra=extra or None,
     )
@@ -69,3 +85,26 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
             enable_for_all_http_exceptions=True, exception_to_problem_detail_map=mapping
         )
     )
+
+
+class Problem(msgspec.Struct, frozen=True):
+    """An error response (RFC 9457); validation errors add `errors`, one per bad field."""
+
+    status: int
+    title: str
+    detail: str
+    type: str | None = None
+    errors: list[dict[str, Any]] | None = None
+
+
+def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
+    """OpenAPI entries for the errors a route can answer, all application/problem+json."""
+    return {
+        status: ResponseSpec(
+            data_container=Problem,
+            media_type="application/problem+json",
+            description=HTTPStatus(status).phrase,
+            generate_examples=False,
+        )
+        for status in statuses
+    }

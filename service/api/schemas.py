@@ -6,6 +6,10 @@ import datetime
 from typing import Annotated
 
 import msgspec
+from litestar._openapi.schema_generation import SchemaCreator
+from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
+from litestar.openapi.spec import Schema
+from litestar.typing import FieldDefinition
 
 from service.comparisons import ComparisonRequest
 from service.pipeline import MAX_SIDE_LENGTH
@@ -17,14 +21,16 @@ from service.store import StoredComparison
 # domain service checks the running app's own settings as well.
 MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
 MAX_PAGE = 100
+# Far beyond any real listing, and well inside SQLite's 64-bit integers.
+MAX_OFFSET = 1_000_000_000
 
 Side = Annotated[
     str,
     msgspec.Meta(
         min_length=1,
         max_length=MAX_SIDE_LENGTH,
-        pattern=r"^\S(.*\S)?$",
-        description="side label, e.g. US; no leading or trailing spaces",
+        pattern=r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+        description="side label, e.g. US; printable, no leading or trailing spaces",
         examples=["US"],
     ),
 ]
@@ -109,3 +115,23 @@ class Health(msgspec.Struct, frozen=True):
     status: str
     model: str
     comparisons: int
+
+
+class StrictStructSchemaPlugin(StructSchemaPlugin):
+    """Structs that refuse unknown fields say so in OpenAPI: `additionalProperties: false`.
+
+    Litestar's own Struct plugin leaves the property out, so the spec would promise that
+    extra fields are accepted while the API answers 400.
+    """
+
+    def is_plugin_supported_field(self, field_definition: FieldDefinition) -> bool:
+        return super().is_plugin_supported_field(field_definition) and bool(
+            field_definition.type_.__struct_config__.forbid_unknown_fields
+        )
+
+    def to_openapi_schema(
+        self, field_definition: FieldDefinition, schema_creator: SchemaCreator
+    ) -> Schema:
+        schema = super().to_openapi_schema(field_definition, schema_creator)
+        schema.additional_properties = False
+        return schema

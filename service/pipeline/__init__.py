@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Sequence
 
 from service.errors import InvalidInput
@@ -9,33 +11,67 @@ from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.calibration import Calibration, load_calibration
 from service.pipeline.classify import classify
 from service.pipeline.clean import clean
+from service.pipeline.crosslingual import uncovered_terms
 from service.pipeline.embed import Encoder
+from service.pipeline.language import all_english, detect_language
+from service.pipeline.multilingual import encoder_for
 from service.pipeline.split import split
 from service.pipeline.types import Claim, ModelInfo, Readout, ReadoutInfo, Report
 
 MAX_SIDE_LENGTH = 16
+# C0 controls and DEL: never part of a side label; NUL never part of a readout (binary data).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def validate(readouts: Sequence[Readout]) -> None:
-    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides."""
+def validate(
+    readouts: Sequence[Readout], *, date: str | None = None, max_chars: int | None = None
+) -> None:
+    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides.
+
+    Also checks what every entry point shares: readout text (not empty, no NUL, at most
+    `max_chars`), http(s) source URLs and a real YYYY-MM-DD date.
+    """
     if len(readouts) != 2:
         raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
     for readout in readouts:
         side = readout.side.strip()
-        if not side or len(side) > MAX_SIDE_LENGTH:
+        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(side):
             raise InvalidInput(
-                f"side labels must be 1-{MAX_SIDE_LENGTH} characters: {readout.side!r}"
+                f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
             )
         if not readout.text.strip():
             raise InvalidInput(f"the {side} readout is empty")
-    if readouts[0].side.strip().upper() == readouts[1].side.strip().upper():
+        if "\x00" in readout.text:
+            raise InvalidInput(f"the {side} readout contains NUL bytes: binary data, not text")
+        if max_chars is not None and len(readout.text) > max_chars:
+            raise InvalidInput(
+                f"the {side} readout has {len(readout.text)} characters; the limit is {max_chars}"
+            )
+        if readout.url is not None and not readout.url.startswith(("http://", "https://")):
+            raise InvalidInput(f"the {side} readout's url must start with http:// or https://")
+    if readouts[0].side.strip().casefold() == readouts[1].side.strip().casefold():
         raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
+    check_date(date)
 
 
-def claims_of(readout: Readout) -> list[Claim]:
-    """Clean and split one readout into claims whose spans point into its original text."""
+def check_date(date: str | None) -> None:
+    """Raise InvalidInput unless `date` is None or a real calendar day as YYYY-MM-DD."""
+    if date is None:
+        return
     try:
-        return split(readout.text, clean(readout.text), readout.side.strip())
+        if not _DATE.match(date):
+            raise ValueError
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise InvalidInput(f"date must be a real day as YYYY-MM-DD, got {date!r}") from None
+
+
+def claims_of(readout: Readout, language: str | None = None) -> list[Claim]:
+    """Clean and split one readout into claims whose spans point into its original text."""
+    language = language or detect_language(readout.text)
+    try:
+        return split(readout.text, clean(readout.text), readout.side.strip(), language)
     except InvalidInput as error:
         raise InvalidInput(f"the {readout.side} readout: {error}") from None
 
@@ -48,10 +84,18 @@ def compare(
     date: str | None = None,
     calibration: Calibration | None = None,
 ) -> Report:
-    """Compare two readouts of one meeting and report what each side emphasised alone."""
-    validate(readouts)
+    """Compare two readouts of one meeting and report what each side emphasised alone.
+
+    Readouts in any language are accepted: a routing encoder hands a pair that is not English
+    on both sides to its multilingual encoder, whose name and threshold the report records.
+    """
+    validate(readouts, date=date)
+    languages = (detect_language(readouts[0].text), detect_language(readouts[1].text))
+    encoder = encoder_for(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)
-    left_claims, right_claims = (claims_of(r) for r in readouts)
+    left_claims, right_claims = (
+        claims_of(r, language) for r, language in zip(readouts, languages, strict=True)
+    )
     if not left_claims or not right_claims:
         empty = readouts[0] if not left_claims else readouts[1]
         raise InvalidInput(f"the {empty.side} readout has no claims to compare")
@@ -59,8 +103,24 @@ def compare(
     left_vectors, right_vectors = vectors[: len(left_claims)], vectors[len(left_claims) :]
     similarity = similarity_matrix(left_vectors, right_vectors)
     threshold = calibration.threshold
+    terms = None
+    if not all_english(languages):
+        terms = uncovered_terms(
+            left_claims,
+            right_claims,
+            languages,
+            encoder,
+            calibration.term_threshold,
+            calibration.common_zipf,
+        )
     claims, emphases = classify(
-        left_claims, right_claims, similarity, threshold, common_zipf=calibration.common_zipf
+        left_claims,
+        right_claims,
+        similarity,
+        threshold,
+        languages,
+        common_zipf=calibration.common_zipf,
+        terms=terms,
     )
     return Report(
         id=None,
@@ -72,7 +132,9 @@ def compare(
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[
-            ReadoutInfo(side=r.side.strip(), text=r.text, source=r.source, url=r.url)
-            for r in readouts
+            ReadoutInfo(
+                side=r.side.strip(), text=r.text, language=language, source=r.source, url=r.url
+            )
+            for r, language in zip(readouts, languages, strict=True)
         ],
     )

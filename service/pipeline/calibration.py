@@ -16,6 +16,8 @@ MODELS_DIR = Path(
 )
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35
+# CSLS 0: a term as close to its best match as both sit, on average, to their neighbours.
+UNCALIBRATED_TERM_THRESHOLD = 0.0
 
 
 class Calibration(msgspec.Struct, frozen=True):
@@ -27,6 +29,8 @@ class Calibration(msgspec.Struct, frozen=True):
     background: list[float] = msgspec.field(default_factory=list)
     procedure: str = ""
     measured: dict[str, float] = msgspec.field(default_factory=dict)
+    # Cross-language pairs only: a term is covered when a term of the other side is this close.
+    term_threshold: float = UNCALIBRATED_TERM_THRESHOLD
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
+from service.pipeline.language import all_english
 from service.pipeline.polarity import opposition
 from service.pipeline.strength import added_intensity
 from service.pipeline.terms import COMMON_ZIPF, Term, distinctive_terms, vocabulary
@@ -24,16 +27,27 @@ def classify(
     threshold: float,
     languages: tuple[str, str] = ("en", "en"),
     common_zipf: float = COMMON_ZIPF,
+    terms: Mapping[str, list[Term]] | None = None,
 ) -> tuple[list[Claim], list[Emphasis]]:
-    """Give every claim of both sides a verdict; return the claims and the emphases found."""
+    """Give every claim of both sides a verdict; return the claims and the emphases found.
+
+    `terms` gives each claim's distinctive terms when they cannot be found by comparing
+    words (readouts in two languages, see crosslingual.py); the English checks for opposed
+    and intensified wording then stay off, as they read English words.
+    """
     verdicts: list[Claim] = []
     emphases: list[Emphasis] = []
+    english = all_english(languages)
     sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
     for claims, others, matrix, language in sides:
         other_vocabulary = vocabulary(c.text for c in others)
         for row, claim in enumerate(claims):
-            terms = distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
-            verdict, emphasis = _judge(claim, others, matrix[row], threshold, terms)
+            found = (
+                terms[claim.id]
+                if terms is not None
+                else distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
+            )
+            verdict, emphasis = _judge(claim, others, matrix[row], threshold, found, english)
             verdicts.append(_with_verdict(claim, verdict))
             if emphasis is not None:
                 emphases.append(emphasis)
@@ -47,6 +61,7 @@ def _judge(
     scores: np.ndarray,
     threshold: float,
     terms: list[Term],
+    english: bool = True,
 ) -> tuple[Verdict, Emphasis | None]:
     closest = None
     best = 0.0
@@ -60,10 +75,11 @@ def _judge(
         salience = (1.0 - max(best, 0.0)) * lead * (0.5 + 0.5 * specificity)
         return "one-sided", _emphasis(claim, "one-sided", terms, salience, closest)
     counterpart = others[int(np.argmax(scores))]
-    evidence = opposition(claim.text, counterpart.text)
+    evidence = opposition(claim.text, counterpart.text) if english else []
     if evidence:
         return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
-    terms = _with_intensity(terms, added_intensity(claim.text, counterpart.text))
+    if english:
+        terms = _with_intensity(terms, added_intensity(claim.text, counterpart.text))
     if terms:
         specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
         # Partial emphases rank below one-sided ones: the topic itself is shared.

@@ -160,8 +160,12 @@ class CachedEncoder:
             self._db.close()
 
 
+ENCODER_KINDS = ("minilm-onnx-int8", "minilm", "use", "e5", "fake", "fake-slow")
+
+
 def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
-    """The encoder named by settings: `minilm-onnx-int8` (default), `minilm`, `fake`, `fake-slow`.
+    """The encoder named by settings: `minilm-onnx-int8` (default, English), `minilm`, `use` or
+    `e5` (multilingual, see service.pipeline.multilingual), `fake`, `fake-slow`.
 
     `fake-slow` is the fake sleeping `fake_delay` seconds per call; it shares the fake's name,
     vectors and cache entries.
@@ -176,6 +180,10 @@ def make_encoder(kind: str, *, fake_delay: float = 0.0) -> Encoder:
         return FakeEncoder()
     if kind == "fake-slow":
         return FakeEncoder(delay=fake_delay)
+    if kind in ("use", "e5"):
+        from service.pipeline.multilingual import E5Encoder, UseEncoder
+
+        return UseEncoder() if kind == "use" else E5Encoder()
     raise ReadoutDiffError(
-        f"unknown encoder {kind!r} (expected one of: minilm, minilm-onnx-int8, fake, fake-slow)"
+        f"unknown encoder {kind!r} (expected one of: {', '.join(ENCODER_KINDS)})"
     )

