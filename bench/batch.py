@@ -3,11 +3,12 @@
 Builds N distinct meetings of two ~2,000-character readouts from the real readouts in fixtures/
 (pairs and singles, English): each side is one real readout, topped up with another to ~2,000
 characters, and every sentence carries the meeting's number so that no claim repeats across
-meetings (a cold embedding cache then encodes every claim, as for a batch of new meetings).
+meetings (a cold embedding cache then encodes nearly every claim, as for new meetings; the
+printout gives claims and distinct texts encoded).
 Runs the batch the way `readout-diff batch` does (cached encoder on a fresh cache, journal,
 reports, topics, trends) on `--threads` CPU threads, `--repeat` times, and prints medians.
 
-Usage: python bench/batch.py [--meetings 100] [--chunk 16] [--threads 2] [--repeat 3]
+Usage: python bench/batch.py [--meetings 100] [--chunk 16] [--encoder NAME] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import numpy as np
 from service.batch.folder import run_into_folder
 from service.batch.inputs import BatchItem
 from service.comparisons import ComparisonRequest
-from service.pipeline.embed import CachedEncoder, SentenceTransformerEncoder
+from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.pipeline.types import Readout
+from service.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_CHARS = 2000
@@ -39,7 +41,7 @@ TARGET_CHARS = 2000
 class TimedEncoder:
     """The real encoder, timed: seconds spent inside the model's encode."""
 
-    def __init__(self, inner: SentenceTransformerEncoder) -> None:
+    def __init__(self, inner: Encoder) -> None:
         self.inner = inner
         self.name = inner.name
         self.seconds = 0.0
@@ -68,7 +70,8 @@ def readout(pool: list[str], first: int, number: int) -> str:
         extra += 1
     cut = text.rfind(". ", 0, TARGET_CHARS)
     text = text[: cut + 1] if cut > TARGET_CHARS // 2 else text[:TARGET_CHARS]
-    return re.sub(r"(?<=[a-z]{2})\.(\s|$)", rf" (meeting {number}).\1", text)
+    # The meeting's number before each full stop, comma and semicolon: claims end there.
+    return re.sub(r"(?<=[a-z]{3})([.,;])(\s|$)", rf" {number}\1\2", text)
 
 
 def meetings(count: int) -> list[BatchItem]:
@@ -91,20 +94,22 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="Batch throughput with the real encoder.")
     parser.add_argument("--meetings", type=int, default=100)
     parser.add_argument("--chunk", type=int, default=16)
-    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--encoder", default=Settings().encoder, help="default: the default")
+    parser.add_argument("--threads", type=int, default=2, help="torch threads (minilm only)")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    import torch
+    if args.encoder == "minilm":
+        import torch
 
-    torch.set_num_threads(args.threads)
-    model = SentenceTransformerEncoder()
+        torch.set_num_threads(args.threads)
+    model = make_encoder(args.encoder)
     started = time.perf_counter()
-    model.load()
+    getattr(model, "load", lambda: None)()
     load_seconds = time.perf_counter() - started
     items = meetings(args.meetings)
     load = f"{os.getloadavg()[0]:.1f}"
     chars = statistics.mean(len(r.text) for i in items if i.body for r in i.body.readouts)
-    walls, cpus, shares, claims = [], [], [], 0
+    walls, cpus, shares, claims, encoded = [], [], [], 0, 0
     for _ in range(args.repeat):
         with tempfile.TemporaryDirectory() as folder:
             timed = TimedEncoder(model)
@@ -116,14 +121,16 @@ def main() -> int:
             assert result.failed == 0, [e.error for e in result.entries if e.error]
             walls.append(wall)
             shares.append(timed.seconds / wall)
-            claims = timed.texts
+            encoded = timed.texts
+            claims = sum(len(r.claims) for r in result.reports)
     wall = statistics.median(walls)
     print(f"{args.meetings} meetings, two readouts of {chars:.0f} characters on average; "
-          f"{claims} texts encoded per run; chunk {args.chunk}; {args.threads} threads; "
+          f"{claims} claims, {encoded} distinct texts encoded per run (cold cache); encoder {model.name}; chunk {args.chunk}; "
+          f"{os.cpu_count()} cores; "
           f"model load {load_seconds:.1f} s (once, not counted)")  # fmt: skip
-    print("| meetings | chunk | threads | seconds (median) | meetings/min | encoder share |")
+    print("| encoder | meetings | chunk | seconds (median) | meetings/min | encoder share |")
     print("|---|---|---|---|---|---|")
-    print(f"| {args.meetings} | {args.chunk} | {args.threads} | {wall:.1f} "
+    print(f"| {model.name} | {args.meetings} | {args.chunk} | {wall:.1f} "
           f"| {args.meetings / wall * 60:.0f} | {statistics.median(shares):.0%} |")  # fmt: skip
     print(f"runs: {', '.join(f'{w:.1f} s' for w in walls)}; CPU time (all threads) median "
           f"{statistics.median(cpus):.1f} s; load average before/after: {load} / "

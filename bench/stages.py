@@ -42,8 +42,16 @@ from service.settings import Settings
 
 def clear_caches() -> None:
     """Forget every word and text the pipeline memoised, as for a readout never seen."""
-    memoised = (terms.stem_key, terms._words, terms._specificity, polarity._word_stances)
-    for cached in (*memoised, _sentence_offsets):
+    for cached in (
+        terms.stem_key,
+        terms._words,
+        terms._specificity,
+        terms._vocabulary,
+        terms._distinctive_terms,
+        polarity._word_stances,
+        polarity._opposition,
+        _sentence_offsets,
+    ):
         cached.cache_clear()
 
 

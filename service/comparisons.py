@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import sqlite3
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -42,14 +43,24 @@ class Comparisons:
         """Compare two readouts, store request and report, and return the report with its id."""
         validate(readouts, date=date, max_chars=self.max_readout_chars)
         report = compare(readouts, self.encoder, title=title, date=date)
+        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
+        return self.save(report, request)
+
+    def save(
+        self,
+        report: Report,
+        request: ComparisonRequest,
+        *,
+        also: Callable[[sqlite3.Connection], None] | None = None,
+    ) -> Report:
+        """Store a computed report under a new id; `also` joins the same transaction."""
         report.id = uuid.uuid4().hex
         report.created_at = datetime.now(UTC).isoformat(timespec="microseconds")
-        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
         self.store.insert_comparison(
             StoredComparison(
                 id=report.id,
-                title=title,
-                date=date,
+                title=request.title,
+                date=request.date,
                 sides=report.sides,
                 created_at=report.created_at,
                 summary={
@@ -57,7 +68,8 @@ class Comparisons:
                 },
                 request=msgspec.json.encode(request),
                 report=msgspec.json.encode(report),
-            )
+            ),
+            also=also,
         )
         return report
 

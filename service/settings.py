@@ -65,6 +65,8 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
+    # Meetings whose claims a batch sends to the encoder in one call.
+    batch_chunk: int = 16
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -81,6 +83,7 @@ class Settings:
             host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
             port=_env_int("READOUT_DIFF_PORT", 8000),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
+            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", 16)),
         )
 
     @property

@@ -31,6 +31,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX comparisons_newest ON comparisons (created_at DESC);
     CREATE INDEX comparisons_date ON comparisons (date);
     """,
+    # Batches: the items of each, in input order; an item's comparison is written in the same
+    # transaction that marks it done, so a resumed batch never runs it twice.
+    """
+    CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        error TEXT,
+        trends TEXT
+    );
+    CREATE INDEX batches_status ON batches (status);
+    CREATE TABLE batch_items (
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        title TEXT,
+        date TEXT,
+        request TEXT,
+        comparison_id TEXT REFERENCES comparisons (id) ON DELETE SET NULL,
+        error TEXT,
+        PRIMARY KEY (batch_id, position)
+    );
+    CREATE INDEX batch_items_comparison ON batch_items (comparison_id);
+    """,
 ]
 
 
@@ -133,7 +159,11 @@ class Store:
 
         return self.write(apply)
 
-    def insert_comparison(self, row: StoredComparison) -> None:
+    def insert_comparison(
+        self, row: StoredComparison, *, also: Callable[[sqlite3.Connection], None] | None = None
+    ) -> None:
+        """Insert one comparison; `also` runs in the same transaction (a batch marks its item)."""
+
         def insert(db: sqlite3.Connection) -> None:
             db.execute(
                 "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search,"
@@ -151,6 +181,8 @@ class Store:
                     row.report.decode(),
                 ),
             )
+            if also is not None:
+                also(db)
 
         self.write(insert)
 

@@ -14,10 +14,14 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from service.api.auth import write_guard
+from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.pages import PageController, static_files, template_config
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
+from service.batch.records import BatchRecords
+from service.batch.service import Batches
+from service.batch.worker import BatchWorker
 from service.comparisons import Comparisons
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.settings import Settings
@@ -28,6 +32,11 @@ log = logging.getLogger("readout_diff.api")
 
 def provide_comparison_service(state: State) -> Comparisons:
     service: Comparisons = state.comparisons
+    return service
+
+
+def provide_batch_service(state: State) -> Batches:
+    service: Batches = state.batches
     return service
 
 
@@ -54,7 +63,9 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         store = Store(settings.database_path)
-        model = encoder or CachedEncoder(make_encoder(settings.encoder), settings.cache_path)
+        model = encoder or CachedEncoder(
+            make_encoder(settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
+        )
         await anyio.to_thread.run_sync(_warm, model)
         service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
         app.state.comparisons = service
@@ -62,9 +73,15 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
             if loaded:
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
+        worker = BatchWorker(BatchRecords(store), service, chunk=settings.batch_chunk)
+        app.state.batches = Batches(worker.records, worker)
+        resumed = await anyio.to_thread.run_sync(worker.start)
+        if resumed:
+            log.info("resuming %d unfinished batches", resumed)
         try:
             yield
         finally:
+            await anyio.to_thread.run_sync(worker.stop)
             store.close()
             if isinstance(model, CachedEncoder) and encoder is None:
                 model.close()
@@ -72,9 +89,17 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     return Litestar(
         guards=[write_guard(settings.api_token)] if settings.api_token else [],
         state=State({"token_required": settings.api_token is not None}),
-        route_handlers=[ComparisonController, PageController, health, static_files()],
+        route_handlers=[
+            ComparisonController,
+            PageController,
+            BatchController,
+            BatchPageController,
+            health,
+            static_files(),
+        ],
         dependencies={
-            "comparison_service": Provide(provide_comparison_service, sync_to_thread=False)
+            "comparison_service": Provide(provide_comparison_service, sync_to_thread=False),
+            "batch_service": Provide(provide_batch_service, sync_to_thread=False),
         },
         lifespan=[lifespan],
         template_config=template_config(),

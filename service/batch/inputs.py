@@ -58,6 +58,21 @@ def read_items(source: Path) -> list[BatchItem]:
     return _unique_keys(items)
 
 
+def items_from_bodies(bodies: list[object]) -> list[BatchItem]:
+    """The items of `POST /api/batches`: each body checked alone, as the lines of a file."""
+    items = []
+    for number, raw in enumerate(bodies, 1):
+        where = f"item {number}"
+        try:
+            body = parse_body(raw)
+        except ReadoutDiffError as error:
+            key = _digest(msgspec.json.encode(raw))
+            items.append(BatchItem(key=key, where=where, error=str(error)))
+        else:
+            items.append(BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body))
+    return _unique_keys(items)
+
+
 def _line_items(path: Path) -> Iterator[BatchItem]:
     try:
         raw = path.read_bytes()

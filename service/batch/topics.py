@@ -184,8 +184,10 @@ def _topic(mentions: list[Mention], claims: list[_Claim], idf: dict[str, float])
         return support[name] / len(claims) * rarity, len(name)
 
     ranked = sorted(support, key=score, reverse=True)
+    # What most members share names the topic; a rare word of one member does not.
+    shared = [name for name in ranked if support[name] * 2 > len(claims)]
     chosen: list[str] = []
-    for name in ranked:
+    for name in shared or ranked[:1]:
         # "Taiwan Strait" makes "Taiwan" redundant; keep the longer, more specific run.
         if any(set(name.split()) <= set(other.split()) for other in chosen):
             continue

@@ -16,7 +16,8 @@ MODELS_DIR = Path(
 )
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35
-UNCALIBRATED_TERM_THRESHOLD = 0.5
+# CSLS 0: a term as close to its best match as both sit, on average, to their neighbours.
+UNCALIBRATED_TERM_THRESHOLD = 0.0
 
 
 class Calibration(msgspec.Struct, frozen=True):

@@ -120,12 +120,16 @@ def uncovered_terms(
     result: dict[str, list[Term]] = {}
     for side, claims in enumerate((left, right)):
         own, other = matrix[side], matrix[1 - side]
+        if own.shape[0] == 0 or other.shape[0] == 0:
+            # No terms here, or none there to cover them.
+            result.update({c.id: terms[c.id] for c in claims})
+            continue
         # Hubness of each word of the other side: how close it sits to this side's words.
         other_hub = _mean_top(other @ own.T)
         for claim in claims:
             found = terms[claim.id]
-            if not found or other.shape[0] == 0:
-                result[claim.id] = found
+            if not found:
+                result[claim.id] = []
                 continue
             cosine = _stack(vectors, [t.text for t in found]) @ other.T
             csls = 2 * cosine - _mean_top(cosine)[:, None] - other_hub[None, :]

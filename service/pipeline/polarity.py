@@ -170,6 +170,15 @@ def _content(tokens: list[str]) -> set[str]:
 
 def opposition(claim: str, counterpart: str) -> list[str]:
     """Evidence words when the two claims take opposite stances; empty when they agree."""
+    return list(_opposition(claim, counterpart))
+
+
+@lru_cache(maxsize=4096)
+def _opposition(claim: str, counterpart: str) -> tuple[str, ...]:
+    return tuple(_evidence(claim, counterpart))
+
+
+def _evidence(claim: str, counterpart: str) -> list[str]:
     mine, theirs = _tokens(claim), _tokens(counterpart)
     evidence: list[str] = []
     negated, negated_other = _negations(mine), _negations(theirs)

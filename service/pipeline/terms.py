@@ -64,6 +64,12 @@ def stem_key(word: str) -> str:
 
 def vocabulary(texts: Iterable[str]) -> Vocabulary:
     """Every stem key used in `texts`, plus the acronym of every proper-noun run."""
+    return _vocabulary(tuple(texts))
+
+
+# Memoised, with distinctive_terms: a resubmitted readout reuses all of its lexical work.
+@lru_cache(maxsize=256)
+def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     keys: set[str] = set()
     for text in texts:
         words = _words(text)
@@ -81,6 +87,13 @@ def distinctive_terms(
     acronym ("United States" ~ "U.S.") appear on the other side; lower-case words count only
     when they are not everyday words or verb forms, so "discussed" never becomes an emphasis.
     """
+    return list(_distinctive_terms(text, other, language, common_zipf))
+
+
+@lru_cache(maxsize=4096)
+def _distinctive_terms(
+    text: str, other: Vocabulary, language: str, common_zipf: float
+) -> tuple[Term, ...]:
     words = _words(text)
     found: list[Term] = []
     for run in _proper_runs(words):
@@ -104,7 +117,7 @@ def distinctive_terms(
     unique: dict[str, Term] = {}
     for term in found:
         unique.setdefault(term.text.lower(), term)
-    return sorted(unique.values(), key=lambda t: -t.specificity)
+    return tuple(sorted(unique.values(), key=lambda t: -t.specificity))
 
 
 def _compound_terms(text: str, other: Vocabulary) -> list[Term]:
@@ -201,8 +214,11 @@ def _acronyms(run: list[str]) -> set[str]:
     }
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _has_digit(word: str) -> bool:
-    return any(ch.isdigit() for ch in word)
+    return _DIGIT.search(word) is not None
 
 
 def _is_verb_form(word: str) -> bool:

@@ -1,4 +1,4 @@
-"""Golden batch over the real fixture meetings with the real model: what recurs one-sidedly."""
+"""Golden batch over the real fixture meetings with the default real encoder: what recurs one-sidedly."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def test_recurring_one_sided_topic_is_that_sides_alone(tmp_path: Path, data_dir:
     cases = recurring_one_sided_keywords()
     assert cases, "the fixtures hold a topic one side stresses in several meetings"
     cached_encoder.cache_clear()
-    result = run_into_folder(read_items(HISTORY), tmp_path / "out", cached_encoder("minilm"))
+    result = run_into_folder(read_items(HISTORY), tmp_path / "out", cached_encoder())
     assert result.failed == 0
     for (side, keyword), meetings in cases.items():
         holding = [

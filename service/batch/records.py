@@ -1,0 +1,149 @@
+"""Batches and their items in the Store: created once, each item marked done exactly once."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from datetime import UTC, datetime
+
+import msgspec
+
+from service.batch.inputs import BatchItem
+from service.comparisons import ComparisonRequest
+from service.store import Store
+
+UNFINISHED = ("queued", "running")
+
+
+class BatchRow(msgspec.Struct, frozen=True):
+    """A batch: queued → running → done (or failed, with the error)."""
+
+    id: str
+    status: str
+    created_at: str
+    updated_at: str
+    total: int
+    error: str | None = None
+    trends: bytes | None = None
+
+
+class ItemRow(msgspec.Struct, frozen=True):
+    """One meeting of a batch: pending, ok (with its comparison) or error."""
+
+    position: int
+    status: str
+    title: str | None
+    date: str | None
+    comparison_id: str | None
+    error: str | None
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="microseconds")
+
+
+class BatchRecords:
+    """Reads and writes of the batches and batch_items tables, through `Store.write()`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def create(self, items: list[BatchItem]) -> BatchRow:
+        """A queued batch; items that failed validation are stored as errors right away."""
+        now = _now()
+        row = BatchRow(id=uuid.uuid4().hex, status="queued", created_at=now, updated_at=now,
+                       total=len(items))  # fmt: skip
+
+        def insert(db: sqlite3.Connection) -> None:
+            db.execute(
+                "INSERT INTO batches (id, status, created_at, updated_at, total)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (row.id, row.status, row.created_at, row.updated_at, row.total),
+            )
+            db.executemany(
+                "INSERT INTO batch_items (batch_id, position, status, title, date, request, error)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(row.id, position, "pending" if item.body else "error",
+                  item.body.title if item.body else None, item.body.date if item.body else None,
+                  msgspec.json.encode(item.body).decode() if item.body else None, item.error)
+                 for position, item in enumerate(items, 1)],
+            )  # fmt: skip
+
+        self.store.write(insert)
+        return row
+
+    def get(self, batch_id: str) -> BatchRow | None:
+        with self.store.read() as db:
+            found = db.execute(
+                "SELECT id, status, created_at, updated_at, total, error, trends FROM batches"
+                " WHERE id = ?",
+                (batch_id,),
+            ).fetchone()
+        if found is None:
+            return None
+        batch_id, status, created_at, updated_at, total, error, trends = found
+        return BatchRow(id=batch_id, status=status, created_at=created_at, updated_at=updated_at,
+                        total=total, error=error,
+                        trends=trends.encode() if isinstance(trends, str) else None)  # fmt: skip
+
+    def items(self, batch_id: str) -> list[ItemRow]:
+        with self.store.read() as db:
+            rows = db.execute(
+                "SELECT position, status, title, date, comparison_id, error FROM batch_items"
+                " WHERE batch_id = ? ORDER BY position",
+                (batch_id,),
+            ).fetchall()
+        return [ItemRow(*row) for row in rows]
+
+    def pending(self, batch_id: str) -> list[BatchItem]:
+        """The items still to run, as runner input; the key is the item's position."""
+        with self.store.read() as db:
+            rows = db.execute(
+                "SELECT position, request FROM batch_items"
+                " WHERE batch_id = ? AND status = 'pending' ORDER BY position",
+                (batch_id,),
+            ).fetchall()
+        return [
+            BatchItem(key=str(position), where=f"item {position}",
+                      body=msgspec.json.decode(request, type=ComparisonRequest))
+            for position, request in rows
+        ]  # fmt: skip
+
+    def unfinished(self) -> list[str]:
+        """Batches a stopped service left queued or running, oldest first."""
+        with self.store.read() as db:
+            rows = db.execute(
+                "SELECT id FROM batches WHERE status IN (?, ?) ORDER BY created_at", UNFINISHED
+            ).fetchall()
+        return [str(row[0]) for row in rows]
+
+    def mark_ok(
+        self, db: sqlite3.Connection, batch_id: str, position: int, comparison: str
+    ) -> None:
+        """Inside the transaction that stores the comparison; refuses to mark an item twice."""
+        updated = db.execute(
+            "UPDATE batch_items SET status = 'ok', comparison_id = ?"
+            " WHERE batch_id = ? AND position = ? AND status = 'pending'",
+            (comparison, batch_id, position),
+        ).rowcount
+        if updated != 1:
+            raise RuntimeError(f"batch {batch_id} item {position} is not pending")
+
+    def mark_error(self, batch_id: str, position: int, error: str) -> None:
+        self.store.write(
+            lambda db: db.execute(
+                "UPDATE batch_items SET status = 'error', error = ?"
+                " WHERE batch_id = ? AND position = ? AND status = 'pending'",
+                (error, batch_id, position),
+            )
+        )
+
+    def set_status(self, batch_id: str, status: str, *, error: str | None = None,
+                   trends: bytes | None = None) -> None:  # fmt: skip
+        self.store.write(
+            lambda db: db.execute(
+                "UPDATE batches SET status = ?, error = ?, updated_at = ?,"
+                " trends = coalesce(?, trends) WHERE id = ?",
+                (status, error, _now(), trends.decode() if trends else None, batch_id),
+            )
+        )

@@ -1,0 +1,47 @@
+"""The batches domain service: submit a batch to the worker, read its progress and trends."""
+
+from __future__ import annotations
+
+import msgspec
+
+from service.batch.inputs import items_from_bodies
+from service.batch.records import BatchRecords, BatchRow, ItemRow
+from service.batch.trends import Trends, to_csv
+from service.batch.worker import BatchWorker
+from service.errors import Conflict, InvalidInput, NotFound
+
+MAX_BATCH = 2000
+
+
+class Batches:
+    """What the API and pages call; the work itself happens on the worker's thread."""
+
+    def __init__(self, records: BatchRecords, worker: BatchWorker) -> None:
+        self.records = records
+        self.worker = worker
+
+    def submit(self, bodies: list[object]) -> BatchRow:
+        """Store a batch (bad bodies become error items) and queue it; returns it queued."""
+        if not bodies:
+            raise InvalidInput("a batch needs at least one comparison")
+        if len(bodies) > MAX_BATCH:
+            raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(bodies)}")
+        row = self.records.create(items_from_bodies(bodies))
+        self.worker.enqueue(row.id)
+        return row
+
+    def get(self, batch_id: str) -> tuple[BatchRow, list[ItemRow]]:
+        row = self.records.get(batch_id)
+        if row is None:
+            raise NotFound(f"no batch with id {batch_id!r}")
+        return row, self.records.items(batch_id)
+
+    def trends(self, row: BatchRow) -> Trends | None:
+        return None if row.trends is None else msgspec.json.decode(row.trends, type=Trends)
+
+    def trends_csv(self, batch_id: str) -> str:
+        row, _ = self.get(batch_id)
+        trends = self.trends(row)
+        if trends is None:
+            raise Conflict(f"batch {batch_id} is {row.status}; its trends come when it is done")
+        return to_csv(trends)

@@ -1,0 +1,51 @@
+"""A real server SIGKILLed mid-batch finishes the batch on restart: nothing lost or doubled."""
+
+from __future__ import annotations
+
+import json
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.api.server import running_server
+from tests.batch.conftest import numbered_meetings
+
+
+def call(url: str, payload: Any = None) -> Any:
+    data = None if payload is None else json.dumps(payload).encode()
+    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=60) as response:
+        return json.loads(response.read())
+
+
+@pytest.mark.slow
+def test_sigkill_mid_batch_then_restart_finishes_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data, meetings = tmp_path / "data", 8
+    monkeypatch.setenv("READOUT_DIFF_BATCH_CHUNK", "1")
+    monkeypatch.setenv("READOUT_DIFF_FAKE_DELAY", "0.4")
+    with running_server(data, encoder="fake-slow") as (base, process):
+        accepted = call(base + "/api/batches", {"comparisons": numbered_meetings(meetings)})
+        deadline = time.monotonic() + 60
+        while call(base + accepted["url"])["progress"]["done"] < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.kill()  # SIGKILL: no shutdown hook runs
+        process.wait()
+    monkeypatch.setenv("READOUT_DIFF_FAKE_DELAY", "0")
+    with running_server(data, encoder="fake-slow") as (base, _):
+        before = call(base + accepted["url"])
+        kept = before["comparison_ids"]
+        assert 2 <= len(kept) < meetings, "killed mid-batch"
+        deadline = time.monotonic() + 60
+        while call(base + accepted["url"])["status"] != "done" and time.monotonic() < deadline:
+            time.sleep(0.1)
+        after = call(base + accepted["url"])
+        assert after["status"] == "done" and after["progress"]["ok"] == meetings
+        assert after["comparison_ids"][: len(kept)] == kept
+        stored = call(base + "/api/comparisons?limit=100")
+        assert stored["total"] == meetings, "no comparison stored twice"
+        assert {c["id"] for c in stored["items"]} == set(after["comparison_ids"])
