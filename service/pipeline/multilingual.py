@@ -103,6 +103,13 @@ class RoutingEncoder:
         languages = tuple(detect_language(t) for t in texts)
         return self.for_languages(languages).encode(texts)
 
+    def close(self) -> None:
+        """Close the wrapped encoders that hold resources (an embedding cache)."""
+        for encoder in (self.english, self.multilingual):
+            close = getattr(encoder, "close", None)
+            if callable(close):
+                close()
+
 
 def encoder_for(encoder: Encoder, languages: tuple[str, ...]) -> Encoder:
     """The encoder that will embed a pair in these languages (a router's pick, else itself)."""
