@@ -71,6 +71,8 @@ def ensure_export(target: Path | None = None, source: Path | None = None) -> Pat
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
     try:
         export_int8(source, staging)
+        # mkdtemp makes it private; an image built as root serves as another user.
+        staging.chmod(0o755)
         if target.exists() and not is_current(target):
             shutil.rmtree(target)  # an export of an older recipe
         try:

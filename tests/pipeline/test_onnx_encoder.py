@@ -80,6 +80,7 @@ def test_export_is_int8_and_reused(export: Path) -> None:
     before = (export / MODEL_FILE).stat().st_mtime_ns
     assert ensure_export(export) == export
     assert (export / MODEL_FILE).stat().st_mtime_ns == before
+    assert export.stat().st_mode & 0o005 == 0o005, "other users (a container's) can read it"
     # int8 MatMul weights: well under the 90 MB of fp32 safetensors
     assert (export / MODEL_FILE).stat().st_size < 70_000_000
 
