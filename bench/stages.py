@@ -13,6 +13,7 @@ Usage: python bench/stages.py [--encoder minilm-onnx-int8] [--pair 2025-07-31_ru
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import statistics
 import sys
@@ -112,7 +113,7 @@ def main() -> int:
     )
     parser.add_argument("--encoder", default=Settings.from_env().encoder)
     parser.add_argument("--pair", default="2025-07-31_rubio-cho-hyun")
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     (case,) = [c for c in load_cases(FIXTURES / "pairs") if c.name.startswith(args.pair)]
     encoder = make_encoder(args.encoder)
@@ -132,6 +133,7 @@ def main() -> int:
     print("|" + "---|" * (len(times) + 1))
     cells = [f"{statistics.median(v) * 1000:.1f}" for v in times.values()]
     print("| " + " | ".join(cells) + f" | {statistics.median(ratios):.2f} |")
+    print(f"load average (1/5/15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -20,6 +20,8 @@ MODEL_FILE = "model-int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "manifest.json"
 OPSET = 17
+# Bump when the recipe below changes: older exports are then rebuilt, not reused.
+EXPORT_VERSION = 2
 
 
 class ExportError(ReadoutDiffError):
@@ -49,8 +51,12 @@ def fingerprint(source: Path) -> str:
 
 
 def is_current(target: Path) -> bool:
-    """Whether `target` holds a complete export (the manifest is written last)."""
-    return (target / MANIFEST_FILE).exists() and (target / MODEL_FILE).exists()
+    """Whether `target` holds a complete export of this recipe (the manifest is written last)."""
+    try:
+        manifest = json.loads((target / MANIFEST_FILE).read_text())
+    except (OSError, ValueError):
+        return False
+    return manifest.get("version") == EXPORT_VERSION and (target / MODEL_FILE).exists()
 
 
 def ensure_export(target: Path | None = None, source: Path | None = None) -> Path:
@@ -65,6 +71,8 @@ def ensure_export(target: Path | None = None, source: Path | None = None) -> Pat
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
     try:
         export_int8(source, staging)
+        if target.exists() and not is_current(target):
+            shutil.rmtree(target)  # an export of an older recipe
         try:
             staging.rename(target)
         except OSError:
@@ -80,30 +88,44 @@ def ensure_export(target: Path | None = None, source: Path | None = None) -> Pat
 
 
 def export_int8(source: Path, out: Path) -> None:
-    """fp32 export with torch, then dynamic int8 quantisation, per channel, MatMul weights only.
+    """fp32 export with torch, BERT operator fusion, then dynamic int8 quantisation.
 
-    Per-tensor scales cost too much accuracy here (cosine to fp32 down to ~0.94); per-channel
-    scales on the MatMul weights keep it at ~0.99 while the rest stays fp32.
+    Fusion (onnxruntime's transformer optimizer: one Attention, SkipLayerNormalization and
+    BiasGelu op each where the export has a dozen small ones) makes the CPU run ~15% faster.
+    Quantisation is per channel on the weights of MatMul and Attention only: per-tensor scales
+    cost too much accuracy (cosine to fp32 down to ~0.94), per-channel ones keep it at ~0.99.
     """
-    fp32 = out / "model-fp32.onnx"
-    export_fp32(source, fp32)
+    import onnx
     from onnxruntime.quantization import QuantType, quantize_dynamic
+    from onnxruntime.transformers.optimizer import optimize_model
 
+    fp32, fused = out / "model-fp32.onnx", out / "model-fused.onnx"
+    export_fp32(source, fp32)
+    config = json.loads((source / "config.json").read_text())
+    optimize_model(
+        str(fp32),
+        model_type="bert",
+        num_heads=int(config["num_attention_heads"]),
+        hidden_size=int(config["hidden_size"]),
+        opt_level=0,  # the portable fusions only, nothing specific to this machine's CPU
+    ).save_model_to_file(str(fused))
     quantize_dynamic(
-        fp32,
+        fused,
         out / MODEL_FILE,
         per_channel=True,
         weight_type=QuantType.QInt8,
-        op_types_to_quantize=["MatMul"],
+        op_types_to_quantize=["MatMul", "Attention"],
+        extra_options={"DefaultTensorType": onnx.TensorProto.FLOAT},
     )
-    fp32.unlink()
-    for extra in out.glob("*.data"):
-        extra.unlink()
+    for scratch in (fp32, fused, *out.glob("*.data")):
+        scratch.unlink()
     shutil.copy(source / TOKENIZER_FILE, out / TOKENIZER_FILE)
     manifest: dict[str, Any] = {
+        "version": EXPORT_VERSION,
         "source": str(source),
         "fingerprint": fingerprint(source),
-        "quantization": "dynamic int8, per channel, MatMul weights",
+        "graph": "BERT fusions (onnxruntime.transformers.optimizer, opt_level 0)",
+        "quantization": "dynamic int8, per channel, MatMul and Attention weights",
         "max_length": _max_length(source),
         "opset": OPSET,
     }

@@ -16,10 +16,12 @@ from service.pipeline import claims_of
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.onnx_encoder import OnnxEncoder
 from service.pipeline.onnx_export import (
+    EXPORT_VERSION,
     MANIFEST_FILE,
     MODEL_FILE,
     ExportError,
     ensure_export,
+    is_current,
     onnx_dir,
 )
 from tests.conftest import ROOT
@@ -39,6 +41,16 @@ def test_missing_weights_are_a_clear_error_and_leave_nothing_behind(tmp_path: Pa
     with pytest.raises(ExportError, match="no weights to export"):
         ensure_export(tmp_path / "out", source=tmp_path / "no-model")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_an_export_of_another_recipe_is_not_current(tmp_path: Path) -> None:
+    (tmp_path / MODEL_FILE).write_bytes(b"onnx")
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"version": EXPORT_VERSION - 1}))
+    assert not is_current(tmp_path)
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"version": EXPORT_VERSION}))
+    assert is_current(tmp_path)
+    (tmp_path / MODEL_FILE).unlink()
+    assert not is_current(tmp_path), "a manifest without its model is an interrupted export"
 
 
 def test_export_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
