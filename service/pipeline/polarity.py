@@ -120,21 +120,38 @@ def _negations(tokens: list[str]) -> list[str]:
     return found
 
 
-def _member(word: str, stem: str) -> bool:
-    if len(stem) <= 4:  # short stems match whole words and their inflections only
-        return word in (stem, stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "d")
-    return word.startswith(stem)
+_INFLECTIONS = ("", "s", "es", "ed", "ing", "d")
+
+
+def _stem_tables() -> tuple[dict[str, list[tuple[int, int]]], dict[str, list[tuple[int, int]]]]:
+    """Each antonym member by the exact forms of a short stem, or by its long stem (a prefix).
+
+    Short stems match whole words and their inflections only ("up" is not "upon").
+    """
+    exact: dict[str, list[tuple[int, int]]] = {}
+    prefixes: dict[str, list[tuple[int, int]]] = {}
+    for index, pair in enumerate(_ANTONYMS):
+        for sign, stem in ((1, pair[0]), (-1, pair[1])):
+            if len(stem) <= 4:
+                for ending in _INFLECTIONS:
+                    exact.setdefault(stem + ending, []).append((index, sign))
+            else:
+                prefixes.setdefault(stem, []).append((index, sign))
+    return exact, prefixes
+
+
+_EXACT, _PREFIXES = _stem_tables()
+_PREFIX_LENGTHS = sorted({len(stem) for stem in _PREFIXES})
 
 
 @lru_cache(maxsize=65536)
 def _word_stances(word: str) -> tuple[tuple[int, int], ...]:
     """The antonym pairs (by index) a lower-case word is a member of, each with its sign."""
-    return tuple(
-        (index, sign)
-        for index, pair in enumerate(_ANTONYMS)
-        for sign, stem in ((1, pair[0]), (-1, pair[1]))
-        if _member(word, stem)
-    )
+    found = list(_EXACT.get(word, ()))
+    for length in _PREFIX_LENGTHS:
+        if len(word) >= length:
+            found += _PREFIXES.get(word[:length], ())
+    return tuple(sorted(found, key=lambda hit: (hit[0], -hit[1])))
 
 
 def _stances(tokens: list[str]) -> dict[tuple[str, str], tuple[int, str]]:
