@@ -5,7 +5,7 @@ topics and the share of claims flagged:
 - cross-language pairs (fixtures/pairs/*/expected_ko.json): USE v3 against multilingual-e5-small;
 - English pairs (fixtures/pairs/*/expected.json): MiniLM (the English default) against USE v3;
 each encoder with its own calibration from models/ (bench/calibrate.py --encoder ...), plus the
-leave-one-pair-out figures stored there.
+leave-one-pair-out recall stored there (for USE and e5: over the English and Korean pairs together).
 
 Usage: python bench/quality_multilingual.py
 """
@@ -13,7 +13,6 @@ Usage: python bench/quality_multilingual.py
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -36,15 +35,13 @@ def row(name: str, kind: str, cases: list[Case]) -> tuple[str, Evaluation]:
     calibration = load_calibration(encoder.name)
     if not calibration_path(encoder.name).exists():
         name += " (uncalibrated)"
-    started = time.perf_counter()
     evaluation = evaluate(pipeline_method(encoder, calibration), cases)
-    seconds = time.perf_counter() - started
     s = evaluation.score
     loo = calibration.measured.get("loo_recall")
     return (
         f"| {name} | {calibration.threshold:.2f} | {s.recall:.2f} ({s.found}/{s.expected}) "
         f"| {s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks}) "
-        f"| {evaluation.flagged_share:.2f} | {'-' if loo is None else f'{loo:.2f}'} | {seconds:.1f} |",
+        f"| {evaluation.flagged_share:.2f} | {'-' if loo is None else f'{loo:.2f}'} |",
         evaluation,
     )
 
@@ -61,10 +58,8 @@ def main() -> int:
     }
     for title, cases, kinds in suites:
         print(f"\n{title}: {len(cases)} pair(s)\n")
-        print(
-            "| encoder | threshold | recall | false-flag rate | claims flagged | LOO recall (all pairs) | seconds |"
-        )
-        print("|---|---|---|---|---|---|---|")
+        print("| encoder | threshold | recall | false-flag rate | claims flagged | LOO recall |")
+        print("|---|---|---|---|---|---|")
         details = []
         for kind in kinds:
             line, evaluation = row(names[kind], kind, cases)

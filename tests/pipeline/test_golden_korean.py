@@ -93,7 +93,7 @@ def test_denuclearization_is_shared(rubio_cho: Report) -> None:
     assert counterparts and all(claims[c].side == "US" for c in counterparts)
 
 
-@pytest.mark.parametrize("fmt", ["json", "md", "text"])
+@pytest.mark.parametrize("fmt", ["json", "md", "text", "html"])
 def test_korean_quotes_stay_korean_in_every_output(rubio_cho: Report, fmt: str) -> None:
     output = render(rubio_cho, fmt)
     (modernization,) = emphases_with(rubio_cho, "KR", "현대화")
