@@ -43,7 +43,7 @@ from service.quality import Case, Score
 
 THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.605, 0.01)]
 ZIPFS = [3.0, 3.25, 3.5, 3.75, 4.0, 4.25, 4.5, 4.75, 5.0]
-TERM_THRESHOLDS = [round(float(x), 2) for x in np.arange(-0.20, 0.405, 0.02)]
+TERM_THRESHOLDS = [round(float(x), 2) + 0.0 for x in np.arange(-0.20, 0.405, 0.02)]
 
 
 def grid(

@@ -95,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         "compare",
         help="compare two readout files",
         description="Compare two readouts and print what each side stressed alone.",
-        epilog="example: readout-diff compare us.txt kr.txt --sides US,KR --format md",
+        epilog="example: readout-diff compare us.txt kr.txt --sides US,KR --format md\n"
+        "         readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     compare.add_argument("a", help="first readout (UTF-8 text file)")
@@ -104,7 +105,12 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--format", choices=["text", "json", "html", "md"], default="text")
     compare.add_argument("--title", help="meeting title shown in the report")
     compare.add_argument("--date", help="meeting date, YYYY-MM-DD")
-    compare.add_argument("--encoder", default=None, help="encoder name (default: from settings)")
+    compare.add_argument(
+        "--encoder",
+        default=None,
+        help="minilm, use, e5 or fake (default: READOUT_DIFF_ENCODER, minilm); with minilm a "
+        "pair that is not English on both sides (a Korean readout) is embedded by use",
+    )
     compare.set_defaults(handler=_compare)
     extensions = [importlib.import_module(name).register for name in _EXTENSION_MODULES]
     for register in [*_EXTENSIONS, *extensions]:

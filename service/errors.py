@@ -15,3 +15,7 @@ class NotFound(ReadoutDiffError):
 
 class Conflict(ReadoutDiffError):
     """The request clashes with stored state."""
+
+
+class Unauthorized(ReadoutDiffError):
+    """A write without the API token the server was started with."""

@@ -14,12 +14,16 @@ ENGLISH_ONLY = frozenset({"minilm", "minilm-onnx-int8"})
 
 @lru_cache(maxsize=4)
 def cached_encoder(kind: str | None = None) -> Encoder:
+    """The configured encoder, built once per process (see `configured_encoder`)."""
+    return configured_encoder(Settings.from_env(), kind)
+
+
+def configured_encoder(settings: Settings, kind: str | None = None) -> Encoder:
     """The configured encoder wrapped in the on-disk embedding cache under READOUT_DIFF_DATA.
 
     An English-only encoder comes inside a router that sends non-English pairs (a Korean
     readout against an English one) to the multilingual encoder, so no caller needs a flag.
     """
-    settings = Settings.from_env()
     kind = kind or settings.encoder
     encoder = CachedEncoder(make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path)
     if kind not in ENGLISH_ONLY:

@@ -13,6 +13,7 @@ from litestar.di import NamedDependency, Provide
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
+from service.api.auth import write_guard
 from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.pages import PageController, static_files, template_config
@@ -86,6 +87,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
                 model.close()
 
     return Litestar(
+        guards=[write_guard(settings.api_token)] if settings.api_token else [],
+        state=State({"token_required": settings.api_token is not None}),
         route_handlers=[
             ComparisonController,
             PageController,

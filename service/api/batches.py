@@ -11,6 +11,7 @@ from litestar.response import Template
 
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
+from service.api.problems import problem_responses
 from service.batch.service import Batches
 from service.errors import NotFound
 
@@ -21,7 +22,13 @@ class BatchController(Controller):
     path = "/api/batches"
     tags = ["batches"]  # noqa: RUF012 - Controller declares it a plain attribute
 
-    @post("/", sync_to_thread=True, status_code=202, request_max_body_size=MAX_BATCH_BYTES)
+    @post(
+        "/",
+        sync_to_thread=True,
+        status_code=202,
+        request_max_body_size=MAX_BATCH_BYTES,
+        responses=problem_responses(400, 401, 413, 422),
+    )
     def submit(
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]
     ) -> Response[BatchAccepted]:
@@ -33,13 +40,18 @@ class BatchController(Controller):
         )  # fmt: skip
         return Response(accepted, status_code=202, headers={"Location": accepted.url})
 
-    @get("/{batch_id:str}", sync_to_thread=True)
+    @get("/{batch_id:str}", sync_to_thread=True, responses=problem_responses(404))
     def fetch(self, batch_id: FromPath[str], batch_service: NamedDependency[Batches]) -> BatchOut:
         """Progress, the comparison of each item, and the trends once the batch is done."""
         row, items = batch_service.get(batch_id)
         return BatchOut.of(row, items, batch_service.trends(row))
 
-    @get("/{batch_id:str}/trends.csv", sync_to_thread=True, media_type="text/csv")
+    @get(
+        "/{batch_id:str}/trends.csv",
+        sync_to_thread=True,
+        media_type="text/csv",
+        responses=problem_responses(404, 409),
+    )
     def trends_csv(
         self, batch_id: FromPath[str], batch_service: NamedDependency[Batches]
     ) -> Response[str]:

@@ -29,7 +29,9 @@ class ComparisonController(Controller):
     path = "/api/comparisons"
     tags = ["comparisons"]  # noqa: RUF012 - Controller declares it a plain attribute
 
-    @post("/", sync_to_thread=True, status_code=201, responses=problem_responses(400, 413, 422))
+    @post(
+        "/", sync_to_thread=True, status_code=201, responses=problem_responses(400, 401, 413, 422)
+    )
     def submit(
         self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
     ) -> Response[Report]:
@@ -88,7 +90,7 @@ class ComparisonController(Controller):
             offset=offset,
         )
 
-    @delete("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
+    @delete("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(401, 404))
     def remove(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> None:

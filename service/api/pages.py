@@ -17,10 +17,11 @@ from litestar.router import Router
 from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from service.api.auth import FORM_TOKEN
 from service.api.schemas import ComparisonIn
 from service.api.view import VERDICT_LABEL, side_views
 from service.comparisons import Comparisons
-from service.errors import NotFound, ReadoutDiffError
+from service.errors import NotFound, ReadoutDiffError, Unauthorized
 from service.pipeline.types import Report
 from service.store import ComparisonQuery
 
@@ -82,11 +83,21 @@ def _not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Templat
     return Template("not_found.html", context={"message": str(error)}, status_code=404)
 
 
+def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> Template:
+    message = (
+        "This server saves and deletes comparisons only for holders of its API token."
+        " Go back, enter the token in the Token field and submit again."
+    )
+    return Template(
+        "message.html", context={"message": message, "heading": "Token required"}, status_code=401
+    )
+
+
 class PageController(Controller):
     """The pages: GET /, POST /comparisons (the form), GET /comparisons/{id}, delete."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: _not_found_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = {NotFound: _not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
 
     @get("/", sync_to_thread=True)
     def home(
@@ -97,7 +108,7 @@ class PageController(Controller):
     ) -> Template:
         return self._home(comparison_service, page=min(max(page, 1), MAX_PAGE_NUMBER), text=text)
 
-    @post("/comparisons", sync_to_thread=True)
+    @post("/comparisons", sync_to_thread=True, opt={FORM_TOKEN: True})
     def submit_form(
         self,
         data: URLEncodedBody[dict[str, str]],
@@ -120,7 +131,7 @@ class PageController(Controller):
             "report.html", context=report_context(comparison_service.get(comparison_id))
         )
 
-    @post("/comparisons/{comparison_id:str}/delete", sync_to_thread=True)
+    @post("/comparisons/{comparison_id:str}/delete", sync_to_thread=True, opt={FORM_TOKEN: True})
     def delete(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> Redirect:

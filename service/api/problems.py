@@ -16,7 +16,7 @@ from litestar.plugins.problem_details import (
     ProblemDetailsPlugin,
 )
 
-from service.errors import Conflict, InvalidInput, NotFound, ReadoutDiffError
+from service.errors import Conflict, InvalidInput, NotFound, ReadoutDiffError, Unauthorized
 
 log = logging.getLogger("readout_diff.api")
 
@@ -26,6 +26,7 @@ log = logging.getLogger("readout_diff.api")
 # UnicodeDecodeError rather than a validation error.
 PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
     InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
+    Unauthorized: (401, "urn:readout-diff:unauthorized", "API token required"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),
     Conflict: (409, "urn:readout-diff:conflict", "Conflict"),
     ReadoutDiffError: (400, "urn:readout-diff:bad-request", "Bad request"),
@@ -41,8 +42,9 @@ def _detail(error: Exception) -> str:
 
 def _domain_problem(error: Exception) -> ProblemDetailsException:
     status, kind, title = next(row for base, row in PROBLEMS.items() if isinstance(error, base))
+    headers = {"WWW-Authenticate": 'Bearer realm="readout-diff"'} if status == 401 else None
     return ProblemDetailsException(
-        status_code=status, title=title, detail=_detail(error), type_=kind
+        status_code=status, title=title, detail=_detail(error), type_=kind, headers=headers
     )
 
 

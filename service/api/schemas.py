@@ -24,12 +24,16 @@ MAX_PAGE = 100
 # Far beyond any real listing, and well inside SQLite's 64-bit integers.
 MAX_OFFSET = 1_000_000_000
 
+# Control characters, and (at either end) whitespace, spelled out: `\s` means different
+# things in Python's re (which checks) and ECMA regex (which OpenAPI clients read).
+_CONTROL = r"\x00-\x1f\x7f-\x9f"
+_EDGE = _CONTROL + r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
 Side = Annotated[
     str,
     msgspec.Meta(
         min_length=1,
         max_length=MAX_SIDE_LENGTH,
-        pattern=r"^[^\s\x00-\x1f\x7f](?:[^\x00-\x1f\x7f]*[^\s\x00-\x1f\x7f])?$",
+        pattern=rf"^[^{_EDGE}](?:[^{_CONTROL}]*[^{_EDGE}])?$",
         description="side label, e.g. US; printable, no leading or trailing spaces",
         examples=["US"],
     ),

@@ -68,9 +68,9 @@ def run(args: argparse.Namespace) -> int:
     encoder = cached_encoder(args.encoder)
     bar: BatchProgress | None = None
 
-    def start(total: int, done: int) -> None:
+    def start(total: int, done: int, failed: int) -> None:
         nonlocal bar
-        bar = BatchProgress(total, done, enabled=not args.no_progress).__enter__()
+        bar = BatchProgress(total, done, failed, enabled=not args.no_progress).__enter__()
         if done:
             print(f"resuming: {done} of {total} meetings already done", file=sys.stderr)
 

@@ -47,15 +47,19 @@ def run_into_folder(
     encoder: Encoder,
     *,
     chunk: int = DEFAULT_CHUNK,
-    on_start: Callable[[int, int], None] | None = None,
+    on_start: Callable[[int, int, int], None] | None = None,
     on_done: Callable[[Entry], None] | None = None,
 ) -> BatchResult:
-    """Run what the journal in `out` lacks, then write trends and the summary over all items."""
+    """Run what the journal in `out` lacks, then write trends and the summary over all items.
+
+    `on_start(total, done, failed)` learns what earlier runs finished; `on_done` gets each entry.
+    """
     stats = RunStats()
     with Journal(out) as journal:
         todo = [item for item in items if not journal.done(item.key)]
         if on_start is not None:
-            on_start(len(items), len(items) - len(todo))
+            earlier = [journal.entries[i.key] for i in items if journal.done(i.key)]
+            on_start(len(items), len(earlier), sum(e.status != "ok" for e in earlier))
         for outcome in run_items(todo, encoder, chunk=chunk, stats=stats):
             entry = journal.record(outcome)
             if on_done is not None:

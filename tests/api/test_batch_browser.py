@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from service.settings import Settings
-from tests.api.server import running_server
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.batch.conftest import history
 from tests.batch.test_golden import recurring_one_sided_keywords
+from tests.live import live_server
 
 pytestmark = pytest.mark.slow
 
@@ -30,7 +30,10 @@ def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) 
     (side, keyword), meetings = next(iter(recurring_one_sided_keywords().items()))
     one_side = dict(history()[0], title="one side only")
     one_side["readouts"] = one_side["readouts"][:1]  # type: ignore[index]
-    with running_server(tmp_path / "data", encoder=Settings().encoder) as (base, _):
+    with live_server(
+        tmp_path / "data", wait_s=180, READOUT_DIFF_ENCODER=Settings().encoder
+    ) as server:
+        base = server.url
         accepted = call(base + "/api/batches", {"comparisons": [*history(), one_side]})
         deadline = time.monotonic() + 120
         while call(base + accepted["url"])["status"] != "done" and time.monotonic() < deadline:

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from tests.api.server import running_server
 from tests.batch.conftest import numbered_meetings
+from tests.live import live_server
 
 
 def call(url: str, payload: Any = None) -> Any:
@@ -28,15 +28,16 @@ def test_sigkill_mid_batch_then_restart_finishes_it(
     data, meetings = tmp_path / "data", 8
     monkeypatch.setenv("READOUT_DIFF_BATCH_CHUNK", "1")
     monkeypatch.setenv("READOUT_DIFF_FAKE_DELAY", "0.4")
-    with running_server(data, encoder="fake-slow") as (base, process):
+    with live_server(data, READOUT_DIFF_ENCODER="fake-slow") as server:
+        base = server.url
         accepted = call(base + "/api/batches", {"comparisons": numbered_meetings(meetings)})
         deadline = time.monotonic() + 60
         while call(base + accepted["url"])["progress"]["done"] < 2 and time.monotonic() < deadline:
             time.sleep(0.05)
-        process.kill()  # SIGKILL: no shutdown hook runs
-        process.wait()
+        server.kill()  # SIGKILL: no shutdown hook runs
     monkeypatch.setenv("READOUT_DIFF_FAKE_DELAY", "0")
-    with running_server(data, encoder="fake-slow") as (base, _):
+    with live_server(data, READOUT_DIFF_ENCODER="fake-slow") as server:
+        base = server.url
         before = call(base + accepted["url"])
         kept = before["comparison_ids"]
         assert 2 <= len(kept) < meetings, "killed mid-batch"

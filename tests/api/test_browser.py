@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
-from tests.api.server import running_server
+from service.settings import Settings
 from tests.conftest import RUBIO_CHO
+from tests.live import live_server
 
 CHROMIUM = "/usr/bin/chromium"
 pytestmark = pytest.mark.slow
@@ -41,7 +42,10 @@ def browser() -> Iterator[Any]:
 
 def test_taiwan_strait_is_shown_as_us_only(browser: Any, tmp_path: Path) -> None:
     dialogs: list[str] = []
-    with running_server(tmp_path / "data") as (base, _):
+    with live_server(
+        tmp_path / "data", wait_s=180, READOUT_DIFF_ENCODER=Settings().encoder
+    ) as server:
+        base = server.url
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(base + "/")

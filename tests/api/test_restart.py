@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import body
-from tests.api.server import running_server
+from tests.live import live_server
 
 
 def call(url: str, payload: Any = None) -> tuple[int, Any]:
@@ -23,14 +23,15 @@ def call(url: str, payload: Any = None) -> tuple[int, Any]:
 @pytest.mark.slow
 def test_everything_stored_survives_a_kill_and_restart(tmp_path: Path) -> None:
     data = tmp_path / "data"
-    with running_server(data, encoder="fake", examples=True) as (base, process):
+    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1") as server:
+        base = server.url
         status, report = call(base + "/api/comparisons", body())
         assert status == 201
         _, before = call(base + "/api/comparisons")
         assert before["total"] == 4  # three examples and ours
-        process.kill()  # no clean shutdown: SIGKILL right after the write
-        process.wait()
-    with running_server(data, encoder="fake", examples=True) as (base, _):
+        server.kill()  # no clean shutdown: SIGKILL right after the write
+    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1") as server:
+        base = server.url
         _, after = call(base + "/api/comparisons")
         assert after == before, "examples must not load twice; nothing may be lost"
         assert call(base + f"/api/comparisons/{report['id']}") == (200, report)

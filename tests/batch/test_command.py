@@ -105,9 +105,15 @@ def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
     assert "readout-diff batch fixtures/batches/history.jsonl --out" in capsys.readouterr().out
 
 
-def test_progress_bar_reports_meetings(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert main(["batch", str(HISTORY), "--out", str(tmp_path / "o"), "--encoder", "fake"]) == 0
-    assert "3/3" in capsys.readouterr().err
+def test_progress_bar_counts_meetings_and_failures(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    args = ["batch", str(WITH_ERRORS), "--out", str(tmp_path / "o"), "--encoder", "fake"]
+    assert main(args) == 1
+    first = capsys.readouterr().err
+    assert "11/11" in first and "9 failed" in first
+    assert main(args) == 1
+    assert "9 failed" in capsys.readouterr().err, "a resumed bar counts earlier failures"
 
 
 def _cli(args: list[str], data: Path, delay: str) -> subprocess.Popen[str]:

@@ -1,12 +1,13 @@
-"""Fuzzing clean and split: any text gives exact spans or a clear InvalidInput, never a crash."""
+"""Fuzzing clean, split and compare: any text gives exact spans or a clear error, never a crash."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from service.errors import InvalidInput
-from service.pipeline import claims_of
+from service.errors import InvalidInput, ReadoutDiffError
+from service.pipeline import claims_of, compare
+from service.pipeline.embed import FakeEncoder
 from service.pipeline.types import Readout
 
 _READOUT_LIKE = st.lists(
@@ -54,3 +55,30 @@ def test_any_unicode_gives_exact_spans_or_a_clear_error(text: str) -> None:
 @given(_READOUT_LIKE)
 def test_readout_like_noise_gives_exact_spans_or_a_clear_error(text: str) -> None:
     _check(text)
+
+
+_ENCODER = FakeEncoder()
+_SIDE = st.text(min_size=0, max_size=20)
+_TEXT = st.one_of(st.text(max_size=300), _READOUT_LIKE)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sides=st.tuples(_SIDE, _SIDE), texts=st.tuples(_TEXT, _TEXT))
+def test_compare_gives_exact_spans_or_a_clear_error(
+    sides: tuple[str, str], texts: tuple[str, str]
+) -> None:
+    readouts = [Readout(side=s, text=t) for s, t in zip(sides, texts, strict=True)]
+    try:
+        report = compare(readouts, _ENCODER)
+    except ReadoutDiffError as error:
+        assert str(error)
+        return
+    by_side = {r.side.strip(): r.text for r in readouts}
+    ids = {c.id for c in report.claims}
+    for claim in report.claims:
+        assert by_side[claim.side][claim.start : claim.end] == claim.text
+    for emphasis in report.emphases:
+        assert emphasis.claim_id in ids
+        assert emphasis.closest is None or emphasis.closest.claim_id in ids
+    for match in report.matches:
+        assert set(match.claims) <= ids and -1.0001 <= match.similarity <= 1.0001

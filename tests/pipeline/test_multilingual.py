@@ -120,3 +120,16 @@ def test_use_ranks_the_translation_first(tmp_path: Path) -> None:
         ]
     )
     assert int(np.argmax(english @ korean[0])) == 1
+
+
+def test_the_configured_router_closes_both_caches(data_dir: Path) -> None:
+    from service.runtime import configured_encoder
+    from service.settings import Settings
+
+    encoder = configured_encoder(Settings.from_env(), "minilm")
+    assert isinstance(encoder, RoutingEncoder)
+    encoder.close()
+    for inner in (encoder.english, encoder.multilingual):
+        assert isinstance(inner, CachedEncoder)
+        with pytest.raises(Exception, match="closed"):
+            inner.encode(["한반도"])
