@@ -52,7 +52,7 @@ class Settings:
     data_dir: Path = field(default_factory=lambda: Path("data"))
     database_url: str | None = None
     # The int8 ONNX export of all-MiniLM-L6-v2: the same calibrated quality at a fraction of
-    # the torch model's load time and memory (docs/README-performance.md); `minilm` stays.
+    # the torch model's load time and memory (docs/performance.md); `minilm` stays.
     encoder: str = DEFAULT_ENCODER
     # Embeds any pair that is not English on both sides when `encoder` reads English only.
     multilingual_encoder: str = "use"

@@ -23,7 +23,8 @@ from service.batch.records import BatchRecords
 from service.batch.service import Batches
 from service.batch.worker import BatchWorker
 from service.comparisons import Comparisons
-from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
+from service.pipeline.embed import Encoder
+from service.runtime import configured_encoder
 from service.settings import Settings
 from service.store import Store
 
@@ -51,9 +52,11 @@ def health(comparison_service: NamedDependency[Comparisons]) -> Health:
 
 
 def _warm(encoder: Encoder) -> None:
-    """Import torch and run the model once now, so the first request does not pay for it."""
-    inner: Encoder = getattr(encoder, "inner", encoder)
-    inner.encode(["The ministers met today."])
+    """Load and run each model once now (bypassing the cache), so no request pays for it."""
+    routes = [getattr(encoder, "english", encoder), getattr(encoder, "multilingual", None)]
+    for route in filter(None, routes):
+        inner: Encoder = getattr(route, "inner", route)
+        inner.encode(["The ministers met today."])
 
 
 def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:
@@ -63,9 +66,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         store = Store(settings.database_path)
-        model = encoder or CachedEncoder(
-            make_encoder(settings.encoder, fake_delay=settings.fake_delay), settings.cache_path
-        )
+        model = encoder or configured_encoder(settings)
         await anyio.to_thread.run_sync(_warm, model)
         service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
         app.state.comparisons = service
@@ -83,8 +84,9 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         finally:
             await anyio.to_thread.run_sync(worker.stop)
             store.close()
-            if isinstance(model, CachedEncoder) and encoder is None:
-                model.close()
+            close = getattr(model, "close", None)
+            if encoder is None and callable(close):
+                close()
 
     return Litestar(
         guards=[write_guard(settings.api_token)] if settings.api_token else [],

@@ -6,6 +6,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass, field
 
+import msgspec
 import numpy as np
 
 from service.pipeline.calibration import load_calibration
@@ -20,8 +21,7 @@ NAME_TERMS = 3
 _NOTHING = Vocabulary(frozenset())
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(msgspec.Struct, frozen=True):
     """One emphasis of one meeting, placed in a topic."""
 
     meeting: str

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
-from dataclasses import asdict
 
 import msgspec
 
-from service.batch.topics import Topic, TopicModel
+from service.batch.topics import Mention, Topic, TopicModel
 
 UNDATED = "undated"
 
@@ -26,17 +25,6 @@ class Count(msgspec.Struct, frozen=True):
     emphases: int
 
 
-class MentionOut(msgspec.Struct, frozen=True):
-    meeting: str
-    title: str | None
-    date: str | None
-    side: str
-    kind: str
-    claim_id: str
-    text: str
-    salience: float
-
-
 class TopicOut(msgspec.Struct, frozen=True):
     id: str
     name: str
@@ -44,7 +32,7 @@ class TopicOut(msgspec.Struct, frozen=True):
     meetings: int
     by_side: dict[str, int]
     only_side: str | None  # the one side that ever stressed it, if only one did
-    mentions: list[MentionOut]
+    mentions: list[Mention]
 
 
 class Trends(msgspec.Struct, frozen=True):
@@ -122,7 +110,7 @@ def _topic_out(topic: Topic, sides: list[str]) -> TopicOut:
         meetings=len(topic.meetings()),
         by_side=by_side,
         only_side=next(iter(by_side)) if len(by_side) == 1 else None,
-        mentions=[MentionOut(**asdict(m)) for m in mentions],
+        mentions=mentions,
     )
 
 
