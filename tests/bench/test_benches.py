@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from bench.service import documents, percentile
+from bench.serving import documents, percentile
 from tests.conftest import ROOT
 
 

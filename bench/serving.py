@@ -11,7 +11,7 @@
 
 Targets (issue 6): start <= 10 s, p50 <= 250 ms, resubmission <= 20 ms, peak RSS <= 900 MB.
 
-Usage: python bench/service.py [--encoder minilm-onnx-int8] [--rounds 3] [--starts 3]
+Usage: python bench/serving.py [--encoder minilm-onnx-int8] [--rounds 3] [--starts 3]
 """
 
 from __future__ import annotations
