@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
 Language = Literal["en", "ko", "ja", "zh"]
@@ -13,36 +14,20 @@ SCRIPT_SHARE = 0.2
 KANA_SHARE_OF_CJK = 0.05
 
 
-def _is_hangul(ch: str) -> bool:
-    code = ord(ch)
-    return 0xAC00 <= code <= 0xD7A3 or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F
-
-
-def _is_kana(ch: str) -> bool:
-    code = ord(ch)
-    return 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D
-
-
-def _is_han(ch: str) -> bool:
-    code = ord(ch)
-    return 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+# Counted with regular expressions, not a Python loop over every character: detection runs on
+# every readout and on every text a router encodes.
+_LETTER = re.compile(r"[^\W\d_]")
+_HANGUL = re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]")
+_KANA = re.compile("[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9d]")
+_HAN = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff]")
 
 
 def detect_language(text: str) -> Language:
     """ "ko", "ja" or "zh" when enough of the letters are in that script, else "en"."""
-    hangul = kana = han = letters = 0
-    for ch in text:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        if _is_hangul(ch):
-            hangul += 1
-        elif _is_kana(ch):
-            kana += 1
-        elif _is_han(ch):
-            han += 1
+    letters = len(_LETTER.findall(text))
     if not letters:
         return "en"
+    hangul, kana, han = (len(script.findall(text)) for script in (_HANGUL, _KANA, _HAN))
     if hangul / letters >= SCRIPT_SHARE and hangul >= kana + han:
         return "ko"
     cjk = kana + han
