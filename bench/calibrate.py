@@ -29,7 +29,6 @@ import msgspec
 import numpy as np
 
 from service.evaluation import (
-    MemoEncoder,
     background_vector,
     cross_language_cases,
     english_cases,
@@ -37,7 +36,7 @@ from service.evaluation import (
     pipeline_method,
 )
 from service.pipeline.calibration import UNCALIBRATED_TERM_THRESHOLD, Calibration, save_calibration
-from service.pipeline.embed import make_encoder
+from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.multilingual import MULTILINGUAL_KINDS
 from service.quality import Case, Score
 

@@ -19,14 +19,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.evaluation import (
     Evaluation,
-    MemoEncoder,
     cross_language_cases,
     english_cases,
     evaluate,
     pipeline_method,
 )
 from service.pipeline.calibration import calibration_path, load_calibration
-from service.pipeline.embed import make_encoder
+from service.pipeline.embed import MemoEncoder, make_encoder
 from service.quality import Case
 
 

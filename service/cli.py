@@ -113,13 +113,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     compare.set_defaults(handler=_compare)
     extensions = [importlib.import_module(name).register for name in _EXTENSION_MODULES]
-    for register in [*_EXTENSIONS, *extensions]:
+    for register in extensions:
         register(commands)
     return parser
 
 
-# Later modules (serve, batch) add their subcommands here, keeping this file the one entry point.
-_EXTENSIONS: list[Callable[[argparse._SubParsersAction], None]] = []  # type: ignore[type-arg]
 # Modules with a `register(commands)` function (cheap to import: no torch, no litestar at top).
 _EXTENSION_MODULES: tuple[str, ...] = ("service.api.command", "service.batch.command")
 

@@ -6,8 +6,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
 from service.pipeline import claims_of, compare
 from service.pipeline.calibration import Calibration
 from service.pipeline.embed import Encoder
@@ -17,23 +15,6 @@ from service.quality import Case, Score, load_cases, score
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Method = Callable[[Sequence[Readout]], Report]
 FLAGGING_CHARGE = 0.05
-
-
-class MemoEncoder:
-    """Remembers every vector in memory so a grid search embeds each claim once."""
-
-    def __init__(self, inner: Encoder) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self._memo: dict[str, np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
-        if missing:
-            self._memo.update(zip(missing, self.inner.encode(missing), strict=True))
-        if not texts:
-            return self.inner.encode([])
-        return np.stack([self._memo[t] for t in texts])
 
 
 @dataclass(frozen=True)

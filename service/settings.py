@@ -26,6 +26,8 @@ def _env_delay(name: str) -> float:
 
 
 DEFAULT_ENCODER = "minilm-onnx-int8"
+# Meetings whose claims a batch sends to the encoder in one call.
+DEFAULT_BATCH_CHUNK = 16
 
 
 def _env_int(name: str, default: int) -> int:
@@ -50,7 +52,6 @@ class Settings:
     """Everything configurable about readout-diff; build with `Settings.from_env()`."""
 
     data_dir: Path = field(default_factory=lambda: Path("data"))
-    database_url: str | None = None
     # The int8 ONNX export of all-MiniLM-L6-v2: the same calibrated quality at a fraction of
     # the torch model's load time and memory (docs/performance.md); `minilm` stays.
     encoder: str = DEFAULT_ENCODER
@@ -65,14 +66,12 @@ class Settings:
     max_body_bytes: int = 1_000_000
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
-    # Meetings whose claims a batch sends to the encoder in one call.
-    batch_chunk: int = 16
+    batch_chunk: int = DEFAULT_BATCH_CHUNK
 
     @classmethod
     def from_env(cls) -> Settings:
         return cls(
             data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
-            database_url=os.environ.get("READOUT_DIFF_DATABASE_URL") or None,
             encoder=os.environ.get("READOUT_DIFF_ENCODER", DEFAULT_ENCODER),
             multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
             api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
@@ -83,7 +82,7 @@ class Settings:
             host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
             port=_env_int("READOUT_DIFF_PORT", 8000),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
-            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", 16)),
+            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", DEFAULT_BATCH_CHUNK)),
         )
 
     @property

@@ -53,10 +53,14 @@ def health(comparison_service: NamedDependency[Comparisons]) -> Health:
 
 def _warm(encoder: Encoder) -> None:
     """Load and run each model once now (bypassing the cache), so no request pays for it."""
-    routes = [getattr(encoder, "english", encoder), getattr(encoder, "multilingual", None)]
-    for route in filter(None, routes):
+    multilingual = getattr(encoder, "multilingual", None)
+    for route in filter(None, [getattr(encoder, "english", encoder), multilingual]):
         inner: Encoder = getattr(route, "inner", route)
         inner.encode(["The ministers met today."])
+    if multilingual is not None:
+        from service.pipeline.split_ko import kiwi
+
+        kiwi()  # the Korean analyser's model takes seconds to read
 
 
 def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from litestar import Controller, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody
@@ -11,6 +9,7 @@ from litestar.response import Template
 
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
+from service.api.pages import not_found_page
 from service.api.problems import problem_responses
 from service.batch.service import Batches
 from service.errors import NotFound
@@ -63,15 +62,11 @@ class BatchController(Controller):
         )
 
 
-def _not_found_page(request: Any, error: NotFound) -> Template:
-    return Template("not_found.html", context={"message": str(error)}, status_code=404)
-
-
 class BatchPageController(Controller):
     """GET /batches/{id}: progress, a chart per side, topics with their meetings and quotes."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: _not_found_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = {NotFound: not_found_page}  # noqa: RUF012 - Controller attribute
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
     def page(self, batch_id: FromPath[str], batch_service: NamedDependency[Batches]) -> Template:

@@ -79,7 +79,8 @@ def _form_body(form: dict[str, str]) -> dict[str, Any]:
     return body
 
 
-def _not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Template:
+def not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Template:
+    """A missing comparison or batch as a page, not problem+json."""
     return Template("not_found.html", context={"message": str(error)}, status_code=404)
 
 
@@ -97,7 +98,7 @@ class PageController(Controller):
     """The pages: GET /, POST /comparisons (the form), GET /comparisons/{id}, delete."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: _not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
 
     @get("/", sync_to_thread=True)
     def home(

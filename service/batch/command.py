@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from service.batch.runner import DEFAULT_CHUNK
+from service.settings import Settings
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 MAX_CHUNK = 1024
@@ -51,8 +51,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     parser.add_argument("--out", required=True, help="output folder (created; reused to resume)")
     parser.add_argument("--encoder", default=None, help="encoder name (default: from settings)")
     parser.add_argument(
-        "--chunk", type=_chunk, default=DEFAULT_CHUNK,
-        help=f"meetings per encoder call (default {DEFAULT_CHUNK})",
+        "--chunk", type=_chunk, default=None,
+        help="meetings per encoder call (default: READOUT_DIFF_BATCH_CHUNK or 16)",
     )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(handler=run)
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = run_into_folder(
-            items, Path(args.out), encoder, chunk=args.chunk, on_start=start,
+            items, Path(args.out), encoder, chunk=args.chunk or Settings.from_env().batch_chunk, on_start=start,
             on_done=lambda entry: bar.advance(entry.status == "ok") if bar else None,
         )  # fmt: skip
     finally:

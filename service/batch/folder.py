@@ -10,11 +10,11 @@ import msgspec
 
 from service.batch.inputs import BatchItem
 from service.batch.journal import Entry, Journal, write_durably
-from service.batch.runner import DEFAULT_CHUNK, RunStats, run_items
-from service.batch.topics import find_topics
-from service.batch.trends import Trends, build_trends, to_csv, to_json
+from service.batch.runner import RunStats, run_items
+from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
+from service.settings import DEFAULT_BATCH_CHUNK
 
 SUMMARY_TOPICS = 8
 
@@ -46,7 +46,7 @@ def run_into_folder(
     out: Path,
     encoder: Encoder,
     *,
-    chunk: int = DEFAULT_CHUNK,
+    chunk: int = DEFAULT_BATCH_CHUNK,
     on_start: Callable[[int, int, int], None] | None = None,
     on_done: Callable[[Entry], None] | None = None,
 ) -> BatchResult:
@@ -66,7 +66,7 @@ def run_into_folder(
                 on_done(entry)
         entries = [journal.entries[item.key] for item in items]
         reports = [journal.report(e) for e in entries if e.status == "ok"]
-    trends = build_trends(find_topics(reports, encoder), _sides(reports))
+    trends = trends_of(reports, encoder)
     result = BatchResult(entries, trends, stats, len(items) - len(todo), reports)
     write_outputs(out, result)
     return result
@@ -81,10 +81,6 @@ def write_outputs(out: Path, result: BatchResult) -> None:
     write_durably(out / "trends.json", to_json(result.trends))
     write_durably(out / "trends.csv", to_csv(result.trends).encode())
     write_durably(out / "summary.md", summary(result).encode())
-
-
-def _sides(reports: list[Report]) -> list[str]:
-    return sorted({side for report in reports for side in report.sides})
 
 
 def summary(result: BatchResult) -> str:

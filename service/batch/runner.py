@@ -3,23 +3,21 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-import numpy as np
 
 from service.batch.inputs import BatchItem
 from service.comparisons import ComparisonRequest
 from service.errors import ReadoutDiffError
 from service.pipeline import claims_of, compare
-from service.pipeline.embed import Encoder
+from service.pipeline.embed import Encoder, MemoEncoder
 from service.pipeline.language import detect_language
 from service.pipeline.multilingual import encoder_for
 from service.pipeline.types import Report
+from service.settings import DEFAULT_BATCH_CHUNK
 
 # Meetings whose claims go to the encoder in one call: large enough to fill the model's batches
 # (about 20 claims a meeting, 64 a model batch), small enough that progress moves steadily.
-DEFAULT_CHUNK = 16
 
 
 @dataclass(frozen=True)
@@ -47,28 +45,11 @@ class RunStats:
     texts_encoded: int = 0
 
 
-class PrecomputedEncoder:
-    """Serves vectors computed in one batched call through the ordinary Encoder interface."""
-
-    def __init__(self, inner: Encoder, vectors: dict[str, np.ndarray]) -> None:
-        self.inner = inner
-        self.name = inner.name
-        self.vectors = vectors
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.vectors]
-        if missing:
-            self.vectors.update(zip(missing, self.inner.encode(missing), strict=True))
-        if not texts:
-            return self.inner.encode([])
-        return np.stack([self.vectors[t] for t in texts])
-
-
 def run_items(
     items: Iterable[BatchItem],
     encoder: Encoder,
     *,
-    chunk: int = DEFAULT_CHUNK,
+    chunk: int = DEFAULT_BATCH_CHUNK,
     stats: RunStats | None = None,
     clock: Callable[[], float] = time.perf_counter,
 ) -> Iterator[Outcome]:
@@ -109,16 +90,16 @@ def _run_chunk(
                 wanted.update((c.text, None) for c in claims_of(readout, language))
             except ReadoutDiffError:
                 continue  # compare() below reports it for this item alone
-    lookups: dict[str, PrecomputedEncoder] = {}
+    lookups: dict[str, MemoEncoder] = {}
     for name, chosen in routes.items():
         wanted_texts = list(texts[name])
+        lookups[name] = MemoEncoder(chosen)
         before = clock()
-        vectors = chosen.encode(wanted_texts) if wanted_texts else None
+        if wanted_texts:
+            lookups[name].encode(wanted_texts)  # the chunk's one call to this encoder
         stats.encoder_seconds += clock() - before
         stats.encoder_calls += 1
         stats.texts_encoded += len(wanted_texts)
-        found = dict(zip(wanted_texts, vectors, strict=True)) if vectors is not None else {}
-        lookups[name] = PrecomputedEncoder(chosen, found)
     for item, name in zip(items, route_of, strict=True):
         outcome = _compare_one(item, lookups[name])
         stats.meetings += 1

@@ -8,7 +8,9 @@ from collections import defaultdict
 
 import msgspec
 
-from service.batch.topics import Mention, Topic, TopicModel
+from service.batch.topics import Mention, Topic, TopicModel, find_topics
+from service.pipeline.embed import Encoder
+from service.pipeline.types import Report
 
 UNDATED = "undated"
 
@@ -53,6 +55,12 @@ def period_of(date: str | None) -> tuple[int | None, int | None, str]:
     year, month = int(date[:4]), int(date[5:7])
     quarter = (month - 1) // 3 + 1
     return year, quarter, f"{year}-Q{quarter}"
+
+
+def trends_of(reports: list[Report], encoder: Encoder) -> Trends:
+    """The topics of these reports' emphases, counted per side per year and quarter."""
+    sides = sorted({side for report in reports for side in report.sides})
+    return build_trends(find_topics(reports, encoder), sides)
 
 
 def build_trends(model: TopicModel, sides: list[str]) -> Trends:

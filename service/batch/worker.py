@@ -10,11 +10,11 @@ import threading
 import msgspec
 
 from service.batch.records import BatchRecords
-from service.batch.runner import DEFAULT_CHUNK, run_items
-from service.batch.topics import find_topics
-from service.batch.trends import build_trends, to_json
+from service.batch.runner import run_items
+from service.batch.trends import to_json, trends_of
 from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.types import Report
+from service.settings import DEFAULT_BATCH_CHUNK
 
 log = logging.getLogger("readout_diff.batch")
 
@@ -23,7 +23,7 @@ class BatchWorker:
     """One thread, one batch at a time; requests keep being served by the web threads."""
 
     def __init__(
-        self, records: BatchRecords, comparisons: Comparisons, *, chunk: int = DEFAULT_CHUNK
+        self, records: BatchRecords, comparisons: Comparisons, *, chunk: int = DEFAULT_BATCH_CHUNK
     ) -> None:
         self.records = records
         self.comparisons = comparisons
@@ -51,9 +51,6 @@ class BatchWorker:
         if self._thread is not None:
             self._thread.join(timeout)
 
-    def idle(self) -> bool:
-        return self._queue.unfinished_tasks == 0
-
     def _loop(self) -> None:
         while not self._stopping.is_set():
             batch_id = self._queue.get()
@@ -79,7 +76,7 @@ class BatchWorker:
             if self._stopping.is_set():
                 return False
         reports = self._reports(batch_id)
-        trends = build_trends(find_topics(reports, self.comparisons.encoder), _sides(reports))
+        trends = trends_of(reports, self.comparisons.encoder)
         self.records.set_status(batch_id, "done", trends=to_json(trends))
         return True
 
@@ -101,7 +98,3 @@ class BatchWorker:
                 if stored is not None:  # a comparison deleted since leaves the trends
                     reports.append(msgspec.json.decode(stored.report, type=Report))
         return reports
-
-
-def _sides(reports: list[Report]) -> list[str]:
-    return sorted({side for report in reports for side in report.sides})

@@ -96,6 +96,23 @@ class FakeEncoder:
         return normalised
 
 
+class MemoEncoder:
+    """Remembers every vector in memory: a grid search or a batch chunk embeds each text once."""
+
+    def __init__(self, inner: Encoder, vectors: dict[str, np.ndarray] | None = None) -> None:
+        self.inner = inner
+        self.name = inner.name
+        self._memo: dict[str, np.ndarray] = vectors if vectors is not None else {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._memo]
+        if missing:
+            self._memo.update(zip(missing, self.inner.encode(missing), strict=True))
+        if not texts:
+            return self.inner.encode([])
+        return np.stack([self._memo[t] for t in texts])
+
+
 class CachedEncoder:
     """Wraps an encoder with an SQLite cache keyed by (model, sha256 of text)."""
 
