@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
@@ -12,7 +11,8 @@ from pathlib import Path
 
 import msgspec
 
-from service.errors import NotFound, ReadoutDiffError
+from service.errors import InvalidInput, NotFound, ReadoutDiffError
+from service.meetings import meeting_body
 from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
@@ -113,23 +113,11 @@ class Comparisons:
         return loaded
 
 
-_DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
-
-
 def example_pair(folder: Path) -> ComparisonRequest | None:
-    """A fixture folder as a request: its two side files (not *_ko.txt), date and title from the name."""
-    files = sorted(
-        p for p in folder.glob("*.txt") if not p.stem.endswith("_ko") and p.stem.isalpha()
-    )
-    if len(files) != 2:
+    """A fixture meeting folder as a request, or None when it is not one."""
+    try:
+        body = meeting_body(folder)
+    except InvalidInput:
         return None
-    # The U.S. readout first when there is one, so examples read the same way round.
-    files.sort(key=lambda p: (p.stem != "us", p.stem))
-    readouts = [
-        Readout(side=p.stem.upper(), text=p.read_text(encoding="utf-8"), source=p.name)
-        for p in files
-    ]
-    named = _DATED.match(folder.name)
-    date, slug = (named.group(1), named.group(2)) if named else (None, folder.name)
-    title = " ".join(word.capitalize() for word in slug.split("-"))
-    return ComparisonRequest(readouts=readouts, title=title, date=date)
+    readouts = [Readout(**side) for side in body["readouts"]]  # type: ignore[attr-defined]
+    return ComparisonRequest(readouts=readouts, title=str(body["title"]), date=str(body["date"]))

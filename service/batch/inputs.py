@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,11 +11,8 @@ import msgspec
 from service.api.schemas import ComparisonIn
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
+from service.meetings import meeting_body
 from service.pipeline import validate
-
-# A side file in a meeting folder: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation) is not one.
-_SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
-_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
 
 
 class BatchItem(msgspec.Struct, frozen=True):
@@ -96,33 +92,11 @@ def _folder_items(folder: Path) -> Iterator[BatchItem]:
     for meeting in meetings:
         where = f"{folder.name}/{meeting.name}"
         try:
-            body = parse_body(_folder_body(meeting))
+            body = parse_body(meeting_body(meeting))
         except ReadoutDiffError as error:
             yield BatchItem(key=_digest(where.encode()), where=where, error=str(error))
         else:
             yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
-
-
-def _folder_body(meeting: Path) -> dict[str, object]:
-    match = _FOLDER.match(meeting.name)
-    if match is None:
-        raise InvalidInput(f"folder name must be <YYYY-MM-DD>_<name>, got {meeting.name!r}")
-    files = sorted(p for p in meeting.iterdir() if p.is_file() and _SIDE_FILE.match(p.name))
-    if len(files) != 2:
-        names = ", ".join(p.name for p in files) or "none"
-        raise InvalidInput(f"a meeting folder needs two <side>.txt files, found {names}")
-    readouts = [_read_side(p) for p in files]
-    return {"readouts": readouts, "title": match.group(2), "date": match.group(1)}
-
-
-def _read_side(path: Path) -> dict[str, str]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
-    return {"side": path.stem.upper(), "text": text, "source": path.name}
 
 
 def _decode_message(error: msgspec.DecodeError) -> str:

@@ -68,10 +68,12 @@ def test_meeting_folders_take_date_title_and_sides_from_names() -> None:
     items = read_items(PAIRS)
     assert all(item.body is not None for item in items)
     by_title = {i.body.title: i.body for i in items if i.body}
-    rubio = by_title["rubio-cho-hyun"]
+    rubio = by_title["Rubio Cho Hyun"]
     assert rubio.date == "2025-07-31"
     # kr_ko.txt is a translation, not a side: the meeting still has exactly two readouts.
-    assert sorted(r.side for r in rubio.readouts) == ["KR", "US"]
+    assert [r.side for r in rubio.readouts] == ["US", "KR"], (
+        "the U.S. readout first, as the examples"
+    )
 
 
 def test_a_bad_meeting_folder_is_an_error_item(tmp_path: Path) -> None:

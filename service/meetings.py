@@ -1,0 +1,36 @@
+"""A meeting folder, `<YYYY-MM-DD>_<name>/<side>.txt`, read as the body of a comparison request."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from service.errors import InvalidInput
+
+# A side file: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation kept beside it) is not one.
+_SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
+_FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
+
+
+def meeting_body(meeting: Path) -> dict[str, object]:
+    """The folder's two side files, its date and a title from its name; U.S. readout first."""
+    match = _FOLDER.match(meeting.name)
+    if match is None:
+        raise InvalidInput(f"folder name must be <YYYY-MM-DD>_<name>, got {meeting.name!r}")
+    files = sorted(p for p in meeting.iterdir() if p.is_file() and _SIDE_FILE.match(p.name))
+    if len(files) != 2:
+        names = ", ".join(p.name for p in files) or "none"
+        raise InvalidInput(f"a meeting folder needs two <side>.txt files, found {names}")
+    files.sort(key=lambda p: (p.stem.lower() != "us", p.stem.lower()))
+    title = " ".join(word.capitalize() for word in match.group(2).split("-"))
+    return {"readouts": [_read_side(p) for p in files], "title": title, "date": match.group(1)}
+
+
+def _read_side(path: Path) -> dict[str, str]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
+    except OSError as error:
+        raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
+    return {"side": path.stem.upper(), "text": text, "source": path.name}

@@ -1,0 +1,52 @@
+"""One reader of meeting folders serves the service's examples and batch input alike."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from service.batch.inputs import read_items
+from service.comparisons import example_pair
+from service.errors import InvalidInput
+from service.meetings import meeting_body
+from tests.conftest import PAIRS
+
+
+def test_examples_and_batch_read_a_folder_the_same_way() -> None:
+    for folder in sorted(p for p in PAIRS.iterdir() if p.is_dir()):
+        example = example_pair(folder)
+        assert example is not None
+        (item,) = [i for i in read_items(PAIRS) if i.where.endswith(folder.name)]
+        assert item.body is not None
+        assert (item.body.title, item.body.date) == (example.title, example.date)
+        assert [r.side for r in item.body.readouts] == [r.side for r in example.readouts]
+
+
+def test_a_translation_beside_the_side_files_is_not_a_side(tmp_path: Path) -> None:
+    meeting = tmp_path / "2025-07-31_rubio-cho-hyun"
+    meeting.mkdir()
+    for name in ("kr.txt", "us.txt", "kr_ko.txt"):
+        (meeting / name).write_text("The ministers met.", encoding="utf-8")
+    body = meeting_body(meeting)
+    assert [r["side"] for r in body["readouts"]] == ["US", "KR"]  # type: ignore[attr-defined]
+    assert body["title"] == "Rubio Cho Hyun" and body["date"] == "2025-07-31"
+
+
+@pytest.mark.parametrize(
+    ("name", "files", "message"),
+    [
+        ("no-date", {"us.txt": "a", "kr.txt": "b"}, "folder name must be"),
+        ("2025-07-31_one", {"us.txt": "a"}, "needs two <side>.txt files"),
+    ],
+)
+def test_a_folder_that_is_not_a_meeting_is_a_clear_error(
+    tmp_path: Path, name: str, files: dict[str, str], message: str
+) -> None:
+    meeting = tmp_path / name
+    meeting.mkdir()
+    for file, text in files.items():
+        (meeting / file).write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidInput, match=message):
+        meeting_body(meeting)
+    assert example_pair(meeting) is None
