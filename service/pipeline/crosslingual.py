@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from service.pipeline.embed import Encoder
+from service.pipeline.memo import text_memo
 from service.pipeline.split_ko import tokenize
 from service.pipeline.terms import Term, Vocabulary, distinctive_terms
 from service.pipeline.types import Claim
@@ -40,7 +41,7 @@ def claim_terms(text: str, language: str, common_zipf: float) -> list[Term]:
     return list(_claim_terms(text, language, common_zipf))
 
 
-@lru_cache(maxsize=4096)
+@text_memo(maxsize=4096)
 def _claim_terms(text: str, language: str, common_zipf: float) -> tuple[Term, ...]:
     if language == "ko":
         return tuple(korean_terms(text, common_zipf))

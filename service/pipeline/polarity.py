@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from service.pipeline.memo import text_memo
+
 # Share of content words two claims must have in common for a differing figure or name to clash.
 SAME_FRAME = 0.6
 _WORD = re.compile(r"[A-Za-z]+(?:n't|'t)?|\d+(?:[.,]\d+)*%?")
@@ -190,7 +192,7 @@ def opposition(claim: str, counterpart: str) -> list[str]:
     return list(_opposition(claim, counterpart))
 
 
-@lru_cache(maxsize=4096)
+@text_memo(maxsize=4096)
 def _opposition(claim: str, counterpart: str) -> tuple[str, ...]:
     return tuple(_evidence(claim, counterpart))
 

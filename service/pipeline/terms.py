@@ -7,6 +7,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from service.pipeline.memo import text_memo
+
 # Function words; none of them is ever an emphasis.
 _STOPWORDS = frozenset(
     """a about above after again against all also alongside am among an and any are as at be
@@ -90,7 +92,7 @@ def distinctive_terms(
     return list(_distinctive_terms(text, other, language, common_zipf))
 
 
-@lru_cache(maxsize=4096)
+@text_memo(maxsize=4096)
 def _distinctive_terms(
     text: str, other: Vocabulary, language: str, common_zipf: float
 ) -> tuple[Term, ...]:
@@ -155,7 +157,7 @@ _COORDINATION = re.compile(r"\b[a-z]+(?:,\s*[a-z]+)*,?\s+(?:and|or)\s+[a-z]+\b")
 _COMPOUND = re.compile(r"\b[a-z]+(?:[-–][a-z]+)+\b")
 
 
-@lru_cache(maxsize=4096)
+@text_memo(maxsize=4096)
 def _words(text: str) -> tuple[tuple[str, int], ...]:
     """Words with their start offsets; hyphenated compounds split into their parts.
 
