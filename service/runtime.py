@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
-from service.pipeline.multilingual import RoutingEncoder
+from service.pipeline.multilingual import MULTILINGUAL_KINDS, RoutingEncoder
 from service.settings import Settings
 
-# Encoders that read English only; a pair in any other language goes to the multilingual one.
-ENGLISH_ONLY = frozenset({"minilm", "minilm-onnx-int8"})
+# Test encoders are never routed: tests see exactly the encoder they asked for.
+_TEST_KINDS = frozenset({"fake", "fake-slow"})
 
 
 @lru_cache(maxsize=4)
@@ -26,7 +26,7 @@ def configured_encoder(settings: Settings, kind: str | None = None) -> Encoder:
     """
     kind = kind or settings.encoder
     encoder = CachedEncoder(make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path)
-    if kind not in ENGLISH_ONLY:
-        return encoder
+    if kind in MULTILINGUAL_KINDS or kind in _TEST_KINDS:
+        return encoder  # reads every language already, or a fake
     multilingual = CachedEncoder(make_encoder(settings.multilingual_encoder), settings.cache_path)
     return RoutingEncoder(encoder, multilingual)
