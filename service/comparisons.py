@@ -73,6 +73,9 @@ class Comparisons:
         )
         return report
 
+    def count(self) -> int:
+        return self.store.count_comparisons()
+
     def get(self, comparison_id: str) -> Report:
         stored = self.store.get_comparison(comparison_id)
         if stored is None:
@@ -97,7 +100,7 @@ class Comparisons:
 
         Oldest meeting first, so the newest-first list starts with the latest meeting.
         """
-        if self.store.count_comparisons() > 0 or not folder.is_dir():
+        if self.count() > 0 or not folder.is_dir():
             return 0
         loaded = 0
         for pair in sorted(folder.iterdir()):

@@ -47,7 +47,7 @@ def health(comparison_service: NamedDependency[Comparisons]) -> Health:
     return Health(
         status="ok",
         model=comparison_service.encoder.name,
-        comparisons=comparison_service.store.count_comparisons(),
+        comparisons=comparison_service.count(),
     )
 
 
