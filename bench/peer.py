@@ -117,15 +117,6 @@ def per_pair_seconds(method: Any, cases: list[Case], runs: int) -> float:
     return statistics.median(times)
 
 
-def row(name: str, threshold: float, evaluation: Evaluation, seconds: float) -> str:
-    s = evaluation.score
-    return (
-        f"| {name} | {threshold:.2f} | {s.recall:.2f} ({s.found}/{s.expected}) "
-        f"| {s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks}) "
-        f"| {evaluation.flagged_share:.2f} | {seconds * 1000:.0f} |"
-    )
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -156,9 +147,13 @@ def main() -> int:
     print(f"{len(cases)} fixture pairs; time: median per pair, no cache, {args.runs} runs\n")
     print("| method | threshold | recall | false-flag rate | claims flagged | ms per pair |")
     print("|---|---|---|---|---|---|")
-    print(row(f"readout-diff ({encoder.name})", calibration.threshold, our_quality, our_time))
+    print(
+        our_quality.table_row(
+            f"readout-diff ({encoder.name})", calibration.threshold, f"{our_time * 1000:.0f}"
+        )
+    )
     name = f"sentence-transformers semantic_search (torch, {peer_threads} thread(s))"
-    print(row(name, threshold, peer_quality, peer_time))
+    print(peer_quality.table_row(name, threshold, f"{peer_time * 1000:.0f}"))
     print(f"\ntime readout-diff / peer: {our_time / peer_time:.2f}")
     print(f"load average (1/5/15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0

@@ -18,18 +18,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from service.baseline import BASELINE_NAME, compare_lexically
-from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method
+from service.evaluation import english_cases, evaluate, pipeline_method
 from service.pipeline.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.settings import Settings
-
-
-def row(name: str, threshold: float, evaluation: Evaluation) -> str:
-    s = evaluation.score
-    return (
-        f"| {name} | {threshold:.2f} | {s.recall:.2f} ({s.found}/{s.expected}) "
-        f"| {s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks}) | {evaluation.flagged_share:.2f} |"
-    )
 
 
 def main() -> int:
@@ -52,8 +44,8 @@ def main() -> int:
     print(f"{len(cases)} fixture pairs (fixtures/pairs/*/expected.json)\n")
     print("| method | threshold | recall | false-flag rate | claims flagged |")
     print("|---|---|---|---|---|")
-    print(row(f"readout-diff ({encoder.name})", calibration.threshold, ours))
-    print(row(f"baseline ({BASELINE_NAME}, best threshold)", baseline[1], baseline[0]))
+    print(ours.table_row(f"readout-diff ({encoder.name})", calibration.threshold))
+    print(baseline[0].table_row(f"baseline ({BASELINE_NAME}, best threshold)", baseline[1]))
     for label, evaluation in (("readout-diff", ours), ("baseline", baseline[0])):
         for miss in evaluation.score.missed:
             print(f"{label} missed: {miss}")

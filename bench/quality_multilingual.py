@@ -35,14 +35,9 @@ def row(name: str, kind: str, cases: list[Case]) -> tuple[str, Evaluation]:
     if not calibration_path(encoder.name).exists():
         name += " (uncalibrated)"
     evaluation = evaluate(pipeline_method(encoder, calibration), cases)
-    s = evaluation.score
     loo = calibration.measured.get("loo_recall")
-    return (
-        f"| {name} | {calibration.threshold:.2f} | {s.recall:.2f} ({s.found}/{s.expected}) "
-        f"| {s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks}) "
-        f"| {evaluation.flagged_share:.2f} | {'-' if loo is None else f'{loo:.2f}'} |",
-        evaluation,
-    )
+    loo_cell = "-" if loo is None else f"{loo:.2f}"
+    return evaluation.table_row(name, calibration.threshold, loo_cell), evaluation
 
 
 def main() -> int:

@@ -33,6 +33,19 @@ class Evaluation:
         """
         return self.score.recall - self.score.false_flag_rate - FLAGGING_CHARGE * self.flagged_share
 
+    def table_row(self, name: str, threshold: float, *extra: str) -> str:
+        """A Markdown row: method, threshold, recall, false-flag rate, share flagged, extras."""
+        s = self.score
+        cells = [
+            name,
+            f"{threshold:.2f}",
+            f"{s.recall:.2f} ({s.found}/{s.expected})",
+            f"{s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks})",
+            f"{self.flagged_share:.2f}",
+            *extra,
+        ]
+        return "| " + " | ".join(cells) + " |"
+
 
 def evaluate(method: Method, cases: Sequence[Case]) -> Evaluation:
     total = Score()

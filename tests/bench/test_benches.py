@@ -42,3 +42,12 @@ def test_stage_bench_prints_every_stage_and_the_ratio() -> None:
         assert stage in header
     ratio = float(row.strip("| ").split("|")[-1])
     assert ratio >= 1.0, "the whole comparison includes the embedding"
+
+
+def test_every_quality_table_row_has_the_same_cells() -> None:
+    from service.evaluation import Evaluation
+    from service.quality import Score
+
+    evaluation = Evaluation(Score(found=3, expected=4, false_flags=1, shared_checks=5), 0.5)
+    row = evaluation.table_row("method", 0.17, "120")
+    assert row == "| method | 0.17 | 0.75 (3/4) | 0.20 (1/5) | 0.50 | 120 |"
