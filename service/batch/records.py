@@ -10,6 +10,7 @@ import msgspec
 
 from service.batch.inputs import BatchItem
 from service.comparisons import ComparisonRequest
+from service.pipeline.types import Report
 from service.store import Store
 
 UNFINISHED = ("queued", "running")
@@ -94,6 +95,16 @@ class BatchRecords:
                 (batch_id,),
             ).fetchall()
         return [ItemRow(*row) for row in rows]
+
+    def reports(self, batch_id: str) -> list[Report]:
+        """The reports of the items compared, in batch order; one deleted since drops out."""
+        with self.store.read() as db:
+            rows = db.execute(
+                "SELECT c.report FROM batch_items i JOIN comparisons c ON c.id = i.comparison_id"
+                " WHERE i.batch_id = ? AND i.status = 'ok' ORDER BY i.position",
+                (batch_id,),
+            ).fetchall()
+        return [msgspec.json.decode(report, type=Report) for (report,) in rows]
 
     def pending(self, batch_id: str) -> list[BatchItem]:
         """The items still to run, as runner input; the key is the item's position."""

@@ -7,8 +7,6 @@ import queue
 import sqlite3
 import threading
 
-import msgspec
-
 from service.batch.records import BatchRecords
 from service.batch.runner import run_items
 from service.batch.trends import to_json, trends_of
@@ -75,7 +73,7 @@ class BatchWorker:
                 self.records.mark_error(batch_id, position, outcome.error or "failed")
             if self._stopping.is_set():
                 return False
-        reports = self._reports(batch_id)
+        reports = self.records.reports(batch_id)
         trends = trends_of(reports, self.comparisons.encoder)
         self.records.set_status(batch_id, "done", trends=to_json(trends))
         return True
@@ -89,12 +87,3 @@ class BatchWorker:
             self.records.mark_ok(db, batch_id, position, report.id or "")
 
         self.comparisons.save(report, request, also=mark)
-
-    def _reports(self, batch_id: str) -> list[Report]:
-        reports = []
-        for item in self.records.items(batch_id):
-            if item.status == "ok" and item.comparison_id is not None:
-                stored = self.comparisons.store.get_comparison(item.comparison_id)
-                if stored is not None:  # a comparison deleted since leaves the trends
-                    reports.append(msgspec.json.decode(stored.report, type=Report))
-        return reports

@@ -57,3 +57,15 @@ def test_unfinished_batches_are_found_oldest_first(comparisons: Comparisons) -> 
     second = records.create(items_from_bodies(list(history()[1:2])))
     records.set_status(second.id, "running")
     assert records.unfinished() == [first.id, second.id]
+
+
+def test_reports_come_in_batch_order_and_a_deleted_one_drops_out(
+    comparisons: Comparisons,
+) -> None:
+    records = BatchRecords(comparisons.store)
+    row = records.create(items_from_bodies([*history(), {"readouts": []}]))
+    assert BatchWorker(records, comparisons, chunk=2).run(row.id)
+    ids = [i.comparison_id for i in records.items(row.id) if i.comparison_id]
+    assert [r.id for r in records.reports(row.id)] == ids
+    comparisons.delete(ids[1])
+    assert [r.id for r in records.reports(row.id)] == [ids[0], ids[2]]
