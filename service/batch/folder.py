@@ -10,7 +10,7 @@ import msgspec
 
 from service.batch.inputs import BatchItem
 from service.batch.journal import Entry, Journal, write_durably
-from service.batch.runner import RunStats, run_items
+from service.batch.runner import run_items
 from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
@@ -32,7 +32,6 @@ class Results(msgspec.Struct, frozen=True):
 class BatchResult:
     entries: list[Entry]
     trends: Trends
-    stats: RunStats
     skipped: int
     reports: list[Report] = field(default_factory=list)
 
@@ -54,20 +53,19 @@ def run_into_folder(
 
     `on_start(total, done, failed)` learns what earlier runs finished; `on_done` gets each entry.
     """
-    stats = RunStats()
     with Journal(out) as journal:
         todo = [item for item in items if not journal.done(item.key)]
         if on_start is not None:
             earlier = [journal.entries[i.key] for i in items if journal.done(i.key)]
             on_start(len(items), len(earlier), sum(e.status != "ok" for e in earlier))
-        for outcome in run_items(todo, encoder, chunk=chunk, stats=stats):
+        for outcome in run_items(todo, encoder, chunk=chunk):
             entry = journal.record(outcome)
             if on_done is not None:
                 on_done(entry)
         entries = [journal.entries[item.key] for item in items]
         reports = [journal.report(e) for e in entries if e.status == "ok"]
     trends = trends_of(reports, encoder)
-    result = BatchResult(entries, trends, stats, len(items) - len(todo), reports)
+    result = BatchResult(entries, trends, len(items) - len(todo), reports)
     write_outputs(out, result)
     return result
 
