@@ -70,19 +70,23 @@ class Settings:
 
     @classmethod
     def from_env(cls) -> Settings:
+        default = cls()  # each default is written once, in the fields above
+        env = os.environ.get
         return cls(
-            data_dir=Path(os.environ.get("READOUT_DIFF_DATA", "data")),
-            encoder=os.environ.get("READOUT_DIFF_ENCODER", DEFAULT_ENCODER),
-            multilingual_encoder=os.environ.get("READOUT_DIFF_MULTILINGUAL_ENCODER", "use"),
-            api_token=os.environ.get("READOUT_DIFF_API_TOKEN") or None,
-            max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", 100_000),
-            examples=_env_bool("READOUT_DIFF_EXAMPLES", True),
-            examples_dir=Path(os.environ.get("READOUT_DIFF_EXAMPLES_DIR") or EXAMPLES_DIR),
-            max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", 1_000_000),
-            host=os.environ.get("READOUT_DIFF_HOST") or "127.0.0.1",
-            port=_env_int("READOUT_DIFF_PORT", 8000),
+            data_dir=Path(env("READOUT_DIFF_DATA", str(default.data_dir))),
+            encoder=env("READOUT_DIFF_ENCODER", default.encoder),
+            multilingual_encoder=env(
+                "READOUT_DIFF_MULTILINGUAL_ENCODER", default.multilingual_encoder
+            ),
+            api_token=env("READOUT_DIFF_API_TOKEN") or None,
+            max_readout_chars=_env_int("READOUT_DIFF_MAX_READOUT_CHARS", default.max_readout_chars),
+            examples=_env_bool("READOUT_DIFF_EXAMPLES", default.examples),
+            examples_dir=Path(env("READOUT_DIFF_EXAMPLES_DIR") or default.examples_dir),
+            max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", default.max_body_bytes),
+            host=env("READOUT_DIFF_HOST") or default.host,
+            port=_env_int("READOUT_DIFF_PORT", default.port),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
-            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", DEFAULT_BATCH_CHUNK)),
+            batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", default.batch_chunk)),
         )
 
     @property
