@@ -45,8 +45,8 @@ def clear_caches() -> None:
     """Forget every word and text the pipeline memoised."""
     for cached in (
         terms.stem_key,
-        terms._words,
-        terms._specificity,
+        terms.words_of,
+        terms.specificity,
         terms._vocabulary,
         terms._distinctive_terms,
         polarity._word_stances,

@@ -1,4 +1,4 @@
-"""A lexical baseline: the same claims, matched by content-word overlap instead of embeddings."""
+"""Baselines: lexical overlap on our claims, every sentence flagged, and naive sentence matching."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from service.pipeline import claims_of, validate
-from service.pipeline.align import matches
+from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import classify
+from service.pipeline.embed import Encoder
+from service.pipeline.split import sentences
 from service.pipeline.terms import stem_key, vocabulary
-from service.pipeline.types import ModelInfo, Readout, Report
+from service.pipeline.types import Claim, Emphasis, Match, ModelInfo, Readout, Report, Segment
 
 BASELINE_NAME = "lexical-overlap"
 
@@ -48,4 +50,70 @@ def compare_lexically(readouts: Sequence[Readout], threshold: float) -> Report:
         matches=matches(left, right, similarity, threshold),
         emphases=emphases,
         model=ModelInfo(encoder=BASELINE_NAME, threshold=threshold),
+    )
+
+
+def sentence_claims(readout: Readout) -> list[Claim]:
+    """Every syntok sentence of the raw text as one claim: no cleaning, no claim splitting."""
+    text = readout.text
+    spans = sentences(text, [Segment(0, len(text))])
+    return [
+        Claim(
+            id=f"{readout.side}-{index}",
+            side=readout.side,
+            text=text[s.start : s.end],
+            start=s.start,
+            end=s.end,
+            sentence=index - 1,
+            position=(index - 1) / max(len(spans) - 1, 1),
+        )
+        for index, s in enumerate(spans, start=1)
+    ]
+
+
+def flag_every_sentence(readouts: Sequence[Readout]) -> Report:
+    """The floor any method must beat: every sentence reported, in reading order."""
+    left, right = (sentence_claims(r) for r in readouts)
+    emphases = [
+        Emphasis(c.side, c.id, "one-sided", c.text, [], 1.0 - c.position, None)
+        for c in left + right
+    ]
+    return _report(readouts, left + right, emphases, [], "every-sentence", 0.0)
+
+
+def naive_sentences(readouts: Sequence[Readout], encoder: Encoder, threshold: float) -> Report:
+    """The recipe anyone would try first: sentences, MiniLM, a sentence whose best match on the
+    other side is below `threshold` is one-sided, the farthest first."""
+    left, right = (sentence_claims(r) for r in readouts)
+    vectors = encoder.encode([c.text for c in left + right])
+    similarity = similarity_matrix(vectors[: len(left)], vectors[len(left) :])
+    emphases = []
+    for claims, matrix in ((left, similarity), (right, similarity.T)):
+        for row, claim in enumerate(claims):
+            best = float(matrix[row].max()) if matrix.shape[1] else 0.0
+            if best < threshold:
+                emphases.append(
+                    Emphasis(claim.side, claim.id, "one-sided", claim.text, [], 1.0 - best, None)
+                )
+    matched = matches(left, right, similarity, threshold)
+    return _report(readouts, left + right, emphases, matched, f"naive-{encoder.name}", threshold)
+
+
+def _report(
+    readouts: Sequence[Readout],
+    claims: list[Claim],
+    emphases: list[Emphasis],
+    matched: list[Match],
+    name: str,
+    threshold: float,
+) -> Report:
+    return Report(
+        id=None,
+        title=None,
+        date=None,
+        sides=[r.side for r in readouts],
+        claims=claims,
+        matches=matched,
+        emphases=sorted(emphases, key=lambda e: -e.salience),
+        model=ModelInfo(encoder=name, threshold=threshold),
     )

@@ -9,7 +9,7 @@ import numpy as np
 
 from service.ists.wa import Alignment, Pair
 from service.pipeline.embed import Encoder
-from service.pipeline.polarity import opposition
+from service.pipeline.polarity import contrast as opposition
 from service.pipeline.strength import added_intensity
 
 _FUNCTION = frozenset(

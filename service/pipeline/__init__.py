@@ -121,6 +121,7 @@ def compare(
         languages,
         common_zipf=calibration.common_zipf,
         terms=terms,
+        partial_specificity=calibration.partial_specificity,
     )
     return Report(
         id=None,

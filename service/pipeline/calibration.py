@@ -9,7 +9,7 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from service.pipeline.terms import COMMON_ZIPF
+from service.pipeline.terms import COMMON_ZIPF, PARTIAL_SPECIFICITY
 
 MODELS_DIR = Path(
     os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models")
@@ -31,6 +31,8 @@ class Calibration(msgspec.Struct, frozen=True):
     measured: dict[str, float] = msgspec.field(default_factory=dict)
     # Cross-language pairs only: a term is covered when a term of the other side is this close.
     term_threshold: float = UNCALIBRATED_TERM_THRESHOLD
+    # A partial emphasis needs an added name or a word at least this specific (0-1).
+    partial_specificity: float = PARTIAL_SPECIFICITY
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.

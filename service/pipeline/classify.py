@@ -6,10 +6,17 @@ from collections.abc import Mapping
 
 import numpy as np
 
+from service.pipeline.framing import Roles, roles
 from service.pipeline.language import all_english
 from service.pipeline.polarity import opposition
 from service.pipeline.strength import added_intensity
-from service.pipeline.terms import COMMON_ZIPF, Term, distinctive_terms, vocabulary
+from service.pipeline.terms import (
+    COMMON_ZIPF,
+    PARTIAL_SPECIFICITY,
+    Term,
+    distinctive_terms,
+    vocabulary,
+)
 from service.pipeline.types import Claim, Closest, Emphasis, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
@@ -28,6 +35,7 @@ def classify(
     languages: tuple[str, str] = ("en", "en"),
     common_zipf: float = COMMON_ZIPF,
     terms: Mapping[str, list[Term]] | None = None,
+    partial_specificity: float = PARTIAL_SPECIFICITY,
 ) -> tuple[list[Claim], list[Emphasis]]:
     """Give every claim of both sides a verdict; return the claims and the emphases found.
 
@@ -39,14 +47,21 @@ def classify(
     emphases: list[Emphasis] = []
     english = all_english(languages)
     sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
+    found_roles = roles(
+        [c for claims, _, _, language in sides if language == "en" for c in claims], common_zipf
+    )
     for claims, others, matrix, language in sides:
         other_vocabulary = vocabulary(c.text for c in others)
         for row, claim in enumerate(claims):
+            if claim.id in found_roles.framing:
+                verdicts.append(_with_verdict(claim, "framing"))
+                continue
             found = (
                 terms[claim.id]
                 if terms is not None
                 else distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
             )
+            found = _substantive(found, found_roles, partial_specificity)
             verdict, emphasis = _judge(claim, others, matrix[row], threshold, found, english)
             verdicts.append(_with_verdict(claim, verdict))
             if emphasis is not None:
@@ -86,6 +101,20 @@ def _judge(
         salience = PARTIAL_WEIGHT * specificity * lead * (1.0 - max(best, 0.0))
         return "partial", _emphasis(claim, "partial", terms, salience, closest)
     return "shared", None
+
+
+def _substantive(terms: list[Term], found: Roles, partial_specificity: float) -> list[Term]:
+    """The terms that add content: not the participants' names, not mildly rare words."""
+    return [
+        t
+        for t in terms
+        if not all(_name(w) in found.participants for w in t.text.split())
+        and (t.proper or t.specificity >= partial_specificity)
+    ]
+
+
+def _name(word: str) -> str:
+    return word.lower().removesuffix("’s").removesuffix("'s")
 
 
 def _with_intensity(terms: list[Term], intensity: list[str]) -> list[Term]:

@@ -10,21 +10,15 @@ from service.pipeline.memo import text_memo
 # Share of content words two claims must have in common for a differing figure or name to clash.
 SAME_FRAME = 0.6
 _WORD = re.compile(r"[A-Za-z]+(?:n't|'t)?|\d+(?:[.,]\d+)*%?")
-_NEGATIONS = frozenset(
-    [
-        "not",
-        "no",
-        "never",
-        "neither",
-        "nor",
-        "without",
-        "cannot",
-        "nothing",
-        "none",
-        "nobody",
-        "nowhere",
-        "n't",
-    ]
+# Words that negate the verb they stand before ("does not support", "never accepted").
+_NEGATIONS = frozenset(["not", "never", "cannot", "n't"])
+# Words that negate an argument, not the predicate ("neither nation becomes vulnerable", "no one
+# is left behind", "without delay"): they deny who or what, so they are no stance on the matter.
+_ARGUMENT_NEGATIONS = frozenset(["no", "neither", "nor", "none", "nobody", "nothing", "without"])
+# Between a negation and its verb: auxiliaries and adverbs ("not yet fully supported").
+_BETWEEN = frozenset(
+    """be been being is are was were do does did have has had will would shall should can could
+    may might must to yet fully ever always also entirely necessarily""".split()
 )
 # Fixed phrases whose negation word does not deny anything.
 _IDIOMS = re.compile(
@@ -113,13 +107,33 @@ def _tokens(text: str) -> list[str]:
     return _WORD.findall(_IDIOMS.sub(" ", text))
 
 
-def _negations(tokens: list[str]) -> list[str]:
+def _negations(tokens: list[str], counterpart: list[str]) -> list[str]:
+    """Negations of a predicate that the counterpart also states: "not" before "support" counts
+    against a counterpart that says "support"; "no" before a noun never counts, nor "not" before
+    a word the counterpart never uses ("did not fail to support" against "supported")."""
+    stated = {_stem(t) for t in counterpart}
+    # "does not oppose" against "supports": the negated word is an antonym of one stated there.
+    touched = {pair for t in counterpart for pair, _ in _word_stances(t.lower())}
     found: list[str] = []
-    for token in tokens:
+    for index, token in enumerate(tokens):
         lower = token.lower()
-        if lower in _NEGATIONS or lower.endswith("n't") or lower == "cant":
-            found.append(lower)
+        if lower in _ARGUMENT_NEGATIONS:
+            continue
+        if not (lower in _NEGATIONS or lower.endswith("n't") or lower == "cant"):
+            continue
+        verb = index + 1
+        while verb < len(tokens) and tokens[verb].lower() in _BETWEEN:
+            verb += 1
+        if verb >= len(tokens):
+            continue
+        word = tokens[verb].lower()
+        if _stem(word) in stated or any(pair in touched for pair, _ in _word_stances(word)):
+            found.append("not" if lower.endswith("n't") else lower)
     return found
+
+
+def _stem(token: str) -> str:
+    return token.lower()[:5]
 
 
 _INFLECTIONS = ("", "s", "es", "ed", "ing", "d")
@@ -200,7 +214,7 @@ def _opposition(claim: str, counterpart: str) -> tuple[str, ...]:
 def _evidence(claim: str, counterpart: str) -> list[str]:
     mine, theirs = _tokens(claim), _tokens(counterpart)
     evidence: list[str] = []
-    negated, negated_other = _negations(mine), _negations(theirs)
+    negated, negated_other = _negations(mine, theirs), _negations(theirs, mine)
     flip, flip_other = len(negated) % 2, len(negated_other) % 2
     stances, stances_other = _stances(mine), _stances(theirs)
     shared_pairs = stances.keys() & stances_other.keys()
@@ -215,11 +229,26 @@ def _evidence(claim: str, counterpart: str) -> list[str]:
         return sorted(set(evidence))
     if flip != flip_other:
         return sorted(set(negated or negated_other))
+    return []
+
+
+def contrast(claim: str, counterpart: str) -> list[str]:
+    """Evidence that two matched claims differ: opposite stances, or, in claims that otherwise
+    say the same thing, differing figures or names (for iSTS labels; not a stance of its own)."""
+    return list(_contrast(claim, counterpart))
+
+
+@text_memo(maxsize=4096)
+def _contrast(claim: str, counterpart: str) -> tuple[str, ...]:
+    stance = _opposition(claim, counterpart)
+    if stance:
+        return stance
+    mine, theirs = _tokens(claim), _tokens(counterpart)
     numbers, numbers_other = _numbers(mine), _numbers(theirs)
     if numbers and numbers_other and not numbers & numbers_other:
         # "70-year alliance" and "February 22" differ in topic, not in figure.
-        return sorted(numbers | numbers_other) if _same_frame(mine, theirs, set()) else []
-    return _entity_clash(mine, theirs)
+        return tuple(sorted(numbers | numbers_other)) if _same_frame(mine, theirs, set()) else ()
+    return tuple(_entity_clash(mine, theirs))
 
 
 def _entity_clash(mine: list[str], theirs: list[str]) -> list[str]:

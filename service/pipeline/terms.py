@@ -20,7 +20,7 @@ _STOPWORDS = frozenset(
     what when where which while who whom why will with within would you your yours""".split()
 )
 # Titles and honorifics name a role, not a topic.
-_TITLES = frozenset(
+TITLES = frozenset(
     """mr mrs ms dr hon honorable secretary minister ministers president deputy director
     spokesperson ambassador councilor chancellor premier vice first state foreign affairs
     department ministry office""".split()
@@ -31,10 +31,15 @@ _CALENDAR = frozenset(
     monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
 )
 # Lower-case words that may join proper nouns into one name: "Republic of Korea".
-_NAME_JOINERS = frozenset({"of", "for"})
+NAME_JOINERS = frozenset({"of", "for"})
 _TOKEN = re.compile(r"[^\W_](?:[\w’'.]*[^\W_])?", re.UNICODE)
 # Everyday words (Zipf frequency above this) carry no emphasis on their own; calibrated.
 COMMON_ZIPF = 4.0
+# A partial emphasis needs an added name or a word at least this specific; calibrated.
+PARTIAL_SPECIFICITY = 0.5
+
+
+Words = tuple[tuple[str, int], ...]
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,7 @@ def vocabulary(texts: Iterable[str]) -> Vocabulary:
 def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     keys: set[str] = set()
     for text in texts:
-        words = _words(text)
+        words = words_of(text)
         keys.update(stem_key(w) for w, _ in words)
         keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in _acronyms(run))
     return Vocabulary(frozenset(keys))
@@ -96,24 +101,24 @@ def distinctive_terms(
 def _distinctive_terms(
     text: str, other: Vocabulary, language: str, common_zipf: float
 ) -> tuple[Term, ...]:
-    words = _words(text)
+    words = words_of(text)
     found: list[Term] = []
     for run in _proper_runs(words):
-        keys = [stem_key(w) for w in run if w not in _NAME_JOINERS]
+        keys = [stem_key(w) for w in run if w not in NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
         if uncovered * 2 > len(keys) and not any(other.covers(a) for a in _acronyms(run)):
             found.append(Term(" ".join(run), 1.0, proper=True))
     for index, (word, _) in enumerate(words):
         lower = word.lower()
-        if _is_proper(words, index) or lower in _STOPWORDS or lower in _TITLES or len(word) < 3:
+        if is_proper(words, index) or lower in _STOPWORDS or lower in TITLES or len(word) < 3:
             continue
         if lower in _CALENDAR:
             continue
-        if _has_digit(word) or _is_verb_form(lower) or other.covers(stem_key(word)):
+        if _has_digit(word) or is_verb_form(lower) or other.covers(stem_key(word)):
             continue
-        specificity = _specificity(lower, language, common_zipf)
-        if specificity > 0:
-            found.append(Term(word, specificity, proper=False))
+        rarity = specificity(lower, language, common_zipf)
+        if rarity > 0:
+            found.append(Term(word, rarity, proper=False))
     found.extend(_compound_terms(text, other))
     found.extend(_coordinated_terms(text, other))
     unique: dict[str, Term] = {}
@@ -148,7 +153,7 @@ def _coordinated_terms(text: str, other: Vocabulary) -> list[Term]:
             terms.extend(
                 Term(m, 0.6, proper=False)
                 for m, seen in zip(members, covered, strict=True)
-                if not seen and not _is_verb_form(m.lower()) and len(m) >= 3
+                if not seen and not is_verb_form(m.lower()) and len(m) >= 3
             )
     return terms
 
@@ -158,7 +163,7 @@ _COMPOUND = re.compile(r"\b[a-z]+(?:[-–][a-z]+)+\b")
 
 
 @text_memo(maxsize=4096)
-def _words(text: str) -> tuple[tuple[str, int], ...]:
+def words_of(text: str) -> Words:
     """Words with their start offsets; hyphenated compounds split into their parts.
 
     Cached: every claim is read once for its side's vocabulary and once for its own terms.
@@ -173,10 +178,10 @@ def _words(text: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-def _is_proper(words: Sequence[tuple[str, int]], index: int) -> bool:
+def is_proper(words: Sequence[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
     lower = word.lower()
-    if lower in _STOPWORDS or lower in _TITLES or lower in _CALENDAR or word.isdigit():
+    if lower in _STOPWORDS or lower in TITLES or lower in _CALENDAR or word.isdigit():
         return False
     return index > 0 and (
         word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word))
@@ -189,9 +194,9 @@ def _proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
     previous_end = -10
     joined = False
     for index, (word, offset) in enumerate(words):
-        if not _is_proper(words, index):
+        if not is_proper(words, index):
             follows_name = bool(runs) and offset - previous_end <= 1
-            joined = follows_name and word in _NAME_JOINERS and not joined
+            joined = follows_name and word in NAME_JOINERS and not joined
             if joined:
                 previous_end = offset + len(word)
             continue
@@ -212,7 +217,7 @@ def _acronyms(run: list[str]) -> set[str]:
         return {stem_key(run[0])}
     return {
         "".join(w[0] for w in run).lower(),
-        "".join(w[0] for w in run if w not in _NAME_JOINERS).lower(),
+        "".join(w[0] for w in run if w not in NAME_JOINERS).lower(),
     }
 
 
@@ -223,13 +228,13 @@ def _has_digit(word: str) -> bool:
     return _DIGIT.search(word) is not None
 
 
-def _is_verb_form(word: str) -> bool:
+def is_verb_form(word: str) -> bool:
     """Verb forms and manner adverbs say how, not what: "hailed", "maintaining", "swiftly"."""
     return len(word) > 5 and word.endswith(("ed", "ing", "ly"))
 
 
 @lru_cache(maxsize=65536)
-def _specificity(word: str, language: str, common_zipf: float) -> float:
+def specificity(word: str, language: str, common_zipf: float) -> float:
     """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency)."""
     if language != "en":
         return 0.5

@@ -6,7 +6,7 @@ from typing import Literal
 
 import msgspec
 
-Verdict = Literal["shared", "partial", "one-sided", "opposed"]
+Verdict = Literal["shared", "partial", "one-sided", "opposed", "framing"]
 EmphasisKind = Literal["one-sided", "partial", "opposed"]
 
 

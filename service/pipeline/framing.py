@@ -1,0 +1,156 @@
+"""Claims that only frame the meeting (who met whom, where, who said it, that views were
+exchanged) and the names of the participants; neither is ever an emphasis.
+
+Recognised by role, not by topic: a framing claim uses the genre's words for meeting, talking
+and reporting, and carries no substance beyond them (no rare content word, no name other than
+the participants'). Participants are people named with a title ("Secretary Rubio", "Foreign
+Minister Cho Hyun") and every name in the opening claim that reports the meeting itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.pipeline.terms import (
+    COMMON_ZIPF,
+    NAME_JOINERS,
+    TITLES,
+    Words,
+    is_proper,
+    is_verb_form,
+    specificity,
+    words_of,
+)
+from service.pipeline.types import Claim
+
+# The readout genre's words for the meeting itself, for talking and for reporting it: the
+# closed vocabulary of framing, matched by prefix ("meet" also covers "meeting", "met" exactly).
+_ROLE_PREFIXES = (
+    "meet",
+    "visit",
+    "talk",
+    "call",
+    "exchang",
+    "discuss",
+    "overview",
+    "follow",
+    "attribut",
+    "reporter",
+    "spokesperson",
+    "readout",
+    "press",
+    "held",
+    "hold",
+    "host",
+    "convers",
+    "agenda",
+    "view",
+)
+_ROLE_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told"})
+# Discourse markers and time adverbials place a sentence; they never carry a topic.
+_DISCOURSE = frozenset(
+    """outset response furthermore moreover additionally meanwhile finally lastly today
+    yesterday tomorrow minutes hours pm am noon morning afternoon evening""".split()
+)
+
+
+@dataclass(frozen=True)
+class Roles:
+    """What frames this meeting: the participants' names (lower case) and the framing claims."""
+
+    participants: frozenset[str]
+    framing: frozenset[str]
+
+
+def _is_role_word(lower: str) -> bool:
+    return lower in _ROLE_WORDS or lower.startswith(_ROLE_PREFIXES)
+
+
+def _people(words: Words) -> set[str]:
+    """Names of who met and where: the names after a title ("Secretary of State Antony J.
+    Blinken"), before one ("Seoul's Foreign Ministry") and after a meeting word ("meeting in
+    Rio de Janeiro")."""
+    names: set[str] = set()
+    for index in range(len(words)):
+        lower = words[index][0].lower()
+        if lower in TITLES:
+            names |= _name_after(words, index + 1, skip=TITLES | NAME_JOINERS)
+            names |= _name_before(words, index)
+        elif (
+            _is_role_word(lower)
+            and words[index + 1 : index + 2]
+            and words[index + 1][0] in ("in", "at")
+        ):
+            names |= _name_after(words, index + 2, skip=frozenset())
+    return names
+
+
+def _name_after(words: Words, index: int, skip: frozenset[str]) -> set[str]:
+    while index < len(words) and words[index][0].lower() in skip:
+        index += 1
+    found = set()
+    while index < len(words) and (is_proper(words, index) or words[index][0] in NAME_JOINERS):
+        found.add(words[index][0].lower())
+        index += 1
+    return found - NAME_JOINERS
+
+
+def _name_before(words: Words, index: int) -> set[str]:
+    found = set()
+    index -= 1
+    while index > 0 and is_proper(words, index):
+        found.add(words[index][0].lower().removesuffix("’s").removesuffix("'s"))
+        index -= 1
+    return found
+
+
+def roles(claims: Sequence[Claim], common_zipf: float = COMMON_ZIPF) -> Roles:
+    """Find the participants and the framing claims among the English claims of both sides."""
+    words = {c.id: words_of(c.text) for c in claims}
+    people: set[str] = set()
+    for found in words.values():
+        people |= _people(found)
+    participants = set(people)
+    # Each readout's first claim reports the meeting: every name in it is a participant.
+    for claim in claims:
+        found = words[claim.id]
+        if claim.position == 0 and any(_is_role_word(w.lower()) for w, _ in found):
+            participants.update(
+                w.lower() for index, (w, _) in enumerate(found) if is_proper(found, index)
+            )
+    framing = {
+        claim.id
+        for claim in claims
+        if any(_is_role_word(w.lower()) for w, _ in words[claim.id])
+        and (
+            # the opening claim that names who met is logistics, however it is worded
+            (claim.position == 0 and any(w.lower() in people for w, _ in words[claim.id]))
+            or not substance(words[claim.id], frozenset(participants), common_zipf)
+        )
+    }
+    return Roles(frozenset(participants), frozenset(framing))
+
+
+def substance(words: Words, participants: frozenset[str], common_zipf: float) -> list[str]:
+    """The words that say what a claim is about: names other than the participants', and rare
+    content words that are not the genre's words for meeting and reporting."""
+    found = []
+    for index, (word, _) in enumerate(words):
+        lower = word.lower()
+        if lower in _DISCOURSE or lower in TITLES or _DIGIT.search(word):
+            continue
+        if is_proper(words, index):
+            if lower.removesuffix("’s").removesuffix("'s") not in participants:
+                found.append(word)
+        elif (
+            not _is_role_word(lower)
+            and not is_verb_form(lower)
+            and specificity(lower, "en", common_zipf) > 0
+        ):
+            found.append(word)
+    return found
+
+
+_DIGIT = re.compile(r"\d")
