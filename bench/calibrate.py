@@ -1,20 +1,18 @@
-"""Calibrate an encoder's threshold and term cut-off on the fixture pairs; write models/<encoder>.json.
+"""Calibrate an encoder on the dev inventories; write models/<encoder>.json.
 
 Procedure (also in models/README.md):
-1. background = mean embedding of every claim in fixtures/singles (readouts not used for scoring);
-2. grid search threshold in [0.10, 0.60] step 0.01 and common_zipf in [3.0, 5.0] step 0.25 over all
-   fixture pairs, maximising recall - false-flag rate - 0.05 x share of claims flagged (a tie-breaker);
-3. among equal objectives take the median grid point (the middle of the plateau), not its edge;
-4. report leave-one-pair-out figures: calibrate on the other pairs, score the held-out one.
-A multilingual encoder (use, e5) is calibrated on the English pairs and the cross-language pairs
-(expected_ko.json) together, and adds:
-5. centring is kept only if it scores better than none (the background is measured on English
-   readouts; a Korean claim need not share its direction);
-6. term_threshold (CSLS of a term with its best translation on the other side, see
-   service/pipeline/crosslingual.py) by the same grid, objective and plateau rule, in
-   [-0.20, 0.40] step 0.02, on the cross-language pairs, steps 2-3 fixed.
+1. background = mean embedding of every claim in fixtures/singles (readouts never scored);
+2. grid search threshold x partial_specificity x common_zipf over the dev pairs' complete topic
+   inventories (fixtures/pairs/*/inventory_*.json), maximising F0.5 (precision weighted twice
+   as much as recall) averaged over the two annotators; ties broken by top-3 precision;
+3. among equal objectives take the middle grid point of the plateau, not its edge;
+4. leave-one-pair-out: calibrate on the other pairs, score the held-out one; pooled figures are
+   stored as measured.loo_*.
+A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
+(its background kept as stored), then its term_threshold (CSLS, see crosslingual.py) on the
+cross-language pairs alone by the same objective and plateau rule.
 
-Usage: python bench/calibrate.py [--encoder minilm|use|e5] [--dry-run]
+Usage: python bench/calibrate.py [--encoder minilm-onnx-int8|minilm|use|e5] [--dry-run]
 """
 
 from __future__ import annotations
@@ -29,122 +27,70 @@ import msgspec
 import numpy as np
 
 from service.evaluation import (
+    Scores,
     background_vector,
-    cross_language_cases,
-    english_cases,
-    evaluate,
-    pipeline_method,
+    calibrated_method,
+    fit,
+    held_out,
+    inventory_cases,
+    mean,
 )
-from service.pipeline.calibration import UNCALIBRATED_TERM_THRESHOLD, Calibration, save_calibration
+from service.pipeline.calibration import load_calibration, save_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.multilingual import MULTILINGUAL_KINDS
-from service.quality import Case, Score
 
-THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.605, 0.01)]
-ZIPFS = [3.0, 3.25, 3.5, 3.75, 4.0, 4.25, 4.5, 4.75, 5.0]
-TERM_THRESHOLDS = [round(float(x), 2) + 0.0 for x in np.arange(-0.20, 0.405, 0.02)]
-
-
-def grid(
-    encoder: MemoEncoder,
-    background: list[float],
-    cases: list[Case],
-    term_threshold: float = UNCALIBRATED_TERM_THRESHOLD,
-) -> Calibration:
-    results = []
-    for zipf in ZIPFS:
-        for threshold in THRESHOLDS:
-            calibration = Calibration(
-                encoder.name, threshold, zipf, background, term_threshold=term_threshold
-            )
-            evaluation = evaluate(pipeline_method(encoder, calibration), cases)
-            results.append((round(evaluation.objective, 4), zipf, threshold, evaluation))
-    best = max(r[0] for r in results)
-    plateau = [r for r in results if r[0] == best]
-    _, zipf, threshold, evaluation = plateau[len(plateau) // 2]
-    return Calibration(
-        encoder.name,
-        threshold,
-        zipf,
-        background,
-        procedure="bench/calibrate.py: grid search on fixtures/pairs, see models/README.md",
-        measured={
-            "recall": round(evaluation.score.recall, 4),
-            "false_flag_rate": round(evaluation.score.false_flag_rate, 4),
-            "flagged_share": round(evaluation.flagged_share, 4),
-            "plateau_size": len(plateau),
-        },
-        term_threshold=term_threshold,
-    )
+GRID: dict[str, list[float]] = {
+    "threshold": [round(float(x), 2) for x in np.arange(0.10, 0.505, 0.02)],
+    "partial_specificity": [0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6],
+    "common_zipf": [3.5, 3.75, 4.0, 4.25],
+}
+TERM_GRID: dict[str, list[float]] = {
+    "term_threshold": [round(float(x), 2) + 0.0 for x in np.arange(-0.20, 0.405, 0.04)]
+}
+FIGURES = ("precision", "recall", "f1", "top_precision", "flagged_share")
 
 
-def term_grid(encoder: MemoEncoder, fitted: Calibration, cases: list[Case]) -> Calibration:
-    """Step 6: the term threshold on the cross-language pairs, the rest fixed."""
-    results = []
-    for term_threshold in TERM_THRESHOLDS:
-        calibration = msgspec.structs.replace(fitted, term_threshold=term_threshold)
-        evaluation = evaluate(pipeline_method(encoder, calibration), cases)
-        results.append((round(evaluation.objective, 4), term_threshold, evaluation))
-    best = max(r[0] for r in results)
-    plateau = [r for r in results if r[0] == best]
-    _, term_threshold, evaluation = plateau[len(plateau) // 2]
-    measured = dict(fitted.measured)
-    measured.update(
-        {
-            "cross_language_recall": round(evaluation.score.recall, 4),
-            "cross_language_false_flag_rate": round(evaluation.score.false_flag_rate, 4),
-            "cross_language_flagged_share": round(evaluation.flagged_share, 4),
-            "term_plateau_size": len(plateau),
-        }
-    )
-    return msgspec.structs.replace(fitted, term_threshold=term_threshold, measured=measured)
+def figures(scores: Scores, prefix: str = "") -> dict[str, float]:
+    return {f"{prefix}{name}": round(mean(scores, name), 4) for name in FIGURES}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--encoder", default="minilm")
+    parser.add_argument("--encoder", default="minilm-onnx-int8")
     parser.add_argument("--dry-run", action="store_true", help="print, do not write models/")
     args = parser.parse_args()
     encoder = MemoEncoder(make_encoder(args.encoder))
     multilingual = args.encoder in MULTILINGUAL_KINDS
-    crossing = cross_language_cases() if multilingual else []
-    cases = english_cases() + crossing
-    background = background_vector(encoder)
-    calibration = grid(encoder, background, cases)
-    if multilingual:
-        uncentred = grid(encoder, [], cases)
-        print(f"centred objective {calibration.measured} / uncentred {uncentred.measured}")
-        if _objective(uncentred) > _objective(calibration):
-            calibration, background = uncentred, []
-        calibration = term_grid(encoder, calibration, crossing)
-    held_out = Score()
-    for index, case in enumerate(cases):
-        fitted = grid(
-            encoder, background, cases[:index] + cases[index + 1 :], calibration.term_threshold
-        )
-        result = evaluate(pipeline_method(encoder, fitted), [case]).score
-        held_out = held_out.add(result)
-        print(
-            f"held out {case.name}: threshold {fitted.threshold} zipf {fitted.common_zipf} "
-            f"recall {result.recall:.2f} false flags {result.false_flag_rate:.2f}"
-        )
-    calibration.measured["loo_recall"] = round(held_out.recall, 4)
-    calibration.measured["loo_false_flag_rate"] = round(held_out.false_flag_rate, 4)
-    print(
-        f"{encoder.name}: threshold {calibration.threshold} common_zipf {calibration.common_zipf}"
-        + (f" term_threshold {calibration.term_threshold}" if multilingual else "")
+    stored = load_calibration(encoder.name)
+    background = stored.background if multilingual else background_vector(encoder)
+    base = msgspec.structs.replace(
+        stored,
+        background=background,
+        procedure="bench/calibrate.py: grid search on the dev inventories, see models/README.md",
     )
-    print("measured:", calibration.measured)
+    method = calibrated_method(encoder)
+    cases = inventory_cases() + (inventory_cases(cross_language=True) if multilingual else [])
+    fitted = fit(method, base, cases, GRID)
+    calibration = fitted.calibration
+    measured = {**figures(fitted.scores), "plateau_size": float(fitted.plateau)}
+    if multilingual:
+        crossing = fit(method, calibration, inventory_cases(cross_language=True), TERM_GRID)
+        calibration = crossing.calibration
+        measured |= figures(crossing.scores, "cross_language_")
+    else:
+        measured |= figures(held_out(method, base, cases, GRID), "loo_")
+    calibration = msgspec.structs.replace(calibration, measured=measured)
+    print(
+        f"{encoder.name}: threshold {calibration.threshold} "
+        f"partial_specificity {calibration.partial_specificity} "
+        f"common_zipf {calibration.common_zipf} term_threshold {calibration.term_threshold}"
+    )
+    print("measured:", measured)
     if not args.dry_run:
         print("wrote", save_calibration(calibration))
     return 0
-
-
-def _objective(calibration: Calibration) -> float:
-    m = calibration.measured
-    return m["recall"] - m["false_flag_rate"] - 0.05 * m["flagged_share"]
 
 
 if __name__ == "__main__":

@@ -1,56 +1,114 @@
-"""Quality on the real fixture pairs: readout-diff against a lexical baseline, in one run.
+"""Quality on the dev pairs' complete topic inventories: readout-diff beside two baselines.
 
-Prints recall of expected one-sided topics, the false-flag rate on expected shared topics and the
-share of claims flagged, for readout-diff (its calibrated threshold from models/) and for the
-lexical-overlap baseline (its threshold fitted here by the same objective, so it is not handicapped).
+For each annotator (A, B) and their mean, per pair and in total: precision (an emphasis is right
+when its span overlaps a keyword of a topic its side stated alone or more strongly), one-sided
+recall, F1, top-3-per-side precision (by salience), stronger-topic recall, the share of claims
+flagged, and opposed right/total. Beside readout-diff, in the same run: "flag every sentence"
+and the naive recipe (syntok sentences + the same encoder + best-match threshold, the threshold
+fitted by the same objective as readout-diff's calibration). Scoring: service/inventory.py.
 
-Usage: python bench/quality.py [--encoder minilm]
+Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from service.baseline import BASELINE_NAME, compare_lexically
-from service.evaluation import english_cases, evaluate, pipeline_method
-from service.pipeline.calibration import load_calibration
-from service.pipeline.embed import make_encoder
+from service.baseline import flag_every_sentence, naive_sentences
+from service.evaluation import Method, Scores, calibrated_method, inventory_cases, objective
+from service.inventory import InventoryCase, Tally, tallies
+from service.pipeline.calibration import Calibration, load_calibration
+from service.pipeline.embed import Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
+
+NAIVE_THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.905, 0.02)]
+HEADER = (
+    "| method | pair | annotator | precision | recall | F1 | top-3 | stronger recall "
+    "| claims flagged | opposed right/total |"
+)
+
+
+def row(method: str, pair: str, annotator: str, totals: Sequence[Tally]) -> str:
+    def avg(name: str) -> float:
+        return sum(float(getattr(t, name)) for t in totals) / len(totals)
+
+    opposed = f"{sum(t.opposed_right for t in totals)}/{sum(t.opposed for t in totals)}"
+    cells = [method, pair, annotator]
+    cells += [f"{avg(n):.2f}" for n in ("precision", "recall", "f1", "top_precision")]
+    cells += [f"{avg('stronger_recall'):.2f}", f"{avg('flagged_share'):.2f}", opposed]
+    return "| " + " | ".join(cells) + " |"
+
+
+def rows(method: str, scores: Scores, detail: bool) -> list[str]:
+    pairs = [p for p in next(iter(scores.values())) if p != "total"]
+    out = []
+    for pair in [*pairs, "total"] if detail else ["total"]:
+        label = pair.split("/")[0] if pair != "total" else "**all pairs**"
+        for annotator in sorted(scores):
+            out.append(row(method, label, annotator, [scores[annotator][pair]]))
+        per_annotator = [scores[a][pair] for a in sorted(scores)]
+        out.append(row(method, label, "mean", per_annotator))
+    return out
+
+
+def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
+    def method(threshold: float) -> Method:
+        return lambda readouts: naive_sentences(readouts, encoder, threshold)
+
+    fitted = [(t, tallies(method(t), cases)) for t in NAIVE_THRESHOLDS]
+    best = max(objective(s) for _, s in fitted)
+    plateau = [f for f in fitted if objective(f[1]) == best]
+    return plateau[len(plateau) // 2]
+
+
+def table(
+    title: str, encoder: Encoder, calibration: Calibration, cases: list[InventoryCase]
+) -> None:
+    ours = tallies(calibrated_method(encoder)(calibration), cases)
+    every = tallies(flag_every_sentence, cases)
+    threshold, baseline = naive(encoder, cases)
+    print(f"\n## {title}\n")
+    print(HEADER)
+    print("|" + "---|" * 10)
+    for line in rows(
+        f"readout-diff ({encoder.name}, threshold {calibration.threshold})", ours, True
+    ):
+        print(line)
+    for line in rows("flag every sentence", every, False):
+        print(line)
+    for line in rows(f"naive sentences ({encoder.name}, threshold {threshold})", baseline, False):
+        print(line)
+    for annotator, per_pair in sorted(ours.items()):
+        for wrong in per_pair["total"].wrong:
+            print(f"- {annotator} wrong: {wrong[:160]}")
+        for missed in per_pair["total"].missed:
+            print(f"- {annotator} missed: {missed}")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--encoder", default=Settings.from_env().encoder)
+    settings = Settings.from_env()
+    parser.add_argument("--encoder", default=settings.encoder)
+    parser.add_argument("--multilingual", default=settings.multilingual_encoder)
     args = parser.parse_args()
-    cases = english_cases()
-    encoder = make_encoder(args.encoder)
-    calibration = load_calibration(encoder.name)
-    ours = evaluate(pipeline_method(encoder, calibration), cases)
-    baseline = max(
-        (
-            (evaluate(lambda r, t=t: compare_lexically(r, t), cases), t)
-            for t in (round(x, 2) for x in np.arange(0.05, 0.8, 0.01))
-        ),
-        key=lambda pair: pair[0].objective,
+    english = MemoEncoder(make_encoder(args.encoder))
+    table("English pairs", english, load_calibration(english.name), inventory_cases())
+    multilingual = MemoEncoder(make_encoder(args.multilingual))
+    table(
+        "Korean-language readout against the English one",
+        multilingual,
+        load_calibration(multilingual.name),
+        inventory_cases(cross_language=True),
     )
-    print(f"{len(cases)} fixture pairs (fixtures/pairs/*/expected.json)\n")
-    print("| method | threshold | recall | false-flag rate | claims flagged |")
-    print("|---|---|---|---|---|")
-    print(ours.table_row(f"readout-diff ({encoder.name})", calibration.threshold))
-    print(baseline[0].table_row(f"baseline ({BASELINE_NAME}, best threshold)", baseline[1]))
-    for label, evaluation in (("readout-diff", ours), ("baseline", baseline[0])):
-        for miss in evaluation.score.missed:
-            print(f"{label} missed: {miss}")
-        for flag in evaluation.score.flagged:
-            print(f"{label} false flag: {flag}")
     return 0
 
 

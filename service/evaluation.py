@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import msgspec
+
+from service.inventory import InventoryCase, Tally, load_inventory_cases, tallies
 from service.pipeline import claims_of, compare
 from service.pipeline.calibration import Calibration
 from service.pipeline.embed import Encoder
@@ -15,6 +19,10 @@ from service.quality import Case, Score, load_cases, score
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Method = Callable[[Sequence[Readout]], Report]
 FLAGGING_CHARGE = 0.05
+# The objective weighs precision twice as much as recall (F-beta, beta 0.5): an analyst reads
+# every flag, so a wrong one costs more than a topic found one rank lower.
+BETA = 0.5
+Scores = dict[str, dict[str, Tally]]
 
 
 @dataclass(frozen=True)
@@ -45,6 +53,88 @@ class Evaluation:
             *extra,
         ]
         return "| " + " | ".join(cells) + " |"
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The best calibration of a grid, its scores and how many grid points tied with it."""
+
+    calibration: Calibration
+    scores: Scores
+    plateau: int
+
+
+def f_beta(tally: Tally, beta: float = BETA) -> float:
+    p, r = tally.precision, tally.recall
+    return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+
+
+def objective(scores: Scores) -> tuple[float, float]:
+    """Mean over annotators of F0.5, then of top-3 precision to break ties (rounded, so that
+    equal scores tie)."""
+    totals = [per_pair["total"] for per_pair in scores.values()]
+    return (
+        round(sum(f_beta(t) for t in totals) / len(totals), 4),
+        round(sum(t.top_precision for t in totals) / len(totals), 4),
+    )
+
+
+def mean(scores: Scores, figure: str) -> float:
+    """One figure of the totals (precision, recall, f1, ...), averaged over the annotators."""
+    totals = [per_pair["total"] for per_pair in scores.values()]
+    return sum(float(getattr(t, figure)) for t in totals) / len(totals)
+
+
+def fit(
+    method: Callable[[Calibration], Method],
+    base: Calibration,
+    cases: Sequence[InventoryCase],
+    grid: dict[str, Sequence[float]],
+) -> Fit:
+    """Grid search the named calibration fields; the middle point of the best plateau wins."""
+    results = []
+    for values in itertools.product(*grid.values()):
+        calibration = msgspec.structs.replace(base, **dict(zip(grid, values, strict=True)))
+        scores = tallies(method(calibration), cases)
+        results.append((objective(scores), calibration, scores))
+    best = max(r[0] for r in results)
+    plateau = [r for r in results if r[0] == best]
+    _, calibration, scores = plateau[len(plateau) // 2]
+    return Fit(calibration, scores, len(plateau))
+
+
+def held_out(
+    method: Callable[[Calibration], Method],
+    base: Calibration,
+    cases: Sequence[InventoryCase],
+    grid: dict[str, Sequence[float]],
+) -> Scores:
+    """Leave-one-pair-out: each pair scored with the calibration fitted on the others."""
+    pooled: Scores = {}
+    for index, case in enumerate(cases):
+        rest = [*cases[:index], *cases[index + 1 :]]
+        fitted = fit(method, base, rest, grid).calibration
+        for annotator, per_pair in tallies(method(fitted), [case]).items():
+            totals = pooled.setdefault(annotator, {"total": Tally()})
+            totals[case.name] = per_pair[case.name]
+            totals["total"] = totals["total"].add(per_pair[case.name])
+    return pooled
+
+
+def calibrated_method(encoder: Encoder) -> Callable[[Calibration], Method]:
+    """The pipeline with `encoder`, as a function of its calibration (for grid searches)."""
+    return lambda calibration: pipeline_method(encoder, calibration)
+
+
+def inventory_cases(cross_language: bool = False) -> list[InventoryCase]:
+    """The dev pairs with their annotators' inventories: English pairs, or pairs of an English
+    readout and one in another language."""
+    names = ("expected_ko.json", "expected_ja.json", "expected_zh.json")
+    return [
+        case
+        for name in (names if cross_language else ("expected.json",))
+        for case in load_inventory_cases(FIXTURES / "pairs", name)
+    ]
 
 
 def evaluate(method: Method, cases: Sequence[Case]) -> Evaluation:
