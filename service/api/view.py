@@ -13,6 +13,7 @@ VERDICT_LABEL = {
     "partial": "partial: stronger or more specific",
     "one-sided": "one-sided: only this side",
     "opposed": "opposed: the other side says the opposite",
+    "framing": "framing: who met, where, who said it",
 }
 
 

@@ -17,12 +17,14 @@ from service.pipeline.terms import (
     distinctive_terms,
     vocabulary,
 )
-from service.pipeline.types import Claim, Closest, Emphasis, Verdict
+from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
 LEAD_WEIGHT = 0.5
 MAX_TERMS = 6
 PARTIAL_WEIGHT = 0.5
+# Above every partial emphasis (whose salience stays below 0.75): one-sided and substantive first.
+SUBSTANTIVE_BONUS = 1.0
 # An added intensifier ("resolute", "complete") weighs like a moderately rare content word.
 INTENSITY_SPECIFICITY = 0.5
 
@@ -88,6 +90,8 @@ def _judge(
     if closest is None or best < threshold:
         specificity = max((t.specificity for t in terms), default=0.0)
         salience = (1.0 - max(best, 0.0)) * lead * (0.5 + 0.5 * specificity)
+        # A claim with no counterpart that names what the other side never does leads the list.
+        salience += SUBSTANTIVE_BONUS if terms else 0.0
         return "one-sided", _emphasis(claim, "one-sided", terms, salience, closest)
     counterpart = others[int(np.argmax(scores))]
     evidence = opposition(claim.text, counterpart.text) if english else []
@@ -126,13 +130,12 @@ def _with_intensity(terms: list[Term], intensity: list[str]) -> list[Term]:
 
 def _emphasis(
     claim: Claim,
-    kind: Verdict,
+    kind: EmphasisKind,
     terms: list[Term],
     salience: float,
     closest: Closest | None,
     evidence: list[str] | None = None,
 ) -> Emphasis:
-    assert kind != "shared"
     return Emphasis(
         side=claim.side,
         claim_id=claim.id,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.polarity import opposition
+from service.pipeline.polarity import contrast, opposition
 
 
 def test_negated_support_is_opposed_with_the_negation_as_evidence() -> None:
@@ -58,32 +58,82 @@ def test_paraphrases_are_not_opposed(claim: str, counterpart: str) -> None:
     assert opposition(claim, counterpart) == []
 
 
-def test_differing_numbers_are_opposed() -> None:
-    evidence = opposition("Tariffs will rise to 25 percent.", "Tariffs will rise to 15 percent.")
-    assert evidence == ["15", "25"]
+def test_differing_figures_are_a_contrast_but_no_opposed_stance() -> None:
+    a, b = "Tariffs will rise to 25 percent.", "Tariffs will rise to 15 percent."
+    assert opposition(a, b) == []
+    assert contrast(a, b) == ["15", "25"]
 
 
-def test_shared_number_is_not_opposed() -> None:
+@pytest.mark.parametrize(
+    ("claim", "counterpart"),
+    [
+        # "neither" denies an argument ("neither nation"), not the shared predicate
+        (
+            "They ensured that neither nation becomes vulnerable to coercion.",
+            "They ensured that each nation becomes resilient to coercion.",
+        ),
+        (
+            "The two sides agreed not only to expand trade but also to deepen investment.",
+            "The two sides agreed to expand trade and deepen investment.",
+        ),
+        ("No one supports the use of force.", "Both sides support the use of force."),
+        ("They agreed to cooperate without preconditions.", "They agreed to cooperate."),
+        # double negation: "did not fail to support" affirms
+        (
+            "The minister did not fail to support the resolution.",
+            "The minister supported the resolution.",
+        ),
+        # the negated word is not what the counterpart states
+        (
+            "They will not delay the talks and supported the resolution.",
+            "They supported the resolution.",
+        ),
+        ("They did not oppose the plan.", "They supported the plan."),
+    ],
+)
+def test_negations_that_do_not_deny_the_matched_predicate_are_not_opposed(
+    claim: str, counterpart: str
+) -> None:
+    assert opposition(claim, counterpart) == []
+    assert opposition(counterpart, claim) == []
+
+
+@pytest.mark.parametrize(
+    ("claim", "counterpart", "word"),
+    [
+        ("Japan cannot accept the proposal.", "Japan accepts the proposal.", "cannot"),
+        ("The ministers never discussed sanctions.", "The ministers discussed sanctions.", "never"),
+        ("Seoul does not yet fully support the plan.", "Seoul supports the plan.", "not"),
+        ("The U.S. doesn't support the bill.", "The U.S. supports the bill.", "not"),
+    ],
+)
+def test_a_negation_of_the_shared_predicate_is_opposed(
+    claim: str, counterpart: str, word: str
+) -> None:
+    assert opposition(claim, counterpart) == [word]
+
+
+def test_shared_number_is_no_contrast() -> None:
     assert (
-        opposition("They met on 31 July in 2025.", "The 2025 meeting was held in Washington.") == []
+        contrast("They met on 31 July in 2025.", "The 2025 meeting was held in Washington.") == []
     )
 
 
-def test_differing_entities_in_the_same_statement_are_opposed() -> None:
-    evidence = opposition(
+def test_differing_entities_in_the_same_statement_contrast() -> None:
+    evidence = contrast(
         "The ministers condemned the missile launch by Iran.",
         "The ministers condemned the missile launch by Russia.",
     )
     assert evidence == ["iran", "russia"]
 
 
-def test_extra_entity_on_one_side_is_not_opposed() -> None:
-    assert opposition("They discussed Ukraine.", "They discussed Ukraine and Russia.") == []
+def test_extra_entity_on_one_side_is_no_contrast() -> None:
+    assert contrast("They discussed Ukraine.", "They discussed Ukraine and Russia.") == []
 
 
-def test_numbers_in_unrelated_frames_are_not_opposed() -> None:
+def test_numbers_in_unrelated_frames_are_no_contrast() -> None:
     assert (
-        opposition(
+        contrast(
             "They underscored the strength of the more than 70-year alliance.",
             "The ministers met after the February 22 trilateral meeting in Rio.",
         )
