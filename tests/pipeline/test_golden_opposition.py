@@ -84,3 +84,45 @@ def test_real_sentence_and_its_paraphrase_are_not_opposed(encoder: Encoder) -> N
         encoder,
     )
     assert all(e.kind != "opposed" for e in report.emphases)
+
+
+@pytest.mark.parametrize(
+    ("original", "variant"),
+    [
+        # an argument negation: who is vulnerable, not whether they stress peace
+        (
+            "Both emphasized that",
+            "Both emphasized, so that neither nation becomes vulnerable, that",
+        ),
+        ("Both emphasized that", "Both emphasized not only their alliance but also that"),
+        ("Both emphasized that", "No one doubted, and both emphasized, that"),
+        ("Both emphasized that", "Both emphasized without hesitation that"),
+        # a double negation affirms
+        ("Both emphasized that", "Both did not fail to emphasize that"),
+    ],
+)
+def test_negation_words_that_deny_no_stance_are_not_opposed(
+    original: str, variant: str, encoder: Encoder
+) -> None:
+    us = (RUBIO_CHO / "us.txt").read_text()
+    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
+    report = compare(
+        [
+            Readout(side="US", text=sentence + "."),
+            Readout(side="XX", text=sentence.replace(original, variant) + "."),
+        ],
+        encoder,
+    )
+    assert report.matches, "the two sentences say the same thing"
+    assert [e.kind for e in report.emphases if e.kind == "opposed"] == []
+
+
+def test_a_negated_predicate_in_a_long_real_sentence_is_still_opposed(encoder: Encoder) -> None:
+    us = (RUBIO_CHO / "us.txt").read_text()
+    sentence = next(line for line in us.split(". ") if "resolute commitment" in line)
+    negated = sentence.replace("also reaffirmed", "did not reaffirm")
+    report = compare(
+        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=negated + ".")], encoder
+    )
+    assert {e.kind for e in report.emphases} == {"opposed"}
+    assert all(e.evidence == ["not"] for e in report.emphases)
