@@ -40,7 +40,6 @@ _ROLE_PREFIXES = (
     "reporter",
     "spokesperson",
     "readout",
-    "press",
     "held",
     "hold",
     "host",
@@ -48,7 +47,7 @@ _ROLE_PREFIXES = (
     "agenda",
     "view",
 )
-_ROLE_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told"})
+_ROLE_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told", "press"})
 # Discourse markers and time adverbials place a sentence; they never carry a topic.
 _DISCOURSE = frozenset(
     """outset response furthermore moreover additionally meanwhile finally lastly today
