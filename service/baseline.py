@@ -41,16 +41,8 @@ def compare_lexically(readouts: Sequence[Readout], threshold: float) -> Report:
     similarity = overlap_matrix([c.text for c in left], [c.text for c in right])
     claims, emphases = classify(left, right, similarity, threshold, common_zipf=-1.0)
     emphases = [e for e in emphases if e.kind == "one-sided"]
-    return Report(
-        id=None,
-        title=None,
-        date=None,
-        sides=[r.side for r in readouts],
-        claims=claims,
-        matches=matches(left, right, similarity, threshold),
-        emphases=emphases,
-        model=ModelInfo(encoder=BASELINE_NAME, threshold=threshold),
-    )
+    matched = matches(left, right, similarity, threshold)
+    return _report(readouts, claims, emphases, matched, BASELINE_NAME, threshold)
 
 
 def sentence_claims(readout: Readout) -> list[Claim]:
