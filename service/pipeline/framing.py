@@ -99,7 +99,8 @@ def _name_after(words: Words, index: int, skip: frozenset[str]) -> set[str]:
 def _name_before(words: Words, index: int) -> set[str]:
     found = set()
     index -= 1
-    while index > 0 and is_proper(words, index):
+    # a name may open the sentence, where capitals alone do not make a word proper
+    while index >= 0 and (is_proper(words, index) or (index == 0 and words[0][0][0].isupper())):
         found.add(words[index][0].lower().removesuffix("’s").removesuffix("'s"))
         index -= 1
     return found

@@ -1,0 +1,48 @@
+"""Framing claims and participants are recognised by their role in the readout."""
+
+from __future__ import annotations
+
+from service.pipeline.framing import roles
+from service.pipeline.types import Claim
+
+
+def _claims(side: str, *texts: str) -> list[Claim]:
+    last = max(len(texts) - 1, 1)
+    return [
+        Claim(f"{side}-{i + 1}", side, text, 0, len(text), i, i / last)
+        for i, text in enumerate(texts)
+    ]
+
+
+def test_the_opening_meeting_claim_and_an_exchange_of_views_are_framing() -> None:
+    claims = _claims(
+        "US",
+        "Secretary of State Jane Doe met with Foreign Minister Kim Lee in Geneva.",
+        "The two ministers exchanged their views on the current international affairs.",
+        "They condemned the missile launches in the Yellow Sea.",
+    )
+    found = roles(claims)
+    assert found.framing == {"US-1", "US-2"}
+    assert {"jane", "doe", "kim", "lee", "geneva"} <= found.participants
+
+
+def test_a_claim_with_a_role_word_and_substance_is_not_framing() -> None:
+    claims = _claims(
+        "US",
+        "Secretary Doe met with Minister Kim.",
+        "They discussed sanctions against the Kremlin.",
+        "They held talks.",
+    )
+    assert roles(claims).framing == {"US-1", "US-3"}
+
+
+def test_names_beside_titles_and_places_of_meetings_are_participants() -> None:
+    claims = _claims(
+        "KR",
+        "Seoul's Foreign Ministry says the talks were good.",
+        "They recalled the meeting in Rio de Janeiro on climate finance.",
+    )
+    found = roles(claims)
+    assert {"seoul", "rio"} <= found.participants
+    assert "climate" not in found.participants
+    assert "KR-2" not in found.framing
