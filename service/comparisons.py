@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -16,7 +15,7 @@ from service.meetings import meeting_body
 from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
-from service.store import ComparisonQuery, Store, StoredComparison
+from service.store import ComparisonQuery, Db, Store, StoredComparison
 
 log = logging.getLogger("readout_diff")
 
@@ -51,7 +50,7 @@ class Comparisons:
         report: Report,
         request: ComparisonRequest,
         *,
-        also: Callable[[sqlite3.Connection], None] | None = None,
+        also: Callable[[Db], None] | None = None,
     ) -> Report:
         """Store a computed report under a new id; `also` joins the same transaction."""
         report.id = uuid.uuid4().hex
