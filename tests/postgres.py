@@ -31,7 +31,9 @@ def _free_port() -> int:
 
 def binaries() -> Path | None:
     """The newest PostgreSQL bin folder on this machine (Debian layout, or PATH)."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
+    found = sorted(
+        glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4])
+    )
     if found:
         return Path(found[-1]).parent
     on_path = shutil.which("initdb")

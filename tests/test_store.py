@@ -130,7 +130,10 @@ def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
 
 def test_one_handle_reads_and_deletes_what_another_wrote(store: Store) -> None:
     """Two service instances on one database see the same comparisons."""
-    writer, reader = Comparisons(store, FakeEncoder()), Comparisons(Store(store.target), FakeEncoder())
+    writer, reader = (
+        Comparisons(store, FakeEncoder()),
+        Comparisons(Store(store.target), FakeEncoder()),
+    )
     report = writer.submit([US, KR], title="Shared")
     assert reader.get(str(report.id)) == report
     reader.delete(str(report.id))
