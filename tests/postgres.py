@@ -103,3 +103,20 @@ def start_server() -> PostgresServer:
     run(str(bin_dir / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-w",
         "-t", "60", "-o", options, "start")  # fmt: skip
     return PostgresServer(folder, bin_dir, port, as_user)
+
+
+def dump(url: str) -> list[str]:
+    """Every row of every table as JSON, sorted: equal before and after means nothing changed."""
+    import psycopg
+
+    with psycopg.connect(url) as connection:
+        tables = connection.execute(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename"
+        ).fetchall()
+        rows: list[str] = []
+        for (table,) in tables:
+            found = connection.execute(
+                f"SELECT row_to_json(t)::text AS r FROM {table} t ORDER BY r"
+            ).fetchall()
+            rows += [f"{table}: {row}" for (row,) in found]
+    return rows

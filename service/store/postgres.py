@@ -31,6 +31,16 @@ def to_psycopg(sql: str) -> str:
     return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))
 
 
+def _param(value: Any) -> Any:
+    """PostgreSQL text cannot hold NUL: it is stored, and looked up, as U+FFFD (so an id or a
+    filter with a NUL matches nothing, as on SQLite, instead of failing)."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
+def _params(parameters: Iterable[Any]) -> tuple[Any, ...]:
+    return tuple(_param(value) for value in parameters)
+
+
 class _PgDb:
     """A pooled connection speaking the Store's `Db` protocol."""
 
@@ -38,12 +48,12 @@ class _PgDb:
         self._connection = connection
 
     def execute(self, sql: str, parameters: Any = (), /) -> Cursor:
-        cursor: Cursor = self._connection.execute(to_psycopg(sql), tuple(parameters))
+        cursor: Cursor = self._connection.execute(to_psycopg(sql), _params(parameters))
         return cursor
 
     def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Cursor:
         cursor = self._connection.cursor()
-        cursor.executemany(to_psycopg(sql), [tuple(p) for p in parameters])
+        cursor.executemany(to_psycopg(sql), [_params(p) for p in parameters])
         result: Cursor = cursor
         return result
 
