@@ -76,7 +76,10 @@ def test_sigkill_during_submissions_loses_no_acknowledged_comparison(
         with sqlite3.connect(data / "readout-diff.sqlite") as db:
             assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    with live_server(data, **url) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+    with (
+        live_server(data, **url) as server,
+        httpx.Client(base_url=server.url, timeout=30) as client,
+    ):
         assert client.get("/health").json()["status"] == "ok"
         for comparison_id, title in acknowledged.items():
             stored = client.get(f"/api/comparisons/{comparison_id}")
