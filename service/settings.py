@@ -95,6 +95,8 @@ class Settings:
     # unset, the SQLite file under data_dir.
     database_url: str | None = None
     database_pool: int = 10
+    # A Ray cluster (ray://host:10001) that runs the service's batches; unset, in-process.
+    ray_address: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -118,6 +120,7 @@ class Settings:
             batch_lease=_env_seconds("READOUT_DIFF_BATCH_LEASE", default.batch_lease),
             database_url=_env_database_url(),
             database_pool=max(1, _env_int("READOUT_DIFF_DATABASE_POOL", default.database_pool)),
+            ray_address=env("READOUT_DIFF_RAY_ADDRESS", "").strip() or None,
         )
 
     @property

@@ -78,9 +78,15 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
             if loaded:
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
+        engine = None
+        if settings.ray_address:  # batches go to the Ray cluster; comparisons stay here
+            from service.batch.ray_engine import ray_engine
+
+            engine = ray_engine(settings.encoder, settings.batch_chunk, settings.ray_address)
         worker = BatchWorker(
-            BatchRecords(store), service, chunk=settings.batch_chunk, lease=settings.batch_lease
-        )
+            BatchRecords(store), service, chunk=settings.batch_chunk,
+            lease=settings.batch_lease, engine=engine,
+        )  # fmt: skip
         app.state.batches = Batches(worker.records, worker)
         resumed = await anyio.to_thread.run_sync(worker.start)
         if resumed:

@@ -8,8 +8,8 @@ embeds a batch of meetings per call; workers rebuild the encoder by its settings
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache, partial
 from typing import Any
 
 import msgspec
@@ -77,10 +77,9 @@ class EmbedActor:
         for route, wanted in zip(batch["route"], texts, strict=True):
             by_route.setdefault(str(route), {}).update(dict.fromkeys(wanted))
         vectors: dict[str, dict[str, np.ndarray]] = {}
-        for route, wanted in by_route.items():
-            encoder = self._route(route)
-            encoded = encoder.encode(list(wanted)) if wanted else np.zeros((0, 0))
-            vectors[route] = dict(zip(wanted, encoded, strict=True))
+        for route, needed in by_route.items():
+            encoded = self._route(route).encode(list(needed)) if needed else np.zeros((0, 0))
+            vectors[route] = dict(zip(needed, encoded, strict=True))
         packed = [
             _pack({t: vectors[str(route)][t] for t in wanted})
             for route, wanted in zip(batch["route"], texts, strict=True)
@@ -140,10 +139,10 @@ def run_items_on_ray(
         rows.append({"key": item.key, "where": item.where, "body": msgspec.json.encode(item.body)})
     if not rows:
         return
-    cpus = int(ray.cluster_resources().get("CPU", 1))
+    cpus = int(ray.cluster_resources().get("CPU", 1))  # type: ignore[no-untyped-call]
     dataset = (
         ray.data.from_items(rows)
-        .map(_split, fn_kwargs={"kind": kind})
+        .map(partial(_split, kind=kind))
         .map_batches(
             EmbedActor,
             fn_constructor_kwargs={"kind": kind},
@@ -151,7 +150,7 @@ def run_items_on_ray(
             compute=ray.data.ActorPoolStrategy(size=actors or max(1, cpus // 2)),
             batch_format="numpy",
         )
-        .map(_compare, fn_kwargs={"kind": kind})
+        .map(partial(_compare, kind=kind))
     )
     for row in dataset.iter_rows():
         item = by_key[str(row["key"])]
@@ -159,3 +158,15 @@ def run_items_on_ray(
             yield Outcome(item=item, report=msgspec.json.decode(row["report"], type=Report))
         else:
             yield Outcome(item=item, error=str(row["error"]) or "failed")
+
+
+def ray_engine(
+    kind: str, chunk: int, address: str | None = None
+) -> Callable[[list[BatchItem]], Iterator[Outcome]]:
+    """An engine for `run_into_folder` and the service worker: Ray started on first use."""
+
+    def run(items: list[BatchItem]) -> Iterator[Outcome]:
+        start_ray(address)
+        return run_items_on_ray(items, kind, chunk=chunk)
+
+    return run

@@ -11,9 +11,11 @@ import os
 import socket
 import threading
 import uuid
+from collections.abc import Callable, Iterator
 
+from service.batch.inputs import BatchItem
 from service.batch.records import UNFINISHED, BatchRecords, ItemTaken
-from service.batch.runner import run_items
+from service.batch.runner import Outcome, run_items
 from service.batch.trends import to_json, trends_of
 from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.types import Report
@@ -38,11 +40,13 @@ class BatchWorker:
         *,
         chunk: int = DEFAULT_BATCH_CHUNK,
         lease: float = DEFAULT_BATCH_LEASE,
+        engine: Callable[[list[BatchItem]], Iterator[Outcome]] | None = None,
     ) -> None:
         self.records = records
         self.comparisons = comparisons
         self.chunk = chunk
         self.lease = lease
+        self.engine = engine  # the Ray engine when READOUT_DIFF_RAY_ADDRESS is set
         self.owner = f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
         self._wake = threading.Event()
         self._stopping = threading.Event()
@@ -119,7 +123,12 @@ class BatchWorker:
 
     def _run_claimed(self, batch_id: str) -> bool:
         pending = self.records.pending(batch_id)
-        for outcome in run_items(pending, self.comparisons.encoder, chunk=self.chunk):
+        outcomes = (
+            self.engine(pending)
+            if self.engine
+            else run_items(pending, self.comparisons.encoder, chunk=self.chunk)
+        )
+        for outcome in outcomes:
             if self._lost.is_set():
                 raise LeaseLost(batch_id)
             position = int(outcome.item.key)
