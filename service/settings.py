@@ -95,7 +95,7 @@ class Settings:
     # unset, the SQLite file under data_dir.
     database_url: str | None = None
     database_pool: int = 10
-    # A Ray cluster (ray://host:10001) that runs the service's batches; unset, in-process.
+    # A Ray cluster (its GCS address, HOST:6379) that runs the service's batches; unset, in-process.
     ray_address: str | None = None
 
     @classmethod

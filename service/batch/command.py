@@ -62,7 +62,8 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
     )  # fmt: skip
     parser.add_argument(
         "--address", default=None,
-        help="the Ray cluster for --engine ray (ray://host:10001; default READOUT_DIFF_RAY_ADDRESS)",
+        help="the Ray cluster for --engine ray: its GCS address HOST:6379 or auto "
+        "(default READOUT_DIFF_RAY_ADDRESS)",
     )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(handler=run)

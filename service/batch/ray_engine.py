@@ -18,7 +18,7 @@ import numpy as np
 from service.batch.inputs import BatchItem
 from service.batch.runner import Outcome, _compare_one
 from service.comparisons import ComparisonRequest
-from service.errors import ReadoutDiffError
+from service.errors import InvalidInput, ReadoutDiffError
 from service.pipeline import claims_of
 from service.pipeline.embed import Encoder, MemoEncoder
 from service.pipeline.language import detect_language
@@ -28,16 +28,31 @@ from service.settings import DEFAULT_BATCH_CHUNK
 
 
 def start_ray(address: str | None = None, num_cpus: int | None = None) -> None:
-    """Connect to `address` (ray://… or a cluster), or start a local Ray on this machine's cores."""
+    """Join the cluster at `address` (its GCS, HOST:6379, or `auto`), or start a local Ray.
+
+    Ray Data needs a driver attached to the cluster, so Ray Client (`ray://`) addresses are
+    refused with a clear error rather than failing mid-run.
+    """
     import ray
 
     if ray.is_initialized():
         return
     quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
+    if address and address.startswith("ray://"):
+        raise InvalidInput(
+            f"{address}: Ray Data does not run over Ray Client; give the cluster's GCS address "
+            "(HOST:6379) from a machine that can reach it, or run the batch as a Ray job"
+        )
     if address:
-        ray.init(address=address, **quiet)
+        try:
+            ray.init(address=address, **quiet)
+        except ConnectionError as error:
+            raise InvalidInput(f"cannot reach the Ray cluster at {address}: {error}") from None
     else:
-        ray.init(num_cpus=num_cpus or os.cpu_count(), include_dashboard=False, **quiet)
+        # "local": always a new Ray of our own, never a cluster `ray start` left on this machine
+        ray.init(
+            address="local", num_cpus=num_cpus or os.cpu_count(), include_dashboard=False, **quiet
+        )
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # the batch's own bar reports progress
 
