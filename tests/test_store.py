@@ -151,6 +151,24 @@ def test_examples_load_once_into_an_empty_store(store: Store) -> None:
     assert {tuple(r.sides) for r in rows} == {("US", "KR"), ("US", "JP")}
 
 
+def test_instances_starting_at_once_load_the_examples_once(store: Store) -> None:
+    services = [Comparisons(store, FakeEncoder()), Comparisons(Store(store.target), FakeEncoder())]
+    barrier = threading.Barrier(2)
+    loaded: list[int] = []
+
+    def start(service: Comparisons) -> None:
+        barrier.wait()
+        loaded.append(service.load_examples(RUBIO_CHO.parent))
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in services]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(loaded) == [0, 3] and store.count_comparisons() == 3
+    services[1].store.close()
+
+
 def test_an_example_that_cannot_be_compared_is_skipped(store: Store, tmp_path: Path) -> None:
     good, bad = tmp_path / "pairs" / "2025-07-31_good", tmp_path / "pairs" / "2025-08-01_bad"
     for folder, text in ((good, US.text), (bad, "Log in to comment")):

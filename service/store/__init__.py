@@ -111,6 +111,10 @@ class Store:
         """A connection for consistent reads (one snapshot per `with`)."""
         return self.backend.read()
 
+    def exclusive(self, key: int) -> AbstractContextManager[None]:
+        """One holder at a time across every process on this database (e.g. loading examples)."""
+        return self.backend.exclusive(key)
+
     @property
     def schema_version(self) -> int:
         with self.read() as db:

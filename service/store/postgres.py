@@ -90,5 +90,15 @@ class PostgresBackend:
             connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
             yield _PgDb(connection)
 
+    @contextmanager
+    def exclusive(self, key: int) -> Iterator[None]:
+        """A session advisory lock, held on one pool connection until the block ends."""
+        with self._pool.connection() as connection:
+            connection.execute("SELECT pg_advisory_lock(%s)", (key,))
+            try:
+                yield
+            finally:
+                connection.execute("SELECT pg_advisory_unlock(%s)", (key,))
+
     def close(self) -> None:
         self._pool.close()

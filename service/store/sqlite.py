@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -72,6 +73,17 @@ class SqliteBackend:
             yield connection
         finally:
             connection.execute("COMMIT")
+
+    @contextmanager
+    def exclusive(self, key: int) -> Iterator[None]:
+        """A lock file beside the database (`<file>.lock-<key>`), flocked: one open file per
+        holder, so threads exclude each other as processes do."""
+        with open(f"{self.path}.lock-{key}", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
 
     def close(self) -> None:
         with self._connections_lock:
