@@ -81,9 +81,11 @@ def start_server() -> PostgresServer:
     bin_dir = binaries()
     if bin_dir is None:
         raise FileNotFoundError("no PostgreSQL binaries (apt-get install postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="readout-diff-pg-"))
+    root = os.geteuid() == 0
+    # As root, in /tmp itself: `nobody` must be able to reach the folder (TMPDIR may be 0700).
+    folder = Path(tempfile.mkdtemp(prefix="readout-diff-pg-", dir="/tmp" if root else None))
     as_user: list[str] = []
-    if os.geteuid() == 0:  # initdb and postgres refuse root
+    if root:  # initdb and postgres refuse root
         nobody = pwd.getpwnam("nobody")
         os.chown(folder, nobody.pw_uid, nobody.pw_gid)
         as_user = ["runuser", "-u", "nobody", "--"]
