@@ -55,3 +55,10 @@ def test_placeholders_become_psycopg_ones_and_a_literal_percent_stays_literal() 
     assert to_psycopg("SELECT 1 WHERE a = ? AND b LIKE '5%'") == (
         "SELECT 1 WHERE a = %s AND b LIKE '5%%'"
     )
+
+
+def test_a_ray_address_hands_the_service_batches_to_ray(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("READOUT_DIFF_RAY_ADDRESS", " head.internal:6379 ")
+    assert Settings.from_env().ray_address == "head.internal:6379"
+    monkeypatch.setenv("READOUT_DIFF_RAY_ADDRESS", "")
+    assert Settings.from_env().ray_address is None
