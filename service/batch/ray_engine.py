@@ -35,14 +35,14 @@ def start_ray(address: str | None = None, num_cpus: int | None = None) -> None:
     """
     import ray
 
-    if ray.is_initialized():
-        return
-    quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
     if address and address.startswith("ray://"):
         raise InvalidInput(
             f"{address}: Ray Data does not run over Ray Client; give the cluster's GCS address "
             "(HOST:6379) from a machine that can reach it, or run the batch as a Ray job"
         )
+    if ray.is_initialized():
+        return
+    quiet: dict[str, Any] = {"log_to_driver": False, "logging_level": "ERROR"}
     if address:
         try:
             ray.init(address=address, **quiet)
