@@ -8,7 +8,13 @@ printout gives claims and distinct texts encoded).
 Runs the batch the way `readout-diff batch` does (cached encoder on a fresh cache, journal,
 reports, topics, trends) on `--threads` CPU threads, `--repeat` times, and prints medians.
 
+With `--engine both` (the default) the same meetings also run on the Ray engine (a local Ray on
+the machine's cores, started once and not counted; its actors load the model in each run, which
+is counted), and the two are printed side by side with Ray's overhead ratio (Ray's seconds over
+the in-process engine's). Each Ray repeat numbers its meetings anew, so its cache starts cold.
+
 Usage: python bench/batch.py [--meetings 100] [--chunk 16] [--encoder NAME] [--repeat 3]
+                             [--engine inprocess|ray|both]
 """
 
 from __future__ import annotations
@@ -74,10 +80,10 @@ def readout(pool: list[str], first: int, number: int) -> str:
     return re.sub(r"(?<=[a-z]{3})([.,;])(\s|$)", rf" {number}\1\2", text)
 
 
-def meetings(count: int) -> list[BatchItem]:
+def meetings(count: int, first: int = 0) -> list[BatchItem]:
     pool = real_readouts()
     items = []
-    for number in range(count):
+    for number in range(first, first + count):
         body = ComparisonRequest(
             readouts=[
                 Readout(side="US", text=readout(pool, 2 * number, number)),
@@ -97,6 +103,7 @@ def main() -> int:
     parser.add_argument("--encoder", default=Settings().encoder, help="default: the default")
     parser.add_argument("--threads", type=int, default=2, help="torch threads (minilm only)")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--engine", choices=("inprocess", "ray", "both"), default="both")
     args = parser.parse_args()
     if args.encoder == "minilm":
         import torch
@@ -110,7 +117,7 @@ def main() -> int:
     load = f"{os.getloadavg()[0]:.1f}"
     chars = statistics.mean(len(r.text) for i in items if i.body for r in i.body.readouts)
     walls, cpus, shares, claims, encoded = [], [], [], 0, 0
-    for _ in range(args.repeat):
+    for _ in range(args.repeat if args.engine != "ray" else 0):
         with tempfile.TemporaryDirectory() as folder:
             timed = TimedEncoder(model)
             encoder = CachedEncoder(timed, Path(folder) / "cache.sqlite")
@@ -123,6 +130,10 @@ def main() -> int:
             shares.append(timed.seconds / wall)
             encoded = timed.texts
             claims = sum(len(r.claims) for r in result.reports)
+    if args.engine != "inprocess":
+        ray_walls, ray_start = ray_runs(args.meetings, args.encoder, args.chunk, args.repeat)
+    if not walls:
+        walls, shares, cpus = ray_walls, [0.0], [0.0]
     wall = statistics.median(walls)
     print(f"{args.meetings} meetings, two readouts of {chars:.0f} characters on average; "
           f"{claims} claims, {encoded} distinct texts encoded per run (cold cache); encoder {model.name}; chunk {args.chunk}; "
@@ -135,7 +146,45 @@ def main() -> int:
     print(f"runs: {', '.join(f'{w:.1f} s' for w in walls)}; CPU time (all threads) median "
           f"{statistics.median(cpus):.1f} s; load average before/after: {load} / "
           f"{os.getloadavg()[0]:.1f} (other processes share these cores)")  # fmt: skip
+    if args.engine == "both":
+        ray_wall = statistics.median(ray_walls)
+        per_meeting = wall / args.meetings * 1000
+        encode_ms = per_meeting * statistics.median(shares)
+        print(f"\nOn {os.cpu_count()} cores (Ray start {ray_start:.1f} s, once, not counted):")
+        print("| engine | meetings | seconds (median) | meetings/min | overhead vs in-process |")
+        print("|---|---|---|---|---|")
+        print(
+            f"| in-process | {args.meetings} | {wall:.1f} | {args.meetings / wall * 60:.0f} | 1.00 |"
+        )
+        print(f"| ray | {args.meetings} | {ray_wall:.1f} | {args.meetings / ray_wall * 60:.0f} "
+              f"| {ray_wall / wall:.2f} |")  # fmt: skip
+        print(f"ray runs: {', '.join(f'{w:.1f} s' for w in ray_walls)}")
+        print(f"per meeting, in-process: {per_meeting:.0f} ms ({encode_ms:.0f} ms encoding, "
+              f"{per_meeting - encode_ms:.0f} ms the rest); Ray adds "
+              f"{(ray_wall - wall) / args.meetings * 1000:.0f} ms a meeting")  # fmt: skip
     return 0
+
+
+def ray_runs(count: int, kind: str, chunk: int, repeat: int) -> tuple[list[float], float]:
+    """Seconds per Ray run of `count` fresh meetings, and the seconds Ray took to start."""
+    from service.batch.ray_engine import ray_engine, start_ray
+
+    data = tempfile.mkdtemp(prefix="bench-ray-")
+    os.environ["READOUT_DIFF_DATA"] = data  # the workers' embedding cache: fresh
+    started = time.perf_counter()
+    start_ray()
+    start = time.perf_counter() - started
+    walls = []
+    for run in range(repeat):
+        items = meetings(count, first=(run + 1) * 10_000)  # new numbers: a cold cache again
+        with tempfile.TemporaryDirectory() as folder:
+            encoder = CachedEncoder(make_encoder(kind), Path(folder) / "cache.sqlite")
+            started = time.perf_counter()
+            result = run_into_folder(items, Path(folder) / "out", encoder, chunk=chunk,
+                                     engine=ray_engine(kind, chunk))  # fmt: skip
+            walls.append(time.perf_counter() - started)
+            assert result.failed == 0, [e.error for e in result.entries if e.error]
+    return walls, start
 
 
 if __name__ == "__main__":

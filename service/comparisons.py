@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import sqlite3
 import uuid
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -16,9 +15,10 @@ from service.meetings import meeting_body
 from service.pipeline import compare, validate
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
-from service.store import ComparisonQuery, Store, StoredComparison
+from service.store import ComparisonQuery, Db, Store, StoredComparison
 
 log = logging.getLogger("readout_diff")
+EXAMPLES_LOCK = 7261002  # the exclusive lock under which examples load
 
 
 class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
@@ -51,7 +51,7 @@ class Comparisons:
         report: Report,
         request: ComparisonRequest,
         *,
-        also: Callable[[sqlite3.Connection], None] | None = None,
+        also: Callable[[Db], None] | None = None,
     ) -> Report:
         """Store a computed report under a new id; `also` joins the same transaction."""
         report.id = uuid.uuid4().hex
@@ -98,10 +98,15 @@ class Comparisons:
     def load_examples(self, folder: Path) -> int:
         """Compare each fixture pair under `folder` if the store is empty; returns how many.
 
-        Oldest meeting first, so the newest-first list starts with the latest meeting.
+        Oldest meeting first, so the newest-first list starts with the latest meeting. Several
+        instances starting at once on one database load them once (under an exclusive lock).
         """
-        if self.count() > 0 or not folder.is_dir():
+        if not folder.is_dir():
             return 0
+        with self.store.exclusive(EXAMPLES_LOCK):
+            return 0 if self.count() > 0 else self._load_examples(folder)
+
+    def _load_examples(self, folder: Path) -> int:
         loaded = 0
         for pair in sorted(folder.iterdir()):
             example = example_pair(pair)

@@ -28,6 +28,9 @@ def _env_delay(name: str) -> float:
 DEFAULT_ENCODER = "minilm-onnx-int8"
 # Meetings whose claims a batch sends to the encoder in one call.
 DEFAULT_BATCH_CHUNK = 16
+# Seconds a service instance holds a batch without renewing; after a crash another instance
+# takes the batch over this long after the last renewal (renewed every third of it).
+DEFAULT_BATCH_LEASE = 15.0
 
 
 def _env_int(name: str, default: int) -> int:
@@ -42,6 +45,26 @@ def _env_bool(name: str, default: bool) -> bool:
     if raw in {"1", "true", "yes", "on"}:
         return True
     return default
+
+
+def _env_seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = 0.0
+    if not 0.5 <= value <= 3600:
+        raise InvalidInput(f"{name} must be seconds between 0.5 and 3600, got {raw!r}")
+    return value
+
+
+def _env_database_url() -> str | None:
+    raw = os.environ.get("READOUT_DIFF_DATABASE_URL", "").strip()
+    if raw and not raw.startswith(("postgresql://", "postgres://")):
+        raise InvalidInput(f"READOUT_DIFF_DATABASE_URL must be a postgresql:// URL, got {raw!r}")
+    return raw or None
 
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
@@ -67,6 +90,13 @@ class Settings:
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
     batch_chunk: int = DEFAULT_BATCH_CHUNK
+    batch_lease: float = DEFAULT_BATCH_LEASE
+    # `postgresql://…` stores everything in PostgreSQL (several instances may share it);
+    # unset, the SQLite file under data_dir.
+    database_url: str | None = None
+    database_pool: int = 10
+    # A Ray cluster (its GCS address, HOST:6379) that runs the service's batches; unset, in-process.
+    ray_address: str | None = None
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -87,11 +117,20 @@ class Settings:
             port=_env_int("READOUT_DIFF_PORT", default.port),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),
             batch_chunk=max(1, _env_int("READOUT_DIFF_BATCH_CHUNK", default.batch_chunk)),
+            batch_lease=_env_seconds("READOUT_DIFF_BATCH_LEASE", default.batch_lease),
+            database_url=_env_database_url(),
+            database_pool=max(1, _env_int("READOUT_DIFF_DATABASE_POOL", default.database_pool)),
+            ray_address=env("READOUT_DIFF_RAY_ADDRESS", "").strip() or None,
         )
 
     @property
     def database_path(self) -> Path:
         return self.data_dir / "readout-diff.sqlite"
+
+    @property
+    def database(self) -> Path | str:
+        """What `Store` opens: the PostgreSQL URL when one is set, else the SQLite file."""
+        return self.database_url or self.database_path
 
     @property
     def cache_path(self) -> Path:

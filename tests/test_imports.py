@@ -10,7 +10,15 @@ import pytest
 
 from tests.conftest import ROOT
 
-HEAVY = ("torch", "sentence_transformers", "transformers", "onnxruntime", "wordfreq")
+HEAVY = (
+    "torch",
+    "sentence_transformers",
+    "transformers",
+    "onnxruntime",
+    "wordfreq",
+    "ray",
+    "psycopg",
+)
 
 
 @pytest.mark.parametrize(

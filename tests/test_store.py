@@ -1,9 +1,9 @@
-"""The SQLite store: migrations, filters, restart survival, and the embedding cache on resubmit."""
+"""The store on both backends: migrations, filters, restart survival, the embedding cache."""
 
 from __future__ import annotations
 
-import sqlite3
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,7 @@ from service.comparisons import Comparisons
 from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
-from service.store import ComparisonQuery, Store
+from service.store import ComparisonQuery, Db, Store
 from tests.conftest import RUBIO_CHO
 
 US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
@@ -21,32 +21,36 @@ KR = Readout(side="KR", text=(RUBIO_CHO / "kr.txt").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return Store(tmp_path / "db.sqlite")
+def store(database: Path | str) -> Iterator[Store]:
+    opened = Store(database)
+    yield opened
+    opened.close()
 
 
-def test_fresh_file_is_migrated_to_the_latest_version(store: Store) -> None:
+def test_fresh_database_is_migrated_to_the_latest_version(store: Store) -> None:
     assert store.schema_version == len(store_module.MIGRATIONS)
-    with store.read() as db:
-        assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
+    if store.dialect.name == "sqlite":
+        with store.read() as db:
+            assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+            assert db.execute("PRAGMA busy_timeout").fetchone()[0] == 5000
 
 
 def test_new_migrations_apply_once_in_order(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    database: Path | str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    Store(tmp_path / "db.sqlite").close()
+    Store(database).close()
     extra = "CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (7)"
     monkeypatch.setattr(store_module, "MIGRATIONS", [*store_module.MIGRATIONS, extra])
-    reopened = Store(tmp_path / "db.sqlite")
+    reopened = Store(database)
     assert reopened.schema_version == len(store_module.MIGRATIONS)
     assert reopened.migrate() == len(store_module.MIGRATIONS)  # a second run applies nothing
     with reopened.read() as db:
         assert db.execute("SELECT x FROM later").fetchall() == [(7,)]
+    reopened.close()
 
 
 def test_failed_write_rolls_back(store: Store) -> None:
-    def half_then_fail(db: sqlite3.Connection) -> None:
+    def half_then_fail(db: Db) -> None:
         db.execute(
             "INSERT INTO comparisons VALUES ('x', NULL, NULL, 'A', 'B', 't', '', '{}', '{}', '{}')"
         )
@@ -57,19 +61,19 @@ def test_failed_write_rolls_back(store: Store) -> None:
     assert store.count_comparisons() == 0
 
 
-def test_reports_survive_reopening_the_file(tmp_path: Path) -> None:
-    path = tmp_path / "db.sqlite"
-    first = Comparisons(Store(path), FakeEncoder())
+def test_reports_survive_reopening_the_database(database: Path | str) -> None:
+    first = Comparisons(Store(database), FakeEncoder())
     report = first.submit([US, KR], title="Rubio and Cho", date="2025-07-31")
     first.store.close()
-    again = Comparisons(Store(path), FakeEncoder())
+    again = Comparisons(Store(database), FakeEncoder())
     assert again.get(str(report.id)) == report
     assert again.request_of(str(report.id)).readouts == [US, KR]
+    again.store.close()
 
 
-def test_identical_resubmission_reuses_cached_embeddings(tmp_path: Path) -> None:
+def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path: Path) -> None:
     inner = FakeEncoder()
-    service = Comparisons(Store(tmp_path / "db.sqlite"), CachedEncoder(inner, tmp_path / "e.db"))
+    service = Comparisons(store, CachedEncoder(inner, tmp_path / "e.db"))
     first = service.submit([US, KR])
     calls = inner.calls
     second = service.submit([US, KR])
@@ -105,7 +109,7 @@ def test_too_long_readout_is_refused_and_nothing_stored(store: Store) -> None:
 
 def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
     service = Comparisons(store, FakeEncoder())
-    other = Comparisons(Store(store.path), FakeEncoder())  # a second handle, like a batch worker
+    other = Comparisons(Store(store.target), FakeEncoder())  # a second handle, like a worker
     errors: list[BaseException] = []
 
     def submit(target: Comparisons) -> None:
@@ -121,6 +125,20 @@ def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
     for thread in threads:
         thread.join()
     assert errors == [] and store.count_comparisons() == 15
+    other.store.close()
+
+
+def test_one_handle_reads_and_deletes_what_another_wrote(store: Store) -> None:
+    """Two service instances on one database see the same comparisons."""
+    writer, reader = (
+        Comparisons(store, FakeEncoder()),
+        Comparisons(Store(store.target), FakeEncoder()),
+    )
+    report = writer.submit([US, KR], title="Shared")
+    assert reader.get(str(report.id)) == report
+    reader.delete(str(report.id))
+    assert writer.count() == 0 and reader.page(ComparisonQuery()) == ([], 0)
+    reader.store.close()
 
 
 def test_examples_load_once_into_an_empty_store(store: Store) -> None:
@@ -131,6 +149,24 @@ def test_examples_load_once_into_an_empty_store(store: Store) -> None:
     rows, _ = service.page(ComparisonQuery())
     assert rows[0].date == "2025-07-31" and rows[0].sides == ["US", "KR"]
     assert {tuple(r.sides) for r in rows} == {("US", "KR"), ("US", "JP")}
+
+
+def test_instances_starting_at_once_load_the_examples_once(store: Store) -> None:
+    services = [Comparisons(store, FakeEncoder()), Comparisons(Store(store.target), FakeEncoder())]
+    barrier = threading.Barrier(2)
+    loaded: list[int] = []
+
+    def start(service: Comparisons) -> None:
+        barrier.wait()
+        loaded.append(service.load_examples(RUBIO_CHO.parent))
+
+    threads = [threading.Thread(target=start, args=(s,)) for s in services]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(loaded) == [0, 3] and store.count_comparisons() == 3
+    services[1].store.close()
 
 
 def test_an_example_that_cannot_be_compared_is_skipped(store: Store, tmp_path: Path) -> None:

@@ -69,7 +69,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
 
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        store = Store(settings.database_path)
+        store = Store(settings.database, pool_size=settings.database_pool)
         model = encoder or configured_encoder(settings)
         await anyio.to_thread.run_sync(_warm, model)
         service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
@@ -78,7 +78,15 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
             if loaded:
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
-        worker = BatchWorker(BatchRecords(store), service, chunk=settings.batch_chunk)
+        engine = None
+        if settings.ray_address:  # batches go to the Ray cluster; comparisons stay here
+            from service.batch.ray_engine import ray_engine
+
+            engine = ray_engine(settings.encoder, settings.batch_chunk, settings.ray_address)
+        worker = BatchWorker(
+            BatchRecords(store), service, chunk=settings.batch_chunk,
+            lease=settings.batch_lease, engine=engine,
+        )  # fmt: skip
         app.state.batches = Batches(worker.records, worker)
         resumed = await anyio.to_thread.run_sync(worker.start)
         if resumed:

@@ -15,6 +15,7 @@ EXAMPLE = """\
 examples:
   readout-diff batch fixtures/batches/history.jsonl --out out/history
   readout-diff batch fixtures/pairs --out out/pairs
+  readout-diff batch fixtures/batches/history.jsonl --out out/history --engine ray
 
 Each line of a JSON-lines file is the body of POST /api/comparisons:
   {"title": "...", "date": "2025-07-31", "readouts": [{"side": "US", "text": "..."}, {"side": "KR", "text": "..."}]}
@@ -54,6 +55,16 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
         "--chunk", type=_chunk, default=None,
         help="meetings per encoder call (default: READOUT_DIFF_BATCH_CHUNK or 16)",
     )  # fmt: skip
+    parser.add_argument(
+        "--engine", choices=("inprocess", "ray"), default="inprocess",
+        help="inprocess (default), or ray: a Ray Data pipeline (local Ray on this machine's "
+        "cores, or the cluster at --address)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--address", default=None,
+        help="the Ray cluster for --engine ray: its GCS address HOST:6379 or auto "
+        "(default READOUT_DIFF_RAY_ADDRESS)",
+    )  # fmt: skip
     parser.add_argument("--no-progress", action="store_true", help="no progress bar")
     parser.set_defaults(handler=run)
 
@@ -65,7 +76,16 @@ def run(args: argparse.Namespace) -> int:
     from service.runtime import cached_encoder
 
     items = read_items(Path(args.source))
+    settings = Settings.from_env()
     encoder = cached_encoder(args.encoder)
+    chunk = args.chunk or settings.batch_chunk
+    engine = None
+    if args.engine == "ray":
+        from service.batch.ray_engine import ray_engine
+
+        engine = ray_engine(
+            args.encoder or settings.encoder, chunk, args.address or settings.ray_address
+        )
     bar: BatchProgress | None = None
 
     def start(total: int, done: int, failed: int) -> None:
@@ -76,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         result = run_into_folder(
-            items, Path(args.out), encoder, chunk=args.chunk or Settings.from_env().batch_chunk, on_start=start,
+            items, Path(args.out), encoder, chunk=chunk, on_start=start, engine=engine,
             on_done=lambda entry: bar.advance(entry.status == "ok") if bar else None,
         )  # fmt: skip
     finally:

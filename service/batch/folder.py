@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,13 +10,15 @@ import msgspec
 
 from service.batch.inputs import BatchItem
 from service.batch.journal import Entry, Journal, write_durably
-from service.batch.runner import run_items
+from service.batch.runner import Outcome, run_items
 from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
 from service.settings import DEFAULT_BATCH_CHUNK
 
 SUMMARY_TOPICS = 8
+# Runs the items still to do and yields each outcome (`run_items`, or the Ray engine).
+Engine = Callable[[list[BatchItem]], Iterator[Outcome]]
 
 
 class Results(msgspec.Struct, frozen=True):
@@ -48,17 +50,20 @@ def run_into_folder(
     chunk: int = DEFAULT_BATCH_CHUNK,
     on_start: Callable[[int, int, int], None] | None = None,
     on_done: Callable[[Entry], None] | None = None,
+    engine: Engine | None = None,
 ) -> BatchResult:
     """Run what the journal in `out` lacks, then write trends and the summary over all items.
 
-    `on_start(total, done, failed)` learns what earlier runs finished; `on_done` gets each entry.
+    `on_start(total, done, failed)` learns what earlier runs finished; `on_done` gets each entry;
+    `engine` replaces the in-process runner (the Ray engine); the journal is the same.
     """
     with Journal(out) as journal:
         todo = [item for item in items if not journal.done(item.key)]
         if on_start is not None:
             earlier = [journal.entries[i.key] for i in items if journal.done(i.key)]
             on_start(len(items), len(earlier), sum(e.status != "ok" for e in earlier))
-        for outcome in run_items(todo, encoder, chunk=chunk):
+        outcomes = engine(todo) if engine else run_items(todo, encoder, chunk=chunk)
+        for outcome in outcomes:
             entry = journal.record(outcome)
             if on_done is not None:
                 on_done(entry)

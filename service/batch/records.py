@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import msgspec
 
 from service.batch.inputs import BatchItem
 from service.comparisons import ComparisonRequest
 from service.pipeline.types import Report
-from service.store import Store
+from service.store import Db, Store
 
 UNFINISHED = ("queued", "running")
 
@@ -39,8 +38,13 @@ class ItemRow(msgspec.Struct, frozen=True):
     error: str | None
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="microseconds")
+class ItemTaken(RuntimeError):
+    """The item is no longer this worker's to mark: done already, or the batch changed hands."""
+
+
+def _now(after: float = 0.0) -> str:
+    moment = datetime.now(UTC) + timedelta(seconds=after)
+    return moment.isoformat(timespec="microseconds")
 
 
 class BatchRecords:
@@ -55,7 +59,7 @@ class BatchRecords:
         row = BatchRow(id=uuid.uuid4().hex, status="queued", created_at=now, updated_at=now,
                        total=len(items))  # fmt: skip
 
-        def insert(db: sqlite3.Connection) -> None:
+        def insert(db: Db) -> None:
             db.execute(
                 "INSERT INTO batches (id, status, created_at, updated_at, total)"
                 " VALUES (?, ?, ?, ?, ?)",
@@ -128,33 +132,94 @@ class BatchRecords:
             ).fetchall()
         return [str(row[0]) for row in rows]
 
+    def claim(self, owner: str, lease: float, batch_id: str | None = None) -> str | None:
+        """Take the oldest unfinished batch no live instance holds (or `batch_id` only).
+
+        One statement: the row is locked as it is chosen (PostgreSQL skips rows another
+        instance is claiming; SQLite serialises writers), so two instances never take one.
+        """
+        only = " AND id = ?" if batch_id else ""
+        now = _now()
+
+        def take(db: Db) -> str | None:
+            found = db.execute(
+                "UPDATE batches SET status = 'running', owner = ?, lease_until = ?,"
+                " updated_at = ? WHERE id = (SELECT id FROM batches"
+                " WHERE status IN ('queued', 'running')"
+                f" AND (owner IS NULL OR owner = ? OR lease_until < ?){only}"
+                f" ORDER BY created_at LIMIT 1{self.store.dialect.skip_locked}) RETURNING id",
+                (owner, _now(lease), now, owner, now, *([batch_id] if batch_id else [])),
+            ).fetchone()
+            return None if found is None else str(found[0])
+
+        return self.store.write(take)
+
+    def renew(self, batch_id: str, owner: str, lease: float) -> bool:
+        """Extend this owner's lease; False when the batch is no longer its own."""
+        return self.store.write(
+            lambda db: (
+                db.execute(
+                    "UPDATE batches SET lease_until = ? WHERE id = ? AND owner = ?",
+                    (_now(lease), batch_id, owner),
+                ).rowcount
+                == 1
+            )
+        )
+
+    def release(self, batch_id: str, owner: str) -> None:
+        """Give an unfinished batch back (a clean stop): the next instance resumes it at once."""
+        self.store.write(
+            lambda db: db.execute(
+                "UPDATE batches SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?",
+                (batch_id, owner),
+            )
+        )
+
     def mark_ok(
-        self, db: sqlite3.Connection, batch_id: str, position: int, comparison: str
+        self, db: Db, batch_id: str, position: int, comparison: str, owner: str | None = None
     ) -> None:
         """Inside the transaction that stores the comparison; refuses to mark an item twice."""
+        mine, params = _owned_by(owner)
         updated = db.execute(
             "UPDATE batch_items SET status = 'ok', comparison_id = ?"
-            " WHERE batch_id = ? AND position = ? AND status = 'pending'",
-            (comparison, batch_id, position),
+            f" WHERE batch_id = ? AND position = ? AND status = 'pending'{mine}",
+            (comparison, batch_id, position, *params),
         ).rowcount
         if updated != 1:
-            raise RuntimeError(f"batch {batch_id} item {position} is not pending")
+            raise ItemTaken(f"batch {batch_id} item {position} is not pending")
 
-    def mark_error(self, batch_id: str, position: int, error: str) -> None:
+    def mark_error(
+        self, batch_id: str, position: int, error: str, owner: str | None = None
+    ) -> None:
+        mine, params = _owned_by(owner)
         self.store.write(
             lambda db: db.execute(
                 "UPDATE batch_items SET status = 'error', error = ?"
-                " WHERE batch_id = ? AND position = ? AND status = 'pending'",
-                (error, batch_id, position),
+                f" WHERE batch_id = ? AND position = ? AND status = 'pending'{mine}",
+                (error, batch_id, position, *params),
             )
         )
 
     def set_status(self, batch_id: str, status: str, *, error: str | None = None,
-                   trends: bytes | None = None) -> None:  # fmt: skip
+                   trends: bytes | None = None, owner: str | None = None) -> None:  # fmt: skip
+        """Move a batch on; with `owner`, only while that owner holds it (done releases it)."""
+        held = " AND owner = ?" if owner else ""
+        release = ", owner = NULL, lease_until = NULL" if status in ("done", "failed") else ""
         self.store.write(
             lambda db: db.execute(
-                "UPDATE batches SET status = ?, error = ?, updated_at = ?,"
-                " trends = coalesce(?, trends) WHERE id = ?",
-                (status, error, _now(), trends.decode() if trends else None, batch_id),
+                f"UPDATE batches SET status = ?, error = ?, updated_at = ?{release},"
+                f" trends = coalesce(?, trends) WHERE id = ?{held}",
+                (status, error, _now(), trends.decode() if trends else None, batch_id,
+                 *([owner] if owner else [])),
             )
-        )
+        )  # fmt: skip
+
+
+def _owned_by(owner: str | None) -> tuple[str, list[object]]:
+    """A batch_items condition: its batch is still held by `owner` (none when owner is None)."""
+    if owner is None:
+        return "", []
+    return (
+        " AND EXISTS (SELECT 1 FROM batches b WHERE b.id = batch_items.batch_id AND b.owner = ?)",
+        [owner],
+    )

@@ -32,8 +32,12 @@ def body(**changes: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", examples=False, max_body_bytes=200_000)
+def settings(tmp_path: Path, database: Path | str) -> Settings:
+    """Each backend in turn: the SQLite file under data_dir, then a PostgreSQL database."""
+    url = database if isinstance(database, str) else None
+    return Settings(
+        data_dir=tmp_path / "data", examples=False, max_body_bytes=200_000, database_url=url
+    )
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from pathlib import Path
 
 import msgspec
 import pytest
@@ -25,14 +24,17 @@ from tests.bad_inputs import (
     Pair,
     Request,
 )
+from tests.postgres import dump as dump_postgres
 
 Client = TestClient[Litestar]
 PROBLEM = "application/problem+json"
 
 
-def dump(database: Path) -> list[str]:
-    """Every row of every table, as SQL: equal before and after means nothing changed."""
-    connection = sqlite3.connect(database)
+def dump(settings: Settings) -> list[str]:
+    """Every row of every table: equal before and after means nothing changed."""
+    if settings.database_url:
+        return dump_postgres(settings.database_url)
+    connection = sqlite3.connect(settings.database_path)
     try:
         return list(connection.iterdump())
     finally:
@@ -46,7 +48,7 @@ def seeded(client: Client, settings: Settings) -> Iterator[Client]:
     yield client
 
 
-def _assert_problem(response: object, before: list[str], database: Path) -> dict[str, object]:
+def _assert_problem(response: object, before: list[str], settings: Settings) -> dict[str, object]:
     status = response.status_code  # type: ignore[attr-defined]
     assert 400 <= status < 500, response.text  # type: ignore[attr-defined]
     assert response.headers["content-type"].startswith(PROBLEM)  # type: ignore[attr-defined]
@@ -54,7 +56,7 @@ def _assert_problem(response: object, before: list[str], database: Path) -> dict
     assert problem["status"] == status
     assert problem.get("detail")
     assert "Traceback" not in response.text  # type: ignore[attr-defined]
-    assert dump(database) == before
+    assert dump(settings) == before
     return problem
 
 
@@ -62,9 +64,9 @@ def _assert_problem(response: object, before: list[str], database: Path) -> dict
 def test_a_bad_pair_is_a_problem_and_stores_nothing(
     seeded: Client, settings: Settings, case: Pair
 ) -> None:
-    before = dump(settings.database_path)
+    before = dump(settings)
     response = seeded.post("/api/comparisons", json=case.body())
-    problem = _assert_problem(response, before, settings.database_path)
+    problem = _assert_problem(response, before, settings)
     errors = problem.get("errors")
     if case.key is not None and isinstance(errors, list):
         assert case.key in {e["key"] for e in errors}, problem
@@ -77,25 +79,25 @@ def test_a_bad_pair_is_a_problem_and_stores_nothing(
 def test_a_bad_pair_through_the_form_is_refused_and_stores_nothing(
     seeded: Client, settings: Settings, case: Pair
 ) -> None:
-    before = dump(settings.database_path)
+    before = dump(settings)
     form = {"side_a": case.sides[0], "side_b": case.sides[1], "text_a": case.texts[0]}
     form |= {"text_b": case.texts[1], "date": case.date or ""}
     response = seeded.post("/comparisons", data=form)
     assert 400 <= response.status_code < 500, response.text[:300]
     if response.headers["content-type"].startswith("text/html"):
         assert "Could not compare" in response.text
-    assert dump(settings.database_path) == before
+    assert dump(settings) == before
 
 
 @pytest.mark.parametrize("case", API_ONLY, ids=lambda c: c.name)
 def test_a_bad_request_is_a_problem_and_stores_nothing(
     seeded: Client, settings: Settings, case: Request
 ) -> None:
-    before = dump(settings.database_path)
+    before = dump(settings)
     response = seeded.request(
         case.method, case.path, content=case.content, headers={"content-type": case.content_type}
     )
-    _assert_problem(response, before, settings.database_path)
+    _assert_problem(response, before, settings)
     if case.status is not None:
         assert response.status_code == case.status
 

@@ -23,11 +23,14 @@ def call(url: str, payload: Any = None) -> Any:
 
 @pytest.mark.slow
 def test_sigkill_mid_batch_then_restart_finishes_it(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, database: Path | str
 ) -> None:
     data, meetings = tmp_path / "data", 8
+    if isinstance(database, str):
+        monkeypatch.setenv("READOUT_DIFF_DATABASE_URL", database)
     monkeypatch.setenv("READOUT_DIFF_BATCH_CHUNK", "1")
     monkeypatch.setenv("READOUT_DIFF_FAKE_DELAY", "0.4")
+    monkeypatch.setenv("READOUT_DIFF_BATCH_LEASE", "2")  # the killed owner's lease runs out soon
     with live_server(data, READOUT_DIFF_ENCODER="fake-slow") as server:
         base = server.url
         accepted = call(base + "/api/batches", {"comparisons": numbered_meetings(meetings)})

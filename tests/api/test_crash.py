@@ -47,11 +47,14 @@ def _submit_until_refused(
             n += CLIENTS
 
 
-def test_sigkill_during_submissions_loses_no_acknowledged_comparison(tmp_path: Path) -> None:
+def test_sigkill_during_submissions_loses_no_acknowledged_comparison(
+    tmp_path: Path, database: Path | str
+) -> None:
     data = tmp_path / "data"
     acked: dict[str, str] = {}
     lock = threading.Lock()
-    slow = {"READOUT_DIFF_ENCODER": "fake-slow", "READOUT_DIFF_FAKE_DELAY": "0.25"}
+    url = {"READOUT_DIFF_DATABASE_URL": database} if isinstance(database, str) else {}
+    slow = {"READOUT_DIFF_ENCODER": "fake-slow", "READOUT_DIFF_FAKE_DELAY": "0.25", **url}
     with live_server(data, **slow) as server:
         clients = [
             threading.Thread(target=_submit_until_refused, args=(server.url, i, acked, lock))
@@ -69,10 +72,14 @@ def test_sigkill_during_submissions_loses_no_acknowledged_comparison(tmp_path: P
         acknowledged = dict(acked)
     assert len(acknowledged) >= 6
 
-    with sqlite3.connect(data / "readout-diff.sqlite") as db:
-        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    if not url:
+        with sqlite3.connect(data / "readout-diff.sqlite") as db:
+            assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
-    with live_server(data) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+    with (
+        live_server(data, **url) as server,
+        httpx.Client(base_url=server.url, timeout=30) as client,
+    ):
         assert client.get("/health").json()["status"] == "ok"
         for comparison_id, title in acknowledged.items():
             stored = client.get(f"/api/comparisons/{comparison_id}")

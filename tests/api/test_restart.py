@@ -21,16 +21,19 @@ def call(url: str, payload: Any = None) -> tuple[int, Any]:
 
 
 @pytest.mark.slow
-def test_everything_stored_survives_a_kill_and_restart(tmp_path: Path) -> None:
+def test_everything_stored_survives_a_kill_and_restart(
+    tmp_path: Path, database: Path | str
+) -> None:
     data = tmp_path / "data"
-    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1") as server:
+    url = {"READOUT_DIFF_DATABASE_URL": database} if isinstance(database, str) else {}
+    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1", **url) as server:
         base = server.url
         status, report = call(base + "/api/comparisons", body())
         assert status == 201
         _, before = call(base + "/api/comparisons")
         assert before["total"] == 4  # three examples and ours
         server.kill()  # no clean shutdown: SIGKILL right after the write
-    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1") as server:
+    with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1", **url) as server:
         base = server.url
         _, after = call(base + "/api/comparisons")
         assert after == before, "examples must not load twice; nothing may be lost"

@@ -31,8 +31,9 @@ def test_openapi_document_lists_the_endpoints(client: Client) -> None:
     assert "cdn" not in client.get("/schema").text.lower()
 
 
-def test_examples_load_on_first_start_only(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path, examples=True, examples_dir=PAIRS)
+def test_examples_load_on_first_start_only(tmp_path: Path, database: Path | str) -> None:
+    url = database if isinstance(database, str) else None
+    settings = Settings(data_dir=tmp_path, examples=True, examples_dir=PAIRS, database_url=url)
     with TestClient(create_app(settings, encoder=FakeEncoder())) as client:
         listed = client.get("/api/comparisons").json()
         assert listed["total"] == 3

@@ -1,0 +1,192 @@
+"""Persistence: SQLite or PostgreSQL behind one Store, one schema and its migrations."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import TypeVar
+
+from service.store.backend import Backend, Db, Dialect
+from service.store.postgres import PostgresBackend, is_postgres_url
+from service.store.rows import (
+    COLUMNS,
+    ComparisonQuery,
+    StoredComparison,
+    comparison_row,
+    filters,
+    insert_values,
+)
+from service.store.sqlite import SqliteBackend
+
+__all__ = ["MIGRATIONS", "ComparisonQuery", "Db", "Dialect", "Store", "StoredComparison"]
+
+T = TypeVar("T")
+
+# Applied in order, each once; append new steps, never edit old ones (batch adds its tables here).
+MIGRATIONS: list[str] = [
+    """
+    CREATE TABLE comparisons (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        date TEXT,
+        side_a TEXT NOT NULL,
+        side_b TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        search TEXT NOT NULL,
+        summary TEXT NOT NULL,
+        request TEXT NOT NULL,
+        report TEXT NOT NULL
+    );
+    CREATE INDEX comparisons_newest ON comparisons (created_at DESC);
+    CREATE INDEX comparisons_date ON comparisons (date);
+    """,
+    # Batches: the items of each, in input order; an item's comparison is written in the same
+    # transaction that marks it done, so a resumed batch never runs it twice.
+    """
+    CREATE TABLE batches (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        total INTEGER NOT NULL,
+        error TEXT,
+        trends TEXT
+    );
+    CREATE INDEX batches_status ON batches (status);
+    CREATE TABLE batch_items (
+        batch_id TEXT NOT NULL REFERENCES batches (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        title TEXT,
+        date TEXT,
+        request TEXT,
+        comparison_id TEXT REFERENCES comparisons (id) ON DELETE SET NULL,
+        error TEXT,
+        PRIMARY KEY (batch_id, position)
+    );
+    CREATE INDEX batch_items_comparison ON batch_items (comparison_id);
+    """,
+    # Batch claims: the instance working a batch and until when its lease runs; another
+    # instance takes the batch over once the lease has expired (its owner died).
+    """
+    ALTER TABLE batches ADD COLUMN owner TEXT;
+    ALTER TABLE batches ADD COLUMN lease_until TEXT
+    """,
+]
+
+
+class Store:
+    """The database: a SQLite file (a Path) or PostgreSQL (a `postgresql://` URL).
+
+    Every statement is written once with `?` placeholders; each backend runs it. Writes go
+    through `write()` only (one transaction each), reads through `read()` (one snapshot each).
+    """
+
+    def __init__(self, target: Path | str, *, pool_size: int = 10) -> None:
+        self.target = target
+        self.backend: Backend = (
+            PostgresBackend(target, pool_size=pool_size)
+            if isinstance(target, str) and is_postgres_url(target)
+            else SqliteBackend(Path(target))
+        )
+        self.migrate()
+
+    @property
+    def dialect(self) -> Dialect:
+        return self.backend.dialect
+
+    @property
+    def path(self) -> Path:
+        """The SQLite file; a PostgreSQL store has none."""
+        if isinstance(self.backend, SqliteBackend):
+            return self.backend.path
+        raise TypeError("a PostgreSQL store has no file path")
+
+    def write(self, action: Callable[[Db], T]) -> T:
+        """Run `action` in one transaction; the only way anything is written."""
+        return self.backend.write(action)
+
+    def read(self) -> AbstractContextManager[Db]:
+        """A connection for consistent reads (one snapshot per `with`)."""
+        return self.backend.read()
+
+    def exclusive(self, key: int) -> AbstractContextManager[None]:
+        """One holder at a time across every process on this database (e.g. loading examples)."""
+        return self.backend.exclusive(key)
+
+    @property
+    def schema_version(self) -> int:
+        with self.read() as db:
+            row = db.execute("SELECT version FROM schema_version").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> int:
+        """Apply the migrations this database has not seen yet; returns the new schema version."""
+        lock = self.dialect.migration_lock
+
+        def apply(db: Db) -> int:
+            if lock:
+                db.execute(lock)
+            db.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            row = db.execute("SELECT version FROM schema_version").fetchone()
+            if row is None:
+                db.execute("INSERT INTO schema_version (version) VALUES (0)")
+            version = int(row[0]) if row else 0
+            for script in MIGRATIONS[version:]:
+                for statement in script.split(";"):
+                    if statement.strip():
+                        db.execute(statement)
+            db.execute("UPDATE schema_version SET version = ?", (max(version, len(MIGRATIONS)),))
+            return max(version, len(MIGRATIONS))
+
+        return self.write(apply)
+
+    def insert_comparison(
+        self, row: StoredComparison, *, also: Callable[[Db], None] | None = None
+    ) -> None:
+        """Insert one comparison; `also` runs in the same transaction (a batch marks its item)."""
+
+        def insert(db: Db) -> None:
+            db.execute(
+                "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search,"
+                " summary, request, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                insert_values(row),
+            )
+            if also is not None:
+                also(db)
+
+        self.write(insert)
+
+    def get_comparison(self, comparison_id: str) -> StoredComparison | None:
+        with self.read() as db:
+            found = db.execute(
+                f"SELECT {COLUMNS}, request, report FROM comparisons WHERE id = ?",
+                (comparison_id,),
+            ).fetchone()
+        return None if found is None else comparison_row(found, full=True)
+
+    def delete_comparison(self, comparison_id: str) -> bool:
+        def delete(db: Db) -> bool:
+            return db.execute("DELETE FROM comparisons WHERE id = ?", (comparison_id,)).rowcount > 0
+
+        return self.write(delete)
+
+    def list_comparisons(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
+        """One page of summaries (no request/report bodies) and the total that match."""
+        where, params = filters(query, self.dialect)
+        with self.read() as db:
+            total = db.execute(f"SELECT count(*) FROM comparisons{where}", params).fetchone()[0]
+            rows = db.execute(
+                f"SELECT {COLUMNS} FROM comparisons{where}"
+                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                [*params, query.limit, query.offset],
+            ).fetchall()
+        return [comparison_row(r, full=False) for r in rows], int(total)
+
+    def count_comparisons(self) -> int:
+        with self.read() as db:
+            return int(db.execute("SELECT count(*) FROM comparisons").fetchone()[0])
+
+    def close(self) -> None:
+        self.backend.close()

@@ -1,0 +1,87 @@
+"""The comparison rows of the Store: their structs, columns and list filters."""
+
+from __future__ import annotations
+
+import msgspec
+
+from service.store.backend import Dialect
+
+
+class StoredComparison(msgspec.Struct, frozen=True):
+    """One row of the comparisons table; request and report are JSON documents."""
+
+    id: str
+    title: str | None
+    date: str | None
+    sides: list[str]
+    created_at: str
+    summary: dict[str, int]
+    request: bytes = b""
+    report: bytes = b""
+
+
+class ComparisonQuery(msgspec.Struct, frozen=True):
+    """Filters and page for listing comparisons, newest first."""
+
+    limit: int = 20
+    offset: int = 0
+    side: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    text: str | None = None
+
+
+COLUMNS = "id, title, date, side_a, side_b, created_at, summary"
+
+
+def comparison_row(found: tuple[object, ...], *, full: bool) -> StoredComparison:
+    return StoredComparison(
+        id=str(found[0]),
+        title=found[1] if isinstance(found[1], str) else None,
+        date=found[2] if isinstance(found[2], str) else None,
+        sides=[str(found[3]), str(found[4])],
+        created_at=str(found[5]),
+        summary=msgspec.json.decode(str(found[6]), type=dict[str, int]),
+        request=str(found[7]).encode() if full else b"",
+        report=str(found[8]).encode() if full else b"",
+    )
+
+
+def insert_values(row: StoredComparison) -> tuple[object, ...]:
+    return (
+        row.id,
+        row.title,
+        row.date,
+        row.sides[0],
+        row.sides[1],
+        row.created_at,
+        search_text(row),
+        msgspec.json.encode(row.summary).decode(),
+        row.request.decode(),
+        row.report.decode(),
+    )
+
+
+def search_text(row: StoredComparison) -> str:
+    """What the text filter searches: title, sides and both readouts, case-folded."""
+    readouts = msgspec.json.decode(row.request).get("readouts", [])
+    parts = [row.title or "", *row.sides, *(r.get("text", "") for r in readouts)]
+    return "\n".join(parts).casefold()
+
+
+def filters(query: ComparisonQuery, dialect: Dialect) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if query.side:
+        clauses.append("(upper(side_a) = upper(?) OR upper(side_b) = upper(?))")
+        params += [query.side, query.side]
+    if query.date_from:
+        clauses.append("date >= ?")
+        params.append(query.date_from)
+    if query.date_to:
+        clauses.append("date <= ?")
+        params.append(query.date_to)
+    if query.text:
+        clauses.append(dialect.contains.format(column="search"))
+        params.append(query.text.casefold())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
