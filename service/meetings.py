@@ -12,6 +12,13 @@ _SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
 _FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
 
 
+def looks_like_meeting(folder: Path) -> bool:
+    """Named <YYYY-MM-DD>_<name>, or holding a side file: a meeting, if perhaps a broken one."""
+    return _FOLDER.match(folder.name) is not None or any(
+        p.is_file() and _SIDE_FILE.match(p.name) for p in folder.iterdir()
+    )
+
+
 def meeting_body(meeting: Path) -> dict[str, object]:
     """The folder's two side files, its date and a title from its name; U.S. readout first."""
     match = _FOLDER.match(meeting.name)

@@ -71,11 +71,14 @@ def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type
 
 def run(args: argparse.Namespace) -> int:
     from service.batch.folder import run_into_folder
-    from service.batch.inputs import read_items
+    from service.batch.inputs import read_items, skipped_folders
     from service.batch.progress import BatchProgress
     from service.runtime import cached_encoder
 
-    items = read_items(Path(args.source))
+    source, out = Path(args.source), Path(args.out)
+    for folder in skipped_folders(source, out):
+        print(f"note: skipping {folder}: not a meeting folder", file=sys.stderr)
+    items = read_items(source, out)
     settings = Settings.from_env()
     encoder = cached_encoder(args.encoder)
     chunk = args.chunk or settings.batch_chunk

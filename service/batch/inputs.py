@@ -11,7 +11,7 @@ import msgspec
 from service.api.schemas import ComparisonIn
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
-from service.meetings import meeting_body
+from service.meetings import looks_like_meeting, meeting_body
 from service.pipeline import validate
 
 
@@ -42,11 +42,15 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     return body
 
 
-def read_items(source: Path) -> list[BatchItem]:
-    """The items of a JSON-lines file or a folder; bad entries become error items."""
+def read_items(source: Path, out: Path | None = None) -> list[BatchItem]:
+    """The items of a JSON-lines file or a folder; bad entries become error items.
+
+    In a folder, the batch's own output folder `out` and folders that are no meeting (see
+    `skipped_folders`) are left out.
+    """
     if not source.exists():
         raise InvalidInput(f"{source}: no such file or folder")
-    items = list(_folder_items(source) if source.is_dir() else _line_items(source))
+    items = list(_folder_items(source, out) if source.is_dir() else _line_items(source))
     if not items:
         raise InvalidInput(f"{source}: no meetings found")
     if all(item.error for item in items) and not source.is_dir() and not _any_json(items):
@@ -87,8 +91,26 @@ def _line_items(path: Path) -> Iterator[BatchItem]:
             yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
 
 
-def _folder_items(folder: Path) -> Iterator[BatchItem]:
-    meetings = sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+def skipped_folders(folder: Path, out: Path | None = None) -> list[Path]:
+    """Subfolders of a meeting folder that are not meetings: the output folder `out`, and any
+    folder neither named <YYYY-MM-DD>_<name> nor holding a <side>.txt file."""
+    if not folder.is_dir():
+        return []
+    return [p for p in _subfolders(folder) if not _is_meeting(p, out)]
+
+
+def _subfolders(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def _is_meeting(path: Path, out: Path | None) -> bool:
+    if out is not None and path.resolve() == out.resolve():
+        return False
+    return looks_like_meeting(path)
+
+
+def _folder_items(folder: Path, out: Path | None) -> Iterator[BatchItem]:
+    meetings = [p for p in _subfolders(folder) if _is_meeting(p, out)]
     for meeting in meetings:
         where = f"{folder.name}/{meeting.name}"
         try:

@@ -168,3 +168,22 @@ def test_sigkill_mid_batch_then_rerun_finishes_with_nothing_lost_or_doubled(tmp_
     titles = sorted(json.loads(p.read_text())["title"] for p in reports)
     assert titles == sorted(m["title"] for m in numbered_meetings(meetings))  # type: ignore[type-var]
     assert _results(out)["ok"] == meetings
+
+
+def test_an_out_folder_inside_the_meetings_folder_is_skipped_on_every_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import shutil
+
+    meetings = tmp_path / "meetings"
+    shutil.copytree(ROOT / "fixtures" / "pairs", meetings)
+    out = meetings / "out"
+    first = batch(capsys, str(meetings), "--out", str(out))
+    (meetings / "notes").mkdir()
+    (meetings / "notes" / "todo.md").write_text("not a meeting", encoding="utf-8")
+    code, stdout, stderr = batch(capsys, str(meetings), "--out", str(out))
+    assert first[0] == 0 and code == 0, stderr
+    assert "3 meetings: 3 compared, 0 failed" in stdout
+    assert f"skipping {out}: not a meeting folder" in stderr
+    assert "skipping" in stderr and "notes" in stderr
+    assert _results(out)["failed"] == 0 and _results(out)["total"] == 3

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from service.batch.inputs import parse_body, read_items
+from service.batch.inputs import parse_body, read_items, skipped_folders
 from service.errors import InvalidInput
 from tests.batch.conftest import HISTORY, WITH_ERRORS, history, write_jsonl
 from tests.conftest import PAIRS
@@ -80,9 +80,13 @@ def test_a_bad_meeting_folder_is_an_error_item(tmp_path: Path) -> None:
     (tmp_path / "2024-01-01_one-side").mkdir()
     (tmp_path / "2024-01-01_one-side" / "us.txt").write_text("The Secretary met the Minister.")
     (tmp_path / "no-date").mkdir()
+    (tmp_path / "no-date" / "us.txt").write_text("The Secretary met the Minister.")
+    (tmp_path / "notes").mkdir()  # no side file, no meeting name: not a meeting at all
     items = {i.where.split("/")[1]: i for i in read_items(tmp_path)}
     assert "two <side>.txt files, found us.txt" in (items["2024-01-01_one-side"].error or "")
     assert "<YYYY-MM-DD>_<name>" in (items["no-date"].error or "")
+    assert "notes" not in items
+    assert skipped_folders(tmp_path) == [tmp_path / "notes"]
 
 
 @pytest.mark.parametrize("value", ["2024-02-30", "24-01-01", "2024-1-1", "yesterday"])
