@@ -119,7 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # Modules with a `register(commands)` function (cheap to import: no torch, no litestar at top).
-_EXTENSION_MODULES: tuple[str, ...] = ("service.api.command", "service.batch.command")
+_EXTENSION_MODULES: tuple[str, ...] = (
+    "service.api.command",
+    "service.batch.command",
+    "service.db_command",
+)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,3 +19,7 @@ class Conflict(ReadoutDiffError):
 
 class Unauthorized(ReadoutDiffError):
     """A write without the API token the server was started with."""
+
+
+class DamagedDatabase(ReadoutDiffError):
+    """The database file cannot be read: a crash of the disk or a bad copy."""

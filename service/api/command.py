@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from pathlib import Path
 
+from service.database import require_sound
+from service.db_command import EXIT_DAMAGED
+from service.errors import DamagedDatabase
 from service.settings import Settings
 
 
@@ -24,6 +28,12 @@ def _serve(args: argparse.Namespace) -> int:
     if args.no_examples:
         changes["examples"] = False
     settings = dataclasses.replace(settings, **changes)  # type: ignore[arg-type]
+    if settings.database_url is None:
+        try:
+            require_sound(settings.database_path)
+        except DamagedDatabase as error:
+            print(f"readout-diff: error: {error}", file=sys.stderr)
+            return EXIT_DAMAGED
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
 

@@ -1,0 +1,109 @@
+"""The SQLite database file: integrity checks, online backups and restores, damaged derived files."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import time
+from contextlib import closing
+from pathlib import Path
+
+from service.errors import Conflict, DamagedDatabase, InvalidInput
+
+log = logging.getLogger("readout-diff")
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """SQLite's `integrity_check` of `path`: empty when the file is sound."""
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such database file")
+    try:
+        with closing(_open_read_only(path)) as connection:
+            rows = connection.execute("PRAGMA integrity_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    problems = [str(row[0]) for row in rows]
+    return [] if problems == ["ok"] else problems
+
+
+def require_sound(path: Path) -> None:
+    """Raise DamagedDatabase, naming the file and what to do, unless `path` is missing or sound.
+
+    A quick check only (the schema and the first pages), so that a large database starts fast.
+    """
+    if not path.exists():
+        return
+    try:
+        with closing(_open_read_only(path)) as connection:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        rows = [(str(error),)]
+    if [str(r[0]) for r in rows] != ["ok"]:
+        raise DamagedDatabase(
+            f"the database {path} is damaged ({rows[0][0]}); restore a backup with "
+            f"`readout-diff db restore BACKUP`, or move the file aside to start empty"
+        )
+
+
+def backup(path: Path, destination: Path) -> None:
+    """Copy the database to `destination` with SQLite's online backup: safe while it is in use."""
+    if not path.is_file():
+        raise InvalidInput(f"{path}: no such database file")
+    if destination.exists():
+        raise InvalidInput(f"{destination} exists; choose a new file for the backup")
+    require_sound(path)
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(destination)) as target:
+        source.backup(target)
+
+
+def restore(source: Path, path: Path) -> None:
+    """Replace the database at `path` by the backup `source`, unless a process has it open."""
+    if integrity_problems(source):
+        raise InvalidInput(f"{source} is not a sound readout-diff backup")
+    if path.exists() and in_use(path):
+        raise Conflict(f"{path} is in use (is `readout-diff serve` running?); stop it first")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".restoring")
+    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as target:
+        origin.backup(target)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    partial.replace(path)
+
+
+# Every open connection of a WAL database holds a shared lock on this byte of its -shm file
+# (SQLite's "DMS" slot, WALINDEX_LOCK_OFFSET 120 + 8).
+_SHM_DMS_BYTE = 128
+
+
+def in_use(path: Path) -> bool:
+    """Whether another process has the database open (a running service keeps it open)."""
+    import fcntl
+
+    shm = path.with_name(path.name + "-shm")
+    if not shm.exists():
+        return False
+    with open(shm, "r+b") as handle:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB, 1, _SHM_DMS_BYTE)
+        except OSError:
+            return True
+        fcntl.lockf(handle, fcntl.LOCK_UN, 1, _SHM_DMS_BYTE)
+    return False
+
+
+def move_aside(path: Path, reason: str) -> Path:
+    """Rename a damaged derived file (a cache) out of the way, with a warning; never a database."""
+    aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    path.replace(aside)
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    log.warning(
+        "%s is damaged (%s): moved to %s, starting with an empty cache", path, reason, aside
+    )
+    return aside
+
+
+def _open_read_only(path: Path) -> sqlite3.Connection:
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
