@@ -16,6 +16,7 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from service.api.auth import write_guard
 from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
+from service.api.drain import drain_refused_bodies
 from service.api.pages import PageController, static_files, template_config
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
@@ -126,4 +127,5 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             render_plugins=[JsonRenderPlugin()],
         ),
         request_max_body_size=settings.max_body_bytes,
+        middleware=[drain_refused_bodies],
     )
