@@ -23,3 +23,7 @@ class Unauthorized(ReadoutDiffError):
 
 class DamagedDatabase(ReadoutDiffError):
     """The database file cannot be read: a crash of the disk or a bad copy."""
+
+
+class StorageFull(ReadoutDiffError):
+    """A write failed for lack of disk space; nothing stored before it is lost."""

@@ -16,7 +16,14 @@ from litestar.plugins.problem_details import (
     ProblemDetailsPlugin,
 )
 
-from service.errors import Conflict, InvalidInput, NotFound, ReadoutDiffError, Unauthorized
+from service.errors import (
+    Conflict,
+    InvalidInput,
+    NotFound,
+    ReadoutDiffError,
+    StorageFull,
+    Unauthorized,
+)
 
 log = logging.getLogger("readout_diff.api")
 
@@ -29,6 +36,7 @@ PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
     Unauthorized: (401, "urn:readout-diff:unauthorized", "API token required"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),
     Conflict: (409, "urn:readout-diff:conflict", "Conflict"),
+    StorageFull: (507, "urn:readout-diff:storage-full", "The disk is full"),
     ReadoutDiffError: (400, "urn:readout-diff:bad-request", "Bad request"),
     UnicodeDecodeError: (400, "urn:readout-diff:not-utf8", "The request body is not UTF-8"),
 }

@@ -183,11 +183,18 @@ class CachedEncoder:
 
     def _store(self, rows: list[tuple[str, np.ndarray]]) -> None:
         with self._lock:
-            self._db.executemany(
-                "INSERT OR REPLACE INTO embeddings (model, hash, vector) VALUES (?, ?, ?)",
-                [(self.name, key, np.asarray(v, dtype=np.float32).tobytes()) for key, v in rows],
-            )
-            self._db.commit()
+            try:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO embeddings (model, hash, vector) VALUES (?, ?, ?)",
+                    [
+                        (self.name, key, np.asarray(v, dtype=np.float32).tobytes())
+                        for key, v in rows
+                    ],
+                )
+                self._db.commit()
+            except sqlite3.OperationalError:
+                # A full disk: the vectors are recomputed next time; the comparison goes on.
+                self._db.rollback()
 
     def close(self) -> None:
         with self._lock:

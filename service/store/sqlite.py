@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
+from service.errors import StorageFull
 from service.store.backend import Db, Dialect
 
 T = TypeVar("T")
@@ -58,11 +59,20 @@ class SqliteBackend:
             self._writer.execute("BEGIN IMMEDIATE")
             try:
                 result = action(self._writer)
-            except BaseException:
-                self._writer.execute("ROLLBACK")
+                self._writer.execute("COMMIT")
+            except sqlite3.OperationalError as error:
+                self._rollback()
+                if _is_full(error):
+                    raise StorageFull(f"no space left to store it ({error})") from None
                 raise
-            self._writer.execute("COMMIT")
+            except BaseException:
+                self._rollback()
+                raise
             return result
+
+    def _rollback(self) -> None:
+        if self._writer.in_transaction:
+            self._writer.execute("ROLLBACK")
 
     @contextmanager
     def read(self) -> Iterator[Db]:
@@ -90,3 +100,8 @@ class SqliteBackend:
             for connection in self._connections:
                 connection.close()
             self._connections.clear()
+
+
+def _is_full(error: sqlite3.OperationalError) -> bool:
+    """SQLITE_FULL ("database or disk is full"), or the OS's ENOSPC surfacing as an I/O error."""
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
