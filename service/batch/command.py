@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import sys
 from pathlib import Path
 
+from service.errors import StorageFull
 from service.settings import Settings
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
@@ -23,7 +25,12 @@ A folder holds one sub-folder per meeting, <YYYY-MM-DD>_<name>/, with two <side>
 
 Writes reports/*.json, journal.jsonl, results.json, trends.json, trends.csv and summary.md.
 Run it again with the same --out to finish an interrupted batch: finished meetings are kept.
-Exit status: 0 all compared, 1 some meetings failed (see results.json), 2 bad input."""
+Exit status: 0 all compared, 1 some meetings failed (see results.json), 2 bad input, 4 the disk
+is full (finished meetings are kept; free space and run it again)."""
+
+
+# The disk filled up: what was finished is in the journal, the rest runs when space returns.
+EXIT_NO_SPACE = 4
 
 
 def _chunk(raw: str) -> int:
@@ -102,6 +109,12 @@ def run(args: argparse.Namespace) -> int:
             items, Path(args.out), encoder, chunk=chunk, on_start=start, engine=engine,
             on_done=lambda entry: bar.advance(entry.status == "ok") if bar else None,
         )  # fmt: skip
+    except (StorageFull, OSError) as error:
+        if isinstance(error, OSError) and error.errno != errno.ENOSPC:
+            raise
+        message = str(error) if isinstance(error, StorageFull) else f"no space left in {args.out}"
+        print(f"readout-diff: error: {message}", file=sys.stderr)
+        return EXIT_NO_SPACE
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import re
@@ -11,7 +12,7 @@ from types import TracebackType
 import msgspec
 
 from service.batch.runner import Outcome
-from service.errors import Conflict, InvalidInput
+from service.errors import Conflict, InvalidInput, StorageFull
 from service.pipeline.report import to_json
 from service.pipeline.types import Report
 
@@ -86,13 +87,24 @@ class Journal:
             date=body.date if body else None,
             error=outcome.error,
         )
-        if report is not None:
-            name = f"{REPORTS}/{report_name(entry)}"
-            write_durably(self.folder / name, to_json(report) + b"\n")
-            entry = msgspec.structs.replace(entry, report=name)
-        self._file.write(msgspec.json.encode(entry) + b"\n")
-        self._file.flush()
-        os.fsync(self._file.fileno())
+        try:
+            if report is not None:
+                name = f"{REPORTS}/{report_name(entry)}"
+                write_durably(self.folder / name, to_json(report) + b"\n")
+                entry = msgspec.structs.replace(entry, report=name)
+            line = msgspec.json.encode(entry) + b"\n"
+            self._file.write(line)
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as error:
+            if error.errno != errno.ENOSPC:
+                raise
+            # A half-written line is cut off when the journal is next read; the meeting counts
+            # as not done and is compared again on the next run.
+            raise StorageFull(
+                f"no space left in {self.folder}; {len(self.entries)} meetings are kept in the "
+                f"journal: free some space and run the same command again to finish"
+            ) from None
         self.entries[entry.key] = entry
         return entry
 
@@ -131,10 +143,14 @@ def report_name(entry: Entry) -> str:
 def write_durably(path: Path, data: bytes) -> None:
     """Write to a temporary name, fsync, rename: the file is whole or absent, never half."""
     temporary = path.with_name(path.name + ".part")
-    with open(temporary, "wb") as file:
-        file.write(data)
-        file.flush()
-        os.fsync(file.fileno())
+    try:
+        with open(temporary, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
     os.replace(temporary, path)
     directory = os.open(path.parent, os.O_RDONLY)
     try:

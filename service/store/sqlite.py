@@ -104,4 +104,6 @@ class SqliteBackend:
 
 def _is_full(error: sqlite3.OperationalError) -> bool:
     """SQLITE_FULL ("database or disk is full"), or the OS's ENOSPC surfacing as an I/O error."""
-    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    return getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL or "disk is full" in str(
+        error
+    )

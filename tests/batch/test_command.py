@@ -187,3 +187,31 @@ def test_an_out_folder_inside_the_meetings_folder_is_skipped_on_every_run(
     assert f"skipping {out}: not a meeting folder" in stderr
     assert "skipping" in stderr and "notes" in stderr
     assert _results(out)["failed"] == 0 and _results(out)["total"] == 3
+
+
+def test_a_full_disk_stops_the_batch_with_its_journal_and_the_rerun_finishes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import subprocess
+
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=300k", "tmpfs", str(disk)], capture_output=True
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small tmpfs here: {mounted.stderr.decode().strip()}")
+    try:
+        filler = disk / "filler"
+        filler.write_bytes(b"\0" * 250_000)
+        out = disk / "out"
+        code, _, err = batch(capsys, str(HISTORY), "--out", str(out))
+        assert code == 4 and "no space left" in err and "Traceback" not in err
+        kept = (out / "journal.jsonl").read_text().splitlines()
+        assert 0 < len(kept) < 3 and not list((out / "reports").glob("*.part"))
+        filler.unlink()
+        code, _, err = batch(capsys, str(HISTORY), "--out", str(out))
+        assert code == 0 and f"resuming: {len(kept)} of 3" in err
+        assert _results(out)["ok"] == 3
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
