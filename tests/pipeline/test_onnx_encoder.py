@@ -132,3 +132,19 @@ def test_a_comparison_with_the_onnx_encoder_never_imports_torch(
     report = json.loads(result.stdout)
     assert report["model"]["encoder"] == "minilm-onnx-int8"
     assert any("Taiwan Strait" in e["text"] for e in report["emphases"] if e["side"] == "US")
+
+
+@pytest.mark.slow
+def test_a_damaged_export_is_moved_aside_and_rebuilt(export: Path, tmp_path: Path) -> None:
+    import shutil
+
+    damaged = tmp_path / "all-MiniLM-L6-v2"
+    shutil.copytree(export, damaged)
+    model = damaged / MODEL_FILE
+    model.write_bytes(model.read_bytes()[:4096])  # a half-copied file
+    encoder = OnnxEncoder(folder=damaged)
+    vectors = encoder.encode(["peace and stability across the Taiwan Strait"])
+    expected = OnnxEncoder(folder=export).encode(["peace and stability across the Taiwan Strait"])
+    assert np.allclose(vectors, expected, atol=1e-5)
+    (aside,) = tmp_path.glob("all-MiniLM-L6-v2.damaged-*")
+    assert (aside / MODEL_FILE).stat().st_size == 4096
