@@ -26,7 +26,7 @@ class BatchController(Controller):
         sync_to_thread=True,
         status_code=202,
         request_max_body_size=MAX_BATCH_BYTES,
-        responses=problem_responses(400, 401, 413, 422),
+        responses=problem_responses(400, 401, 413, 422, 507),
     )
     def submit(
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]

@@ -30,7 +30,10 @@ class ComparisonController(Controller):
     tags = ["comparisons"]  # noqa: RUF012 - Controller declares it a plain attribute
 
     @post(
-        "/", sync_to_thread=True, status_code=201, responses=problem_responses(400, 401, 413, 422)
+        "/",
+        sync_to_thread=True,
+        status_code=201,
+        responses=problem_responses(400, 401, 413, 422, 507),
     )
     def submit(
         self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
