@@ -27,7 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from service.evaluation import FIXTURES
+from evaluation.expectations import Case, load_cases
+from evaluation.scoring import FIXTURES
 from service.pipeline import claims_of, compare, polarity, terms
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.calibration import Calibration, load_calibration
@@ -37,7 +38,6 @@ from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_enc
 from service.pipeline.report import to_json
 from service.pipeline.split import _sentence_offsets, split
 from service.pipeline.types import Claim, Readout, Segment
-from service.quality import Case, load_cases
 from service.settings import Settings
 
 

@@ -7,7 +7,7 @@ import re
 import subprocess
 import sys
 
-from bench.serving import documents, percentile
+from bench.serving import documents
 from tests.conftest import ROOT
 
 
@@ -18,13 +18,6 @@ def test_service_bench_readouts_are_about_2000_characters_and_new_to_the_cache()
     sentences = [s for t in texts for s in re.split(r"(?<=[.!?])\s+", t) if len(s) > 40]
     # Only the readouts' own boilerplate repeats ("The overview of the meeting is as follows.")
     assert len(sentences) - len(set(sentences)) <= 0.05 * len(sentences)
-
-
-def test_percentile_picks_ranks() -> None:
-    values = [float(v) for v in range(1, 21)]
-    assert percentile(values, 0.5) in (10.0, 11.0)
-    assert percentile(values, 0.95) == 19.0
-    assert percentile([3.0], 0.95) == 3.0
 
 
 def test_stage_bench_prints_every_stage_and_the_ratio() -> None:
@@ -42,12 +35,3 @@ def test_stage_bench_prints_every_stage_and_the_ratio() -> None:
         assert stage in header
     ratio = float(row.strip("| ").split("|")[-1])
     assert ratio >= 1.0, "the whole comparison includes the embedding"
-
-
-def test_every_quality_table_row_has_the_same_cells() -> None:
-    from service.evaluation import Evaluation
-    from service.quality import Score
-
-    evaluation = Evaluation(Score(found=3, expected=4, false_flags=1, shared_checks=5), 0.5)
-    row = evaluation.table_row("method", 0.17, "120")
-    assert row == "| method | 0.17 | 0.75 (3/4) | 0.20 (1/5) | 0.50 | 120 |"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service.baseline import flag_every_sentence
-from service.evaluation import Scores, calibrated_method, inventory_cases, mean
-from service.inventory import tallies
+from evaluation.baselines import flag_every_sentence
+from evaluation.inventory import tallies
+from evaluation.scoring import Scores, calibrated_method, inventory_cases, mean
 from service.pipeline.calibration import load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 

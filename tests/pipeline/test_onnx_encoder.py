@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from service.evaluation import english_cases
+from evaluation.scoring import english_cases
 from service.pipeline import claims_of
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.onnx_encoder import OnnxEncoder

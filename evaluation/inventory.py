@@ -9,8 +9,8 @@ from typing import Literal
 
 import msgspec
 
+from evaluation.expectations import load_cases
 from service.pipeline.types import Emphasis, Readout, Report
-from service.quality import load_cases
 
 Relation = Literal["one-sided", "stronger", "shared", "opposed", "boilerplate"]
 TOP = 3

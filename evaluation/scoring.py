@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import msgspec
-
-from service.inventory import InventoryCase, Tally, load_inventory_cases, tallies
+from evaluation.expectations import Case, Score, load_cases, score
+from evaluation.inventory import InventoryCase, Tally, load_inventory_cases
 from service.pipeline import claims_of, compare
 from service.pipeline.calibration import Calibration
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
-from service.quality import Case, Score, load_cases, score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Method = Callable[[Sequence[Readout]], Report]
@@ -55,15 +52,6 @@ class Evaluation:
         return "| " + " | ".join(cells) + " |"
 
 
-@dataclass(frozen=True)
-class Fit:
-    """The best calibration of a grid, its scores and how many grid points tied with it."""
-
-    calibration: Calibration
-    scores: Scores
-    plateau: int
-
-
 def f_beta(tally: Tally, beta: float = BETA) -> float:
     p, r = tally.precision, tally.recall
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
@@ -83,42 +71,6 @@ def mean(scores: Scores, figure: str) -> float:
     """One figure of the totals (precision, recall, f1, ...), averaged over the annotators."""
     totals = [per_pair["total"] for per_pair in scores.values()]
     return sum(float(getattr(t, figure)) for t in totals) / len(totals)
-
-
-def fit(
-    method: Callable[[Calibration], Method],
-    base: Calibration,
-    cases: Sequence[InventoryCase],
-    grid: dict[str, Sequence[float]],
-) -> Fit:
-    """Grid search the named calibration fields; the middle point of the best plateau wins."""
-    results = []
-    for values in itertools.product(*grid.values()):
-        calibration = msgspec.structs.replace(base, **dict(zip(grid, values, strict=True)))
-        scores = tallies(method(calibration), cases)
-        results.append((objective(scores), calibration, scores))
-    best = max(r[0] for r in results)
-    plateau = [r for r in results if r[0] == best]
-    _, calibration, scores = plateau[len(plateau) // 2]
-    return Fit(calibration, scores, len(plateau))
-
-
-def held_out(
-    method: Callable[[Calibration], Method],
-    base: Calibration,
-    cases: Sequence[InventoryCase],
-    grid: dict[str, Sequence[float]],
-) -> Scores:
-    """Leave-one-pair-out: each pair scored with the calibration fitted on the others."""
-    pooled: Scores = {}
-    for index, case in enumerate(cases):
-        rest = [*cases[:index], *cases[index + 1 :]]
-        fitted = fit(method, base, rest, grid).calibration
-        for annotator, per_pair in tallies(method(fitted), [case]).items():
-            totals = pooled.setdefault(annotator, {"total": Tally()})
-            totals[case.name] = per_pair[case.name]
-            totals["total"] = totals["total"].add(per_pair[case.name])
-    return pooled
 
 
 def calibrated_method(encoder: Encoder) -> Callable[[Calibration], Method]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.inventory import Inventory, Topic, locate, tally
+from evaluation.inventory import Inventory, Topic, locate, tally
 from service.pipeline.types import Claim, Emphasis, EmphasisKind, ModelInfo, Report
 
 US = "They met in Washington. They stressed the Taiwan Strait. They welcomed the trade deal."
