@@ -41,7 +41,7 @@ def row(method: str, pair: str, annotator: str, totals: Sequence[Tally]) -> str:
     def avg(name: str) -> float:
         return sum(float(getattr(t, name)) for t in totals) / len(totals)
 
-    opposed = f"{sum(t.opposed_right for t in totals)}/{sum(t.opposed for t in totals)}"
+    opposed = f"{sum(t.opposed.hits for t in totals)}/{sum(t.opposed.total for t in totals)}"
     cells = [method, pair, annotator]
     cells += [f"{avg(n):.2f}" for n in ("precision", "recall", "f1", "top_precision")]
     cells += [f"{avg('stronger_recall'):.2f}", f"{avg('flagged_share'):.2f}", opposed]

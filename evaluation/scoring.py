@@ -36,7 +36,8 @@ class Evaluation:
         A report that flags every claim tells the reader nothing, so each point of claims
         flagged costs 0.05 points: a tie-breaker that never outweighs one missed topic.
         """
-        return self.score.recall - self.score.false_flag_rate - FLAGGING_CHARGE * self.flagged_share
+        recall, false_flags = float(self.score.recall), float(self.score.false_flag_rate)
+        return recall - false_flags - FLAGGING_CHARGE * self.flagged_share
 
     def table_row(self, name: str, threshold: float, *extra: str) -> str:
         """A Markdown row: method, threshold, recall, false-flag rate, share flagged, extras."""
@@ -44,8 +45,8 @@ class Evaluation:
         cells = [
             name,
             f"{threshold:.2f}",
-            f"{s.recall:.2f} ({s.found}/{s.expected})",
-            f"{s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks})",
+            s.recall.shown(),
+            s.false_flag_rate.shown(),
             f"{self.flagged_share:.2f}",
             *extra,
         ]
@@ -53,7 +54,7 @@ class Evaluation:
 
 
 def f_beta(tally: Tally, beta: float = BETA) -> float:
-    p, r = tally.precision, tally.recall
+    p, r = float(tally.precision), float(tally.recall)
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
 
@@ -63,7 +64,7 @@ def objective(scores: Scores) -> tuple[float, float]:
     totals = [per_pair["total"] for per_pair in scores.values()]
     return (
         round(sum(f_beta(t) for t in totals) / len(totals), 4),
-        round(sum(t.top_precision for t in totals) / len(totals), 4),
+        round(sum(float(t.top_precision) for t in totals) / len(totals), 4),
     )
 
 
