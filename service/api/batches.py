@@ -23,10 +23,10 @@ class BatchController(Controller):
 
     @post(
         "/",
-        sync_to_thread=True,
         status_code=202,
-        request_max_body_size=MAX_BATCH_BYTES,
         responses=problem_responses(400, 401, 413, 422, 507),
+        request_max_body_size=MAX_BATCH_BYTES,
+        sync_to_thread=True,
     )
     def submit(
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]

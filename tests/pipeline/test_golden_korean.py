@@ -10,7 +10,8 @@ import json
 
 import pytest
 
-from service.evaluation import cross_language_cases
+from evaluation.expectations import Case, score
+from evaluation.scoring import cross_language_cases
 from service.pipeline import compare
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
@@ -18,7 +19,6 @@ from service.pipeline.embed.multilingual import USE_NAME
 from service.pipeline.embed.routing import RoutingEncoder
 from service.pipeline.render import render
 from service.pipeline.types import Emphasis, Report
-from service.quality import Case, score
 
 pytestmark = pytest.mark.slow
 CASES = cross_language_cases()
