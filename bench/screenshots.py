@@ -52,13 +52,27 @@ def main(prefix: str) -> None:
             for width, height in WIDTHS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(server.url + accepted["page"])
-                charts = page.locator(".charts, .trends").first
-                charts.screenshot(path=ROOT / "docs" / f"{prefix}-trends-{width}.png")
+                page.screenshot(
+                    path=ROOT / "docs" / f"{prefix}-trends-{width}.png",
+                    full_page=True,
+                    clip=_around(page.locator(".charts, .trends").all()),
+                )
                 if page.request.get(server.url + "/batches").ok:
                     page.goto(server.url + "/batches")
-                    page.screenshot(path=ROOT / "docs" / f"{prefix}-list-{width}.png")
+                    page.screenshot(
+                        path=ROOT / "docs" / f"{prefix}-list-{width}.png", full_page=True
+                    )
                 page.close()
             browser.close()
+
+
+def _around(sections: list[Any]) -> dict[str, float]:
+    """The page area from the first chart section to the end of the last."""
+    boxes = [s.bounding_box() for s in sections]
+    top = min(b["y"] for b in boxes)
+    bottom = max(b["y"] + b["height"] for b in boxes)
+    width = max(b["x"] + b["width"] for b in boxes)
+    return {"x": 0, "y": top - 8, "width": width + 8, "height": bottom - top + 16}
 
 
 if __name__ == "__main__":

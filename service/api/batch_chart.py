@@ -90,6 +90,78 @@ def _time_axis(axes: object, quarters: list[str], narrow: bool) -> None:
         axes.axvline(indexes[0] - 0.5, color="#c3c8d0", linewidth=0.8, zorder=0)
 
 
+MAX_TOPIC_ROWS = 8
+DOT = 0.95  # dot diameter, in font sizes
+
+
+def topics_svg(trends: Trends, *, narrow: bool = False, salt: str = "") -> str:
+    """Topics stressed alone in more than one meeting: one row each, a dot per side in each
+    quarter where that side stressed it, labelled with the number of meetings."""
+    recurring = [t for t in trends.topics if t.meetings > 1][:MAX_TOPIC_ROWS]
+    counts = tuple(
+        (topic.name, c.side, c.period, c.meetings)
+        for topic in recurring
+        for c in trends.counts
+        if c.topic == topic.id and c.period != UNDATED
+    )
+    names = tuple(t.name for t in recurring)
+    return _render_topics(
+        (tuple(trends.sides), tuple(trends.quarters), names, counts), narrow, salt
+    )
+
+
+@lru_cache(maxsize=32)
+def _render_topics(
+    key: tuple[
+        tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[tuple[str, str, str, int], ...]
+    ],
+    narrow: bool,
+    salt: str,
+) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    sides, quarters, names, counts = key
+    width, _, font = NARROW if narrow else WIDE
+    column = {q: i for i, q in enumerate(quarters)}
+    with matplotlib.rc_context({
+        "svg.fonttype": "none", "svg.hashsalt": f"topics{salt}{narrow}", "font.size": font,
+        "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
+        "axes.spines.left": False,
+    }):  # fmt: skip
+        row_inches = (font * 1.6 + font * DOT * 1.2 * len(sides)) / 72
+        figure = Figure(figsize=(width, 0.9 + row_inches * len(names)), layout="constrained")
+        axes = figure.add_subplot()
+        spread = font * DOT * 1.2 / 72 / row_inches  # one dot apart, in rows
+        for row, name in enumerate(names):
+            first = row + 0.5 - spread * len(sides)  # the dots fill the lower part of the row
+            axes.text(-0.55, first - spread * 0.6, name, ha="left", va="bottom", fontsize=font)
+            for number, side in enumerate(sides):
+                for topic, s, period, meetings in counts:
+                    if topic != name or s != side or period not in column:
+                        continue
+                    y = first + spread * (number + 0.5) - spread * 0.5
+                    axes.scatter([column[period]], [y], s=(font * DOT) ** 2,
+                                 color=COLOURS[number % len(COLOURS)], zorder=3)  # fmt: skip
+                    if meetings > 1:
+                        axes.text(column[period], y, str(meetings), ha="center", va="center",
+                                  color="white", fontsize=font, zorder=4)  # fmt: skip
+        for number, side in enumerate(sides):
+            axes.scatter([], [], color=COLOURS[number % len(COLOURS)], label=side)
+        axes.set_ylim(len(names) - 0.4, -0.5)
+        axes.set_yticks([])
+        _time_axis(axes, list(quarters), narrow)
+        axes.set_xlim(-0.6, len(quarters) - 0.4)
+        axes.grid(axis="x", color="#eef0f3", linewidth=0.8)
+        axes.legend(ncols=len(sides), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
+                    handlelength=1.0, borderaxespad=0.2)  # fmt: skip
+        out = io.StringIO()
+        figure.savefig(out, format="svg", metadata={"Date": None})
+    return _inline(out.getvalue())
+
+
 _PROLOG = re.compile(r"^.*?(?=<svg)", re.DOTALL)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from service.api.batch_chart import chart_svg
+from service.api.batch_chart import chart_svg, topics_svg
 from service.api.batch_schemas import Progress
 from service.batch.records import BatchRow, ItemRow
 from service.batch.trends import TopicOut, Trends
@@ -50,6 +50,20 @@ def topic_views(trends: Trends) -> list[TopicView]:
     return views
 
 
+def charts(trends: Trends | None, salt: str) -> dict[str, str]:
+    """Both charts at both widths, as inline SVG; none without a dated meeting."""
+    names = ("chart_wide", "chart_narrow", "topics_wide", "topics_narrow")
+    if trends is None or not trends.quarters:
+        return dict.fromkeys(names, "")
+    recurring = any(t.meetings > 1 for t in trends.topics)
+    return {
+        "chart_wide": chart_svg(trends, salt=salt),
+        "chart_narrow": chart_svg(trends, narrow=True, salt=salt),
+        "topics_wide": topics_svg(trends, salt=salt) if recurring else "",
+        "topics_narrow": topics_svg(trends, narrow=True, salt=salt) if recurring else "",
+    }
+
+
 def batch_page_context(
     row: BatchRow, items: list[ItemRow], trends: Trends | None
 ) -> dict[str, Any]:
@@ -59,8 +73,7 @@ def batch_page_context(
         "items": items,
         "progress": Progress.of(row.total, items),
         "trends": trends,
-        "chart_wide": chart_svg(trends, salt=row.id) if trends else "",
-        "chart_narrow": chart_svg(trends, narrow=True, salt=row.id) if trends else "",
+        **charts(trends, row.id),
         "timeline": timeline_rows(trends) if trends else [],
         "recurring": [v for v in views if v.topic.meetings > 1],
         "single": [v for v in views if v.topic.meetings <= 1],

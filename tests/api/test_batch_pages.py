@@ -83,3 +83,14 @@ def test_a_file_that_is_not_text_is_refused(client: Client) -> None:
 def test_schema_messages_in_plain_words(bad: object, words: str) -> None:
     error = items_from_bodies([bad])[0].error
     assert error is not None and plain(error).startswith(words)
+
+
+def test_undated_meetings_get_the_table_and_no_time_axis(client: Client) -> None:
+    undated = [{k: v for k, v in b.items() if k != "date"} for b in history()]
+    response = client.post("/batches", files={"jsonl": (None, _jsonl(undated))},
+                           follow_redirects=False)  # fmt: skip
+    batch = wait(client, response.headers["location"].rsplit("/", 1)[1])
+    assert batch["trends"]["quarters"] == []
+    page = client.get(batch["page"]).text
+    assert "no time axis" in page and "<svg" not in page
+    assert '<th scope="row">undated</th>' in page
