@@ -37,7 +37,7 @@ def other_share(trends: Trends) -> float:
 def main(path: Path) -> None:
     items = read_items(path)
     encoder = cached_encoder()
-    reports = [o.report for o in run_items(items, encoder) if o.report is not None]
+    reports = [i.outcome for i in run_items(items, encoder) if i.outcome is not None]
     trends = trends_of(reports, encoder)
     mentions = sum(len(t.mentions) for t in trends.topics)
     recurring = [t for t in trends.topics if t.meetings > 1]

@@ -6,7 +6,7 @@ import re
 
 import msgspec
 
-from service.batch.inputs import BatchItem
+from service.batch.items import Item
 from service.errors import InvalidInput
 
 _FIELD = {
@@ -38,7 +38,7 @@ def bodies_of(text: str) -> list[object]:
     return bodies
 
 
-def item_problems(items: list[BatchItem]) -> list[str]:
+def item_problems(items: list[Item]) -> list[str]:
     """'line N: what is wrong' for every item that cannot run, in plain words."""
     return [f"line {n}: {plain(item.error)}" for n, item in enumerate(items, 1) if item.error]
 

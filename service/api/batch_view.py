@@ -7,7 +7,8 @@ from typing import Any
 
 from service.api.batch_chart import chart_svg, topics_svg
 from service.api.batch_schemas import Progress
-from service.batch.records import BatchRow, ItemRow
+from service.batch.items import Item
+from service.batch.records import BatchRow
 from service.batch.trends import TopicOut, Trends
 
 
@@ -64,9 +65,7 @@ def charts(trends: Trends | None, salt: str) -> dict[str, str]:
     }
 
 
-def batch_page_context(
-    row: BatchRow, items: list[ItemRow], trends: Trends | None
-) -> dict[str, Any]:
+def batch_page_context(row: BatchRow, items: list[Item], trends: Trends | None) -> dict[str, Any]:
     views = topic_views(trends) if trends else []
     return {
         "batch": row,

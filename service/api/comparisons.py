@@ -13,14 +13,14 @@ from service.api.problems import problem_responses
 from service.api.schemas import (
     MAX_OFFSET,
     MAX_PAGE,
-    ComparisonIn,
     ComparisonList,
     ComparisonSummary,
 )
 from service.comparisons import Comparisons
-from service.pipeline import MAX_SIDE_LENGTH
 from service.pipeline.types import Report
 from service.store import ComparisonQuery
+from service.validate import MAX_SIDE_LENGTH
+from service.wire import ComparisonIn
 
 
 class ComparisonController(Controller):

@@ -18,12 +18,12 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from service.api.auth import FORM_TOKEN
-from service.api.schemas import ComparisonIn
 from service.api.view import VERDICT_LABEL, side_views
 from service.comparisons import Comparisons
 from service.errors import NotFound, ReadoutDiffError, Unauthorized
 from service.pipeline.types import Report
 from service.store import ComparisonQuery
+from service.wire import ComparisonIn
 
 HERE = Path(__file__).parent
 TEMPLATES, STATIC = HERE / "templates", HERE / "static"

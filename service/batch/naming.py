@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
-from service.pipeline.terms import (
+from service.pipeline.classify.terms import (
     _STOPWORDS,
     COMMON_ZIPF,
     TITLES,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import msgspec
 
-from service.batch.inputs import BatchItem, items_from_bodies
+from service.batch.inputs import items_from_bodies
+from service.batch.items import Item
 from service.batch.listing import BatchSummary, recent_batches
-from service.batch.records import BatchRecords, BatchRow, ItemRow
+from service.batch.records import BatchRecords, BatchRow
 from service.batch.trends import Trends, to_csv
 from service.batch.worker import BatchWorker
 from service.errors import Conflict, InvalidInput, NotFound
@@ -25,7 +26,7 @@ class Batches:
         """Store a batch (bad bodies become error items) and queue it; returns it queued."""
         return self.queue(self.prepare(bodies))
 
-    def prepare(self, bodies: list[object]) -> list[BatchItem]:
+    def prepare(self, bodies: list[object]) -> list[Item]:
         """Each body checked as POST /api/comparisons checks it; bad ones become error items."""
         if not bodies:
             raise InvalidInput("a batch needs at least one comparison")
@@ -33,7 +34,7 @@ class Batches:
             raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(bodies)}")
         return items_from_bodies(bodies)
 
-    def queue(self, items: list[BatchItem]) -> BatchRow:
+    def queue(self, items: list[Item]) -> BatchRow:
         row = self.records.create(items)
         self.worker.enqueue(row.id)
         return row
@@ -42,7 +43,7 @@ class Batches:
         """The latest batches, newest first."""
         return recent_batches(self.records.store, limit)
 
-    def get(self, batch_id: str) -> tuple[BatchRow, list[ItemRow]]:
+    def get(self, batch_id: str) -> tuple[BatchRow, list[Item]]:
         row = self.records.get(batch_id)
         if row is None:
             raise NotFound(f"no batch with id {batch_id!r}")

@@ -48,8 +48,11 @@ def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) 
         assert all(url.startswith(base) for url in requested), "no CDN: everything is local"
 
         sides = batch["trends"]["sides"]
-        chart = page.locator(".trends .plot-wide svg")
-        assert chart.is_visible() and not page.locator(".trends .plot-narrow svg").is_visible()
+        chart = page.locator(".trends-body .plot-wide svg")
+        assert chart.is_visible() and not page.locator(".trends-body .plot-narrow svg").is_visible()
+        recurring = {t["name"] for t in batch["trends"]["topics"] if t["meetings"] > 1}
+        dots = page.locator(".topic-trends .plot-wide svg text").all_text_contents()
+        assert recurring and recurring <= {d.strip() for d in dots}, "a row per recurring topic"
         legend = [t.strip() for t in chart.locator("text").all_text_contents()]
         assert all(side in legend for side in sides), "one bar colour per side"
         header = page.locator(".trends-table thead th").all_inner_texts()
@@ -158,10 +161,11 @@ def test_the_trends_page_fits_a_phone(browser: Any, tmp_path: Path) -> None:  # 
         page = browser.new_page(viewport={"width": 390, "height": 844})
         page.goto(server.url + accepted["page"])
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
-        chart = page.locator(".trends .plot-narrow svg")
-        assert chart.is_visible() and not page.locator(".trends .plot-wide svg").is_visible()
-        sizes = chart.evaluate(
-            """svg => [...svg.querySelectorAll('text')].map(t => {
+        chart = page.locator(".trends-body .plot-narrow svg")
+        assert chart.is_visible() and not page.locator(".trends-body .plot-wide svg").is_visible()
+        assert page.locator(".topic-trends .plot-narrow svg").is_visible()
+        sizes = page.evaluate(
+            """() => [...document.querySelectorAll('.plot-narrow svg text')].map(t => {
                  const m = t.getScreenCTM();
                  return parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b);
                })"""
