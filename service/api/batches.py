@@ -15,10 +15,10 @@ from service.api.auth import FORM_TOKEN
 from service.api.batch_form import bodies_of, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
-from service.api.pages import not_found_page
+from service.api.pages import _unauthorized_page, not_found_page
 from service.api.problems import problem_responses
 from service.batch.service import Batches
-from service.errors import InvalidInput, NotFound
+from service.errors import InvalidInput, NotFound, Unauthorized
 
 
 class BatchController(Controller):
@@ -73,7 +73,7 @@ class BatchPageController(Controller):
     trends, topics with their meetings and quotes)."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: not_found_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
 
     @get("/batches", sync_to_thread=True)
     def index(self, batch_service: NamedDependency[Batches]) -> Template:

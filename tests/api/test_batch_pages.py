@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import json
 import re
 
 import pytest
+from litestar.testing import TestClient
 
+from service.api.app import create_app
 from service.api.batch_form import plain
 from service.batch.inputs import items_from_bodies
+from service.pipeline.embed import FakeEncoder
+from service.settings import Settings
 from tests.api.conftest import Client, body
 from tests.api.test_batches import wait
 from tests.batch.conftest import history
@@ -94,3 +99,16 @@ def test_undated_meetings_get_the_table_and_no_time_axis(client: Client) -> None
     page = client.get(batch["page"]).text
     assert "no time axis" in page and "<svg" not in page
     assert '<th scope="row">undated</th>' in page
+
+
+def test_the_form_needs_the_token_when_the_server_has_one(settings: Settings) -> None:
+    app = create_app(dataclasses.replace(settings, api_token="t0ken"), encoder=FakeEncoder())
+    lines = (None, _jsonl(history()[:1]))
+    with TestClient(app) as closed:
+        assert 'name="token"' in closed.get("/batches").text
+        refused = closed.post("/batches", files={"jsonl": lines, "token": (None, "wrong")})
+        assert refused.status_code == 401 and "API token" in refused.text
+        assert "No batches yet" in closed.get("/batches").text
+        accepted = closed.post("/batches", files={"jsonl": lines, "token": (None, "t0ken")},
+                               follow_redirects=False)  # fmt: skip
+        assert accepted.status_code == 303
