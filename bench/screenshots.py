@@ -14,10 +14,15 @@ import tempfile
 import time
 import urllib.request
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.settings import Settings
 from tests.live import live_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import FloatRect
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "fixtures" / "batches" / "history.jsonl"
@@ -66,13 +71,14 @@ def main(prefix: str) -> None:
             browser.close()
 
 
-def _around(sections: list[Any]) -> dict[str, float]:
+def _around(sections: list[Any]) -> FloatRect:
     """The page area from the first chart section to the end of the last."""
     boxes = [s.bounding_box() for s in sections]
     top = min(b["y"] for b in boxes)
     bottom = max(b["y"] + b["height"] for b in boxes)
     width = max(b["x"] + b["width"] for b in boxes)
-    return {"x": 0, "y": top - 8, "width": width + 8, "height": bottom - top + 16}
+    clip: FloatRect = {"x": 0, "y": top - 8, "width": width + 8, "height": bottom - top + 16}
+    return clip
 
 
 if __name__ == "__main__":
