@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
 
 import numpy as np
 
-from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms
+from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, specificity
 from service.pipeline.embed import Encoder
 from service.pipeline.memo import text_memo
 from service.pipeline.split.korean import Morpheme, morphemes
@@ -80,25 +79,10 @@ def korean_terms(
         term = text[start:end]
         if len(term) < 2 or term in _KO_ROLES or term.isdigit() or (predicate and not proper):
             continue
-        specificity = 1.0 if proper else _korean_specificity(term, common_zipf)
-        if specificity > 0:
-            found.setdefault(term, Term(term, specificity, proper=bool(proper)))
+        rarity = 1.0 if proper else specificity(term, "ko", common_zipf)
+        if rarity > 0:
+            found.setdefault(term, Term(term, rarity, proper=bool(proper)))
     return sorted(found.values(), key=lambda t: -t.specificity)
-
-
-@lru_cache(maxsize=65536)
-def _korean_specificity(term: str, common_zipf: float) -> float:
-    """0 for everyday nouns, rising towards 1 for rare ones; Zipf is the same scale in any
-    language (log10 of uses per billion words), so the English cut-off applies."""
-    from wordfreq import freq_to_zipf, get_frequency_dict
-
-    frequency = get_frequency_dict("ko").get(term, 0.0)
-    if not frequency:
-        return 0.8  # compounds are rarely in the word list, and rarely everyday words
-    zipf = float(freq_to_zipf(frequency))
-    if zipf > common_zipf:
-        return 0.0
-    return round(min(1.0, 0.3 + (common_zipf - zipf) / 3.0), 3)
 
 
 def uncovered_terms(

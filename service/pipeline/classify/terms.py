@@ -233,14 +233,27 @@ def is_verb_form(word: str) -> bool:
     return len(word) > 5 and word.endswith(("ed", "ing", "ly"))
 
 
+# A Korean noun missing from the word list is most often a compound ("연합방위태세"): rarely an
+# everyday word, but not as telling as a name.
+UNLISTED_KOREAN_SPECIFICITY = 0.8
+
+
 @lru_cache(maxsize=65536)
 def specificity(word: str, language: str, common_zipf: float) -> float:
-    """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency)."""
-    if language != "en":
-        return 0.5
-    from wordfreq import zipf_frequency  # imported on first use: it costs ~0.4 s
+    """0 for everyday words, rising towards 1 for rare ones (by Zipf frequency: log10 of uses
+    per billion words, the same scale in every language, so one cut-off serves English and
+    Korean); 0.5 in a language with no word list here."""
+    from wordfreq import freq_to_zipf, get_frequency_dict, zipf_frequency  # costs ~0.4 s
 
-    zipf = float(zipf_frequency(word, "en"))
+    if language == "en":
+        zipf = float(zipf_frequency(word, "en"))
+    elif language == "ko":
+        frequency = get_frequency_dict("ko").get(word, 0.0)
+        if not frequency:
+            return UNLISTED_KOREAN_SPECIFICITY
+        zipf = float(freq_to_zipf(frequency))
+    else:
+        return 0.5
     if zipf > common_zipf:
         return 0.0
     return round(min(1.0, 0.3 + (common_zipf - zipf) / 3.0), 3)
