@@ -34,10 +34,10 @@ from service.pipeline.calibration import Calibration, load_calibration
 from service.pipeline.classify import classify
 from service.pipeline.clean import clean
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
-from service.pipeline.report import to_json
 from service.pipeline.split import _sentence_offsets, split
 from service.pipeline.types import Claim, Readout, Segment
 from service.quality import Case, load_cases
+from service.render.json import to_json
 from service.settings import Settings
 
 

@@ -72,7 +72,7 @@ def parse_sides(raw: str | None, paths: Sequence[Path]) -> list[str]:
 
 def _compare(args: argparse.Namespace) -> int:
     from service.pipeline import compare
-    from service.pipeline.render import render
+    from service.render import render
     from service.runtime import cached_encoder
     from service.settings import Settings
 

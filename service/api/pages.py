@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import msgspec
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery, URLEncodedBody
@@ -19,50 +16,22 @@ from litestar.template.config import TemplateConfig
 
 from service.api.auth import FORM_TOKEN
 from service.api.schemas import ComparisonIn
-from service.api.view import VERDICT_LABEL, side_views
 from service.comparisons import Comparisons
 from service.errors import NotFound, ReadoutDiffError, Unauthorized
-from service.pipeline.types import Report
+from service.render.html import STATIC, environment, report_context
 from service.store import ComparisonQuery
 
-HERE = Path(__file__).parent
-TEMPLATES, STATIC = HERE / "templates", HERE / "static"
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
 
 
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """One Jinja environment for the server and `compare --format html`; autoescape on."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
-    )
-
-
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    """The server's templates are the renderer's: one environment for pages and reports."""
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment()))
 
 
 def static_files() -> Router:
     return create_static_files_router(path="/static", directories=[STATIC])
-
-
-def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "report": report,
-        "sides": side_views(report),
-        "labels": VERDICT_LABEL,
-        "standalone": standalone,
-    }
-    if standalone:  # one self-contained file: styles and script inline
-        context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")
-        context["inline_js"] = (STATIC / "report.js").read_text(encoding="utf-8")
-    return context
-
-
-def render_report_page(report: Report) -> str:
-    """The report page as one standalone HTML document (for `compare --format html`)."""
-    return environment().get_template("report.html").render(report_context(report, standalone=True))
 
 
 def _form_body(form: dict[str, str]) -> dict[str, Any]:

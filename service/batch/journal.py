@@ -13,8 +13,8 @@ import msgspec
 
 from service.batch.runner import Outcome
 from service.errors import Conflict, InvalidInput, StorageFull
-from service.pipeline.report import to_json
 from service.pipeline.types import Report
+from service.render.json import to_json
 
 JOURNAL = "journal.jsonl"
 REPORTS = "reports"

@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from service.api.pages import render_report_page
-from service.api.view import mark_terms
 from service.comparisons import Comparisons
+from service.render.html import to_html
+from service.render.view import mark_terms
 from tests.api.conftest import KR_TEXT, US_TEXT, Client
 
 FORM = {"title": "Rubio and Cho", "date": "2025-07-31", "side_a": "US", "side_b": "KR"}
@@ -104,7 +104,7 @@ def test_home_search_filters_the_list(client: Client) -> None:
 def test_standalone_page_inlines_its_assets(client: Client, app: object) -> None:
     location = submit(client)
     service: Comparisons = client.app.state.comparisons
-    html = render_report_page(service.get(location.rsplit("/", 1)[1]))
+    html = to_html(service.get(location.rsplit("/", 1)[1]))
     assert "<style>" in html and "/static/" not in html and "Delete comparison" not in html
 
 

@@ -15,9 +15,9 @@ from service.pipeline import compare
 from service.pipeline.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.pipeline.multilingual import USE_NAME, RoutingEncoder
-from service.pipeline.render import render
 from service.pipeline.types import Emphasis, Report
 from service.quality import Case, score
+from service.render import render
 
 pytestmark = pytest.mark.slow
 CASES = cross_language_cases()

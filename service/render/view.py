@@ -1,4 +1,4 @@
-"""What the report page shows, computed from a Report: pure functions, no HTML (Jinja escapes)."""
+"""What the HTML report shows, computed from a Report: pure functions, no HTML (Jinja escapes)."""
 
 from __future__ import annotations
 

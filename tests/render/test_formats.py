@@ -6,8 +6,8 @@ import json
 
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
-from service.pipeline.report import to_json, to_markdown, to_text
 from service.pipeline.types import Readout, Report
+from service.render import to_json, to_markdown, to_text
 from tests.conftest import RUBIO_CHO
 
 
