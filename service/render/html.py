@@ -25,9 +25,12 @@ def environment() -> Environment:
 
 def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any]:
     """What report.html needs; `standalone` inlines the styles and script into the page."""
+    sides = side_views(report)
+    languages = {side.lang for side in sides}
     context: dict[str, Any] = {
         "report": report,
-        "sides": side_views(report),
+        "sides": sides,
+        "page_lang": languages.pop() if len(languages) == 1 else "en",
         "labels": VERDICT_LABEL,
         "standalone": standalone,
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -56,11 +57,13 @@ def test_submitted_markup_is_shown_as_text(client: Client) -> None:
 @pytest.mark.parametrize(
     ("fields", "message"),
     [
-        ({"side_b": "us"}, "different sides"),
-        ({"side_a": ""}, "First side label"),
-        ({"text_b": "   "}, "Second readout"),
-        ({"date": "2025-02-30"}, "Date"),
-        ({"side_a": "A" * 17}, "First side label"),
+        ({"side_b": "us"}, "The two readouts need different sides"),
+        ({"side_a": ""}, "The first side label is empty."),
+        ({"text_b": "   "}, "The second readout is empty."),
+        ({"text_a": " \n\t "}, "The first readout is empty."),
+        ({"date": "2025-02-30"}, "The meeting date must be a real day, as YYYY-MM-DD."),
+        ({"side_a": "A" * 17}, "The first side label must be at most 16 characters."),
+        ({"url_a": "ftp://x"}, "The first readout's URL must start with http:// or https://."),
         ({"text_a": "Log in to comment"}, "no readable sentences"),
     ],
 )
@@ -68,9 +71,10 @@ def test_form_errors_are_shown_on_the_page(
     client: Client, fields: dict[str, str], message: str
 ) -> None:
     data = {**FORM, "text_a": US_TEXT, "text_b": KR_TEXT, **fields}
-    response = client.post("/comparisons", data=data)
+    response = client.post("/", data=data)
     assert response.status_code == 422 and response.headers["content-type"].startswith("text/html")
-    assert 'role="alert"' in response.text and message in response.text
+    assert 'role="alert"' in response.text and message in html.unescape(response.text)
+    assert "Expected" not in response.text and "$." not in response.text  # no decoder jargon
     assert "Rubio and Cho" in response.text  # what was typed is kept
     assert client.get("/api/comparisons").json()["total"] == 0
 
