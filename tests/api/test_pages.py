@@ -119,3 +119,36 @@ def test_mark_terms_marks_whole_words_case_insensitively() -> None:
         ("Taiwan Strait", True),
     ]
     assert "".join(p.text for p in pieces) == "Peace in the Taiwan Strait; peacekeeping."
+
+
+def _post(client: Client, date: str, title: str, us: str = US_TEXT) -> None:
+    data = {**FORM, "title": title, "date": date, "text_a": us, "text_b": KR_TEXT}
+    assert client.post("/", data=data, follow_redirects=False).status_code == 303
+
+
+def test_home_lists_newest_meeting_first_and_filters_by_side_and_date(client: Client) -> None:
+    _post(client, "2025-07-31", "Summer meeting")
+    _post(client, "2023-01-05", "Winter meeting", us="The envoys met in winter. " + US_TEXT)
+    _post(client, "2024-03-01", "Spring meeting", us="The envoys met in spring. " + US_TEXT)
+    page = client.get("/").text
+    assert page.index("Summer meeting") < page.index("Spring meeting") < page.index("Winter")
+    ranged = client.get("/", params={"date_from": "2024-01-01", "date_to": "2024-12-31"}).text
+    assert "Spring meeting" in ranged and "Summer" not in ranged and "Winter" not in ranged
+    assert "Nothing matches" in client.get("/", params={"side": "JP"}).text
+    assert "Summer meeting" in client.get("/", params={"side": "kr"}).text
+    bad = client.get("/", params={"date_from": "2024-02-30"}).text
+    assert "The from date must be a real day, as YYYY-MM-DD." in bad
+
+
+def test_search_results_show_the_match_in_context_escaped(client: Client) -> None:
+    _post(client, "2025-07-31", "Marked", us="The ministers met. They spoke of <b>zebra</b> herds.")
+    page = client.get("/", params={"text": "zebra"}).text
+    assert '<span class="where">US:</span>' in page
+    assert "&lt;b&gt;<mark>zebra</mark>&lt;/b&gt; herds." in page
+
+
+def test_the_same_meeting_twice_is_one_entry(client: Client) -> None:
+    _post(client, "2025-07-31", "First copy")
+    _post(client, "2025-07-31", "Second copy")
+    page = client.get("/").text
+    assert page.count('href="/comparisons/') == 1
