@@ -152,3 +152,40 @@ def test_the_same_meeting_twice_is_one_entry(client: Client) -> None:
     _post(client, "2025-07-31", "Second copy")
     page = client.get("/").text
     assert page.count('href="/comparisons/') == 1
+
+
+def test_a_korean_readout_is_marked_lang_ko(client: Client) -> None:
+    from tests.conftest import RUBIO_CHO
+
+    korean = (RUBIO_CHO / "kr_ko.txt").read_text(encoding="utf-8")
+    created = client.post(
+        "/api/comparisons",
+        json={"readouts": [{"side": "US", "text": US_TEXT}, {"side": "KR", "text": korean}]},
+    ).json()
+    page = client.get(f"/comparisons/{created['id']}").text
+    assert '<html lang="en">' in page
+    assert page.count('class="column readout" lang="ko"') == 1
+    assert page.count('class="column readout" lang="en"') == 1
+    both = client.post(
+        "/api/comparisons",
+        json={"readouts": [{"side": "KR", "text": korean}, {"side": "NK", "text": korean}]},
+    ).json()
+    assert '<html lang="ko">' in client.get(f"/comparisons/{both['id']}").text
+
+
+def test_opposed_claims_have_their_own_section(client: Client) -> None:
+    from service.pipeline.types import Closest, Emphasis
+
+    location = submit(client)
+    service: Comparisons = client.app.state.comparisons
+    report = service.get(location.rsplit("/", 1)[1])
+    claim = next(c for c in report.claims if c.side == "KR")
+    report.emphases.append(
+        Emphasis("KR", claim.id, "opposed", claim.text, [], 0.9, Closest(report.claims[0].id, 0.5))
+    )
+    page = to_html(report)
+    kr = page[page.index('What only <span class="side">KR') :]
+    only, opposed = kr.index("Said only by KR"), kr.index("Contradicted by the other side")
+    section = kr[opposed:]
+    assert " ".join(claim.text.split())[:40] in html.unescape(section)
+    assert "k-opposed" not in kr[only:opposed]

@@ -125,6 +125,11 @@ def test_home_filters_and_marks_examples(
 ) -> None:
     page = browser.new_page()
     page.goto(server.url + "/")
+    fonts = page.evaluate(
+        "[getComputedStyle(document.querySelector('textarea')).fontFamily,"
+        " getComputedStyle(document.body).fontFamily]"
+    )
+    assert fonts[0] == fonts[1]  # the textareas are in the sans interface font
     dates = page.locator(".cards .when").all_inner_texts()
     assert dates == sorted(dates, reverse=True)
     assert page.locator(".cards li.example .tag", has_text="example").count() >= 2
