@@ -28,7 +28,7 @@ COPY fixtures/pairs ./fixtures/pairs
 # Editable, as `make run` installs it: models/ and fixtures/ are read from /app.
 RUN pip install -e .
 # The default encoder's int8 ONNX export, as `make onnx` builds it.
-RUN python -m service.pipeline.onnx_export
+RUN python -m service.pipeline.embed.onnx_export
 
 USER 10001
 VOLUME ["/data"]

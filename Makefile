@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 # The default encoder's int8 ONNX export, built once from the bundled weights (offline) into
 # READOUT_DIFF_ONNX_DIR (default ~/.cache/readout-diff/onnx); a no-op when it exists.
 onnx: $(STAMP)
-	$(BIN)/python -m service.pipeline.onnx_export
+	$(BIN)/python -m service.pipeline.embed.onnx_export
 
 # Serves http://127.0.0.1:8000 (READOUT_DIFF_HOST/PORT change it); the Dockerfile runs the same command.
 run: onnx

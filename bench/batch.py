@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from service.batch.folder import run_into_folder
-from service.batch.inputs import BatchItem
+from service.batch.items import Item
 from service.comparisons import ComparisonRequest
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.pipeline.types import Readout
@@ -80,7 +80,7 @@ def readout(pool: list[str], first: int, number: int) -> str:
     return re.sub(r"(?<=[a-z]{3})([.,;])(\s|$)", rf" {number}\1\2", text)
 
 
-def meetings(count: int, first: int = 0) -> list[BatchItem]:
+def meetings(count: int, first: int = 0) -> list[Item]:
     pool = real_readouts()
     items = []
     for number in range(first, first + count):
@@ -92,7 +92,7 @@ def meetings(count: int, first: int = 0) -> list[BatchItem]:
             title=f"synthetic meeting {number}",
             date=f"{2015 + number % 10}-{1 + number % 12:02d}-15",
         )
-        items.append(BatchItem(key=f"m{number:04d}", where=f"meeting {number}", body=body))
+        items.append(Item.of(f"m{number:04d}", f"meeting {number}", body))
     return items
 
 

@@ -35,9 +35,9 @@ from service.evaluation import (
     inventory_cases,
     mean,
 )
-from service.pipeline.calibration import load_calibration, save_calibration
+from service.pipeline.classify.calibration import load_calibration, save_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
-from service.pipeline.multilingual import MULTILINGUAL_KINDS
+from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
 
 GRID: dict[str, list[float]] = {
     "threshold": [round(float(x), 2) for x in np.arange(0.10, 0.505, 0.02)],

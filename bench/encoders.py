@@ -31,10 +31,10 @@ def child(kind: str, runs: int) -> dict[str, float]:
     """Runs in the child process; the parent reads its one JSON line."""
     from service.errors import ReadoutDiffError
     from service.evaluation import english_cases
-    from service.pipeline import claims_of
+    from service.pipeline import side_of
     from service.pipeline.embed import make_encoder
 
-    texts = [c.text for case in english_cases() for r in case.readouts for c in claims_of(r)]
+    texts = [c.text for case in english_cases() for r in case.readouts for c in side_of(r).claims]
     start = time.perf_counter()
     try:
         encoder = make_encoder(kind)

@@ -9,7 +9,8 @@ from pathlib import Path
 from service.ists.align import Settings, align_all
 from service.ists.metrics import MODES, scores
 from service.ists.wa import gold_chunks, read_chunks, read_wa, write_wa
-from service.pipeline.embed import Encoder, FakeEncoder, SentenceTransformerEncoder
+from service.pipeline.embed import Encoder, FakeEncoder
+from service.pipeline.embed.minilm import SentenceTransformerEncoder
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "fixtures" / "ists2016"

@@ -27,8 +27,8 @@ import numpy as np
 
 from bench.stages import clear_caches
 from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method
-from service.pipeline import claims_of
-from service.pipeline.calibration import load_calibration
+from service.pipeline import side_of
+from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.pipeline.types import Closest, Emphasis, ModelInfo, Readout, Report
 from service.quality import Case
@@ -51,7 +51,7 @@ class Peer:
 
     def best(self, readouts: Sequence[Readout], memo: bool = False) -> tuple[list[Any], Any]:
         """Claims of both sides and each claim's top hit on the other side."""
-        claims = [claims_of(r) for r in readouts]
+        claims = [side_of(r).claims for r in readouts]
         key = tuple(c.text for side in claims for c in side)
         if memo and key in self.memo:
             return claims, self.memo[key]

@@ -24,7 +24,7 @@ import numpy as np
 from service.baseline import flag_every_sentence, naive_sentences
 from service.evaluation import Method, Scores, calibrated_method, inventory_cases, objective
 from service.inventory import InventoryCase, Tally, tallies
-from service.pipeline.calibration import Calibration, load_calibration
+from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
 

@@ -24,7 +24,7 @@ from service.evaluation import (
     evaluate,
     pipeline_method,
 )
-from service.pipeline.calibration import calibration_path, load_calibration
+from service.pipeline.classify.calibration import calibration_path, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.quality import Case
 

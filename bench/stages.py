@@ -28,13 +28,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from service.evaluation import FIXTURES
-from service.pipeline import claims_of, compare, polarity, terms
+from service.pipeline import compare, side_of
 from service.pipeline.align import matches, similarity_matrix
-from service.pipeline.calibration import Calibration, load_calibration
-from service.pipeline.classify import classify
+from service.pipeline.classify import classify, polarity, terms
+from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.clean import clean
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
-from service.pipeline.split import _sentence_offsets, split
+from service.pipeline.split import split
+from service.pipeline.split.english import _sentence_offsets
 from service.pipeline.types import Claim, Readout, Segment
 from service.quality import Case, load_cases
 from service.render.json import to_json
@@ -143,7 +144,7 @@ def main() -> int:
     shutil.rmtree(scratch)
     times = {name: [r[name] for r in runs] for name in runs[0]}
     ratios = [r["end-to-end"] / r["embed"] for r in runs]
-    a, b = (claims_of(r) for r in case.readouts)
+    a, b = (side_of(r).claims for r in case.readouts)
     print(f"{case.name.split('/')[0]}: {len(a)} + {len(b)} claims, encoder {encoder.name}, ")
     print(f"{args.runs} runs, medians (ms)\n")
     print("| " + " | ".join(times) + " | end-to-end / embed |")

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from service.pipeline import claims_of, validate
+from service.pipeline import prepare
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import classify
+from service.pipeline.classify.terms import stem_key, vocabulary
 from service.pipeline.embed import Encoder
-from service.pipeline.split import sentences
-from service.pipeline.terms import stem_key, vocabulary
+from service.pipeline.split.english import sentences
 from service.pipeline.types import Claim, Emphasis, Match, ModelInfo, Readout, Report, Segment
 
 BASELINE_NAME = "lexical-overlap"
@@ -36,8 +36,8 @@ def overlap_matrix(left: Sequence[str], right: Sequence[str]) -> np.ndarray:
 
 def compare_lexically(readouts: Sequence[Readout], threshold: float) -> Report:
     """Claims whose best word overlap is below `threshold` are one-sided; the rest shared."""
-    validate(readouts)
-    left, right = (claims_of(r) for r in readouts)
+    prepared = prepare(readouts)
+    left, right = prepared.left.claims, prepared.right.claims
     similarity = overlap_matrix([c.text for c in left], [c.text for c in right])
     claims, emphases = classify(left, right, similarity, threshold, common_zipf=-1.0)
     emphases = [e for e in emphases if e.kind == "one-sided"]

@@ -8,17 +8,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from service.errors import ReadoutDiffError
+from service.errors import ReadoutDiffError, UsageError
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER
 
 EXIT_USAGE = 2
 Handler = Callable[[argparse.Namespace], int]
-
-
-class UsageError(ReadoutDiffError):
-    """Bad command-line input: reported as one line, exit code 2."""
 
 
 class _Parser(argparse.ArgumentParser):

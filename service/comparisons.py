@@ -12,7 +12,7 @@ import msgspec
 
 from service.errors import InvalidInput, NotFound, ReadoutDiffError
 from service.meetings import example_readout, meeting_body
-from service.pipeline import compare, validate
+from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Db, Store, StoredComparison
@@ -41,8 +41,8 @@ class Comparisons:
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
         """Compare two readouts, store request and report, and return the report with its id."""
-        validate(readouts, date=date, max_chars=self.max_readout_chars)
-        report = compare(readouts, self.encoder, title=title, date=date)
+        prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
+        report = compare_prepared(prepared, self.encoder)
         request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
         return self.save(report, request)
 

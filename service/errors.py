@@ -27,3 +27,19 @@ class DamagedDatabase(ReadoutDiffError):
 
 class StorageFull(ReadoutDiffError):
     """A write failed for lack of disk space; nothing stored before it is lost."""
+
+
+class UsageError(ReadoutDiffError):
+    """Bad command-line input: reported as one line, exit code 2."""
+
+
+class ExportError(ReadoutDiffError):
+    """The ONNX export or its quantisation failed."""
+
+
+class ItemTaken(ReadoutDiffError):
+    """A batch item is no longer this worker's to mark: done already, or the batch changed hands."""
+
+
+class LeaseLost(ReadoutDiffError):
+    """Another instance holds the batch now; this worker drops it without touching it."""

@@ -10,8 +10,8 @@ from pathlib import Path
 import msgspec
 
 from service.inventory import InventoryCase, Tally, load_inventory_cases, tallies
-from service.pipeline import claims_of, compare
-from service.pipeline.calibration import Calibration
+from service.pipeline import compare, side_of
+from service.pipeline.classify.calibration import Calibration
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
 from service.quality import Case, Score, load_cases, score
@@ -157,7 +157,7 @@ def background_vector(encoder: Encoder, folder: Path = FIXTURES / "singles") -> 
     texts: list[str] = []
     for path in sorted(folder.glob("*.txt")):
         readout = Readout(side="X", text=path.read_text(encoding="utf-8"))
-        texts.extend(c.text for c in claims_of(readout))
+        texts.extend(c.text for c in side_of(readout).claims)
     return [round(float(v), 6) for v in encoder.encode(texts).mean(axis=0)]
 
 

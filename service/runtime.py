@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
-from service.pipeline.multilingual import MULTILINGUAL_KINDS, RoutingEncoder
+from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
+from service.pipeline.embed.routing import RoutingEncoder
 from service.settings import Settings
 
 # Test encoders are never routed: tests see exactly the encoder they asked for.

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from service.pipeline.multilingual import USE_NAME
+from service.pipeline.embed.multilingual import USE_NAME
 from tests.conftest import ROOT, RUBIO_CHO
 
 

@@ -6,7 +6,8 @@ from typing import Annotated, Any
 
 import msgspec
 
-from service.batch.records import BatchRow, ItemRow
+from service.batch.items import Item, ItemStatus
+from service.batch.records import BatchRow
 from service.batch.service import MAX_BATCH
 from service.batch.trends import Trends
 
@@ -40,7 +41,7 @@ class BatchAccepted(msgspec.Struct, frozen=True):
 
 class BatchItemOut(msgspec.Struct, frozen=True):
     position: int
-    status: str  # pending | ok | error
+    status: ItemStatus
     title: str | None
     date: str | None
     comparison_id: str | None
@@ -49,10 +50,10 @@ class BatchItemOut(msgspec.Struct, frozen=True):
     error: str | None
 
     @classmethod
-    def of(cls, item: ItemRow) -> BatchItemOut:
+    def of(cls, item: Item) -> BatchItemOut:
         cid = item.comparison_id
         return cls(
-            position=item.position, status=item.status, title=item.title, date=item.date,
+            position=int(item.key), status=item.status, title=item.title, date=item.date,
             comparison_id=cid, url=f"/api/comparisons/{cid}" if cid else None,
             page=f"/comparisons/{cid}" if cid else None, error=item.error,
         )  # fmt: skip
@@ -66,7 +67,7 @@ class Progress(msgspec.Struct, frozen=True):
     fraction: float
 
     @classmethod
-    def of(cls, total: int, items: list[ItemRow]) -> Progress:
+    def of(cls, total: int, items: list[Item]) -> Progress:
         ok = sum(item.status == "ok" for item in items)
         failed = sum(item.status == "error" for item in items)
         done = ok + failed
@@ -89,7 +90,7 @@ class BatchOut(msgspec.Struct, frozen=True):
     page: str
 
     @classmethod
-    def of(cls, row: BatchRow, items: list[ItemRow], trends: Trends | None) -> BatchOut:
+    def of(cls, row: BatchRow, items: list[Item], trends: Trends | None) -> BatchOut:
         return cls(
             id=row.id, status=row.status, created_at=row.created_at, updated_at=row.updated_at,
             error=row.error, progress=Progress.of(row.total, items),

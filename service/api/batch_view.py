@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from service.api.batch_schemas import Progress
-from service.batch.records import BatchRow, ItemRow
+from service.batch.items import Item
+from service.batch.records import BatchRow
 from service.batch.trends import Count, TopicOut, Trends
 
 PALETTE = ["#c8553d", "#2d6a9f", "#588b3a", "#8c5fa8", "#d49a2a", "#3a8c8c", "#9a9a9a"]
@@ -117,9 +118,7 @@ def topic_views(trends: Trends) -> list[TopicView]:
     return views
 
 
-def batch_page_context(
-    row: BatchRow, items: list[ItemRow], trends: Trends | None
-) -> dict[str, Any]:
+def batch_page_context(row: BatchRow, items: list[Item], trends: Trends | None) -> dict[str, Any]:
     views = topic_views(trends) if trends else []
     return {
         "batch": row,

@@ -16,15 +16,15 @@ from service.api.problems import problem_responses
 from service.api.schemas import (
     MAX_OFFSET,
     MAX_PAGE,
-    ComparisonIn,
     ComparisonList,
     ComparisonSummary,
 )
 from service.comparisons import Comparisons
-from service.pipeline import MAX_SIDE_LENGTH
 from service.pipeline.types import Report
 from service.render import FORMATS, MEDIA_TYPES, render
 from service.store import ComparisonQuery
+from service.validate import MAX_SIDE_LENGTH
+from service.wire import ComparisonIn
 
 EXTENSION = {"md": "md", "html": "html", "json": "json", "text": "txt"}
 _BY_MEDIA_TYPE = {"text/markdown": "md", "text/html": "html", "text/plain": "text"}

@@ -20,11 +20,11 @@ from service.api.auth import FORM_TOKEN
 from service.api.form import form_body, plain_words
 from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
-from service.api.schemas import ComparisonIn
 from service.comparisons import Comparisons
 from service.errors import NotFound, ReadoutDiffError, Unauthorized
 from service.render.html import STATIC, environment, report_context
 from service.store import ComparisonQuery
+from service.wire import ComparisonIn
 
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow

@@ -2,80 +2,17 @@
 
 from __future__ import annotations
 
-import datetime
-from typing import Annotated
-
 import msgspec
 from litestar._openapi.schema_generation import SchemaCreator
 from litestar._openapi.schema_generation.plugins.struct import StructSchemaPlugin
 from litestar.openapi.spec import Schema
 from litestar.typing import FieldDefinition
 
-from service.comparisons import ComparisonRequest
-from service.pipeline import MAX_SIDE_LENGTH
-from service.pipeline.types import Readout
-from service.settings import Settings
 from service.store import StoredComparison
 
-# The type-level limit (shown in OpenAPI) is read once from the environment at import; the
-# domain service checks the running app's own settings as well.
-MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
 MAX_PAGE = 100
 # Far beyond any real listing, and well inside SQLite's 64-bit integers.
 MAX_OFFSET = 1_000_000_000
-
-# Control characters, and (at either end) whitespace, spelled out: `\s` means different
-# things in Python's re (which checks) and ECMA regex (which OpenAPI clients read).
-_CONTROL = r"\x00-\x1f\x7f-\x9f"
-_EDGE = _CONTROL + r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
-Side = Annotated[
-    str,
-    msgspec.Meta(
-        min_length=1,
-        max_length=MAX_SIDE_LENGTH,
-        pattern=rf"^[^{_EDGE}](?:[^{_CONTROL}]*[^{_EDGE}])?$",
-        description="side label, e.g. US; printable, no leading or trailing spaces",
-        examples=["US"],
-    ),
-]
-ReadoutText = Annotated[
-    str, msgspec.Meta(min_length=1, max_length=MAX_READOUT_CHARS, pattern=r"\S")
-]
-ShortText = Annotated[str, msgspec.Meta(max_length=500)]
-Url = Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^https?://")]
-Title = Annotated[str, msgspec.Meta(max_length=300)]
-
-
-class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One side's readout as submitted."""
-
-    side: Side
-    text: ReadoutText
-    source: ShortText | None = None
-    url: Url | None = None
-
-
-class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The body of POST /api/comparisons (and one line of a batch file)."""
-
-    readouts: Annotated[list[ReadoutIn], msgspec.Meta(min_length=2, max_length=2)]
-    title: Title | None = None
-    date: datetime.date | None = None
-
-    def __post_init__(self) -> None:
-        first, second = (r.side.casefold() for r in self.readouts)
-        if first == second:
-            raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
-
-    def to_request(self) -> ComparisonRequest:
-        """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""
-        return ComparisonRequest(
-            readouts=[
-                Readout(side=r.side, text=r.text, source=r.source, url=r.url) for r in self.readouts
-            ],
-            title=self.title,
-            date=self.date.isoformat() if self.date else None,
-        )
 
 
 class ComparisonSummary(msgspec.Struct, frozen=True):

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import msgspec
 
-from service.batch.inputs import BatchItem
-from service.batch.journal import Entry, Journal, write_durably
-from service.batch.runner import Outcome, run_items
+from service.batch.items import Item
+from service.batch.journal import Journal, write_durably
+from service.batch.runner import run_items
 from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
@@ -18,7 +18,7 @@ from service.settings import DEFAULT_BATCH_CHUNK
 
 SUMMARY_TOPICS = 8
 # Runs the items still to do and yields each outcome (`run_items`, or the Ray engine).
-Engine = Callable[[list[BatchItem]], Iterator[Outcome]]
+Engine = Callable[[list[Item]], Iterator[Item]]
 
 
 class Results(msgspec.Struct, frozen=True):
@@ -27,12 +27,12 @@ class Results(msgspec.Struct, frozen=True):
     total: int
     ok: int
     failed: int
-    items: list[Entry]
+    items: list[Item]
 
 
 @dataclass
 class BatchResult:
-    entries: list[Entry]
+    entries: list[Item]
     trends: Trends
     skipped: int
     reports: list[Report] = field(default_factory=list)
@@ -43,13 +43,13 @@ class BatchResult:
 
 
 def run_into_folder(
-    items: list[BatchItem],
+    items: list[Item],
     out: Path,
     encoder: Encoder,
     *,
     chunk: int = DEFAULT_BATCH_CHUNK,
     on_start: Callable[[int, int, int], None] | None = None,
-    on_done: Callable[[Entry], None] | None = None,
+    on_done: Callable[[Item], None] | None = None,
     engine: Engine | None = None,
 ) -> BatchResult:
     """Run what the journal in `out` lacks, then write trends and the summary over all items.
@@ -63,8 +63,8 @@ def run_into_folder(
             earlier = [journal.entries[i.key] for i in items if journal.done(i.key)]
             on_start(len(items), len(earlier), sum(e.status != "ok" for e in earlier))
         outcomes = engine(todo) if engine else run_items(todo, encoder, chunk=chunk)
-        for outcome in outcomes:
-            entry = journal.record(outcome)
+        for finished in outcomes:
+            entry = journal.record(finished)
             if on_done is not None:
                 on_done(entry)
         entries = [journal.entries[item.key] for item in items]

@@ -8,24 +8,11 @@ from pathlib import Path
 
 import msgspec
 
-from service.api.schemas import ComparisonIn
+from service.batch.items import Item
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.meetings import looks_like_meeting, meeting_body
-from service.pipeline import validate
-
-
-class BatchItem(msgspec.Struct, frozen=True):
-    """One meeting of a batch, or the error that kept a line from being one.
-
-    `key` names the item across runs: a hash of its content, so a resumed batch recognises
-    finished meetings even when lines were added or reordered in between.
-    """
-
-    key: str
-    where: str
-    body: ComparisonRequest | None = None
-    error: str | None = None
+from service.wire import ComparisonIn
 
 
 def parse_body(raw: bytes | object) -> ComparisonRequest:
@@ -37,12 +24,10 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
             wire = msgspec.convert(raw, ComparisonIn)
     except msgspec.DecodeError as error:
         raise InvalidInput(_decode_message(error)) from None
-    body = wire.to_request()
-    validate(body.readouts)
-    return body
+    return wire.to_request()
 
 
-def read_items(source: Path, out: Path | None = None) -> list[BatchItem]:
+def read_items(source: Path, out: Path | None = None) -> list[Item]:
     """The items of a JSON-lines file or a folder; bad entries become error items.
 
     In a folder, the batch's own output folder `out` and folders that are no meeting (see
@@ -58,7 +43,7 @@ def read_items(source: Path, out: Path | None = None) -> list[BatchItem]:
     return _unique_keys(items)
 
 
-def items_from_bodies(bodies: list[object]) -> list[BatchItem]:
+def items_from_bodies(bodies: list[object]) -> list[Item]:
     """The items of `POST /api/batches`: each body checked alone, as the lines of a file."""
     items = []
     for number, raw in enumerate(bodies, 1):
@@ -67,13 +52,13 @@ def items_from_bodies(bodies: list[object]) -> list[BatchItem]:
             body = parse_body(raw)
         except ReadoutDiffError as error:
             key = _digest(msgspec.json.encode(raw))
-            items.append(BatchItem(key=key, where=where, error=str(error)))
+            items.append(Item.invalid(key, where, str(error)))
         else:
-            items.append(BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body))
+            items.append(Item.of(_digest(msgspec.json.encode(body)), where, body))
     return _unique_keys(items)
 
 
-def _line_items(path: Path) -> Iterator[BatchItem]:
+def _line_items(path: Path) -> Iterator[Item]:
     try:
         raw = path.read_bytes()
     except OSError as error:
@@ -86,9 +71,9 @@ def _line_items(path: Path) -> Iterator[BatchItem]:
         try:
             body = parse_body(line)
         except ReadoutDiffError as error:
-            yield BatchItem(key=key, where=where, error=str(error))
+            yield Item.invalid(key, where, str(error))
         else:
-            yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
+            yield Item.of(_digest(msgspec.json.encode(body)), where, body)
 
 
 def skipped_folders(folder: Path, out: Path | None = None) -> list[Path]:
@@ -109,16 +94,16 @@ def _is_meeting(path: Path, out: Path | None) -> bool:
     return looks_like_meeting(path)
 
 
-def _folder_items(folder: Path, out: Path | None) -> Iterator[BatchItem]:
+def _folder_items(folder: Path, out: Path | None) -> Iterator[Item]:
     meetings = [p for p in _subfolders(folder) if _is_meeting(p, out)]
     for meeting in meetings:
         where = f"{folder.name}/{meeting.name}"
         try:
             body = parse_body(meeting_body(meeting))
         except ReadoutDiffError as error:
-            yield BatchItem(key=_digest(where.encode()), where=where, error=str(error))
+            yield Item.invalid(_digest(where.encode()), where, str(error))
         else:
-            yield BatchItem(key=_digest(msgspec.json.encode(body)), where=where, body=body)
+            yield Item.of(_digest(msgspec.json.encode(body)), where, body)
 
 
 def _decode_message(error: msgspec.DecodeError) -> str:
@@ -128,7 +113,7 @@ def _decode_message(error: msgspec.DecodeError) -> str:
     return f"not valid JSON ({message})"
 
 
-def _any_json(items: list[BatchItem]) -> bool:
+def _any_json(items: list[Item]) -> bool:
     return any(item.error and not item.error.startswith("not valid JSON") for item in items)
 
 
@@ -136,7 +121,7 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def _unique_keys(items: list[BatchItem]) -> list[BatchItem]:
+def _unique_keys(items: list[Item]) -> list[Item]:
     """A meeting listed twice is counted once; the copy becomes an error item of its own."""
     first: dict[str, str] = {}
     out = []
@@ -146,5 +131,5 @@ def _unique_keys(items: list[BatchItem]) -> list[BatchItem]:
             out.append(item)
             continue
         message = f"the same meeting as {first[item.key]}; counted once"
-        out.append(BatchItem(key=_digest(item.where.encode()), where=item.where, error=message))
+        out.append(Item.invalid(_digest(item.where.encode()), item.where, message))
     return out

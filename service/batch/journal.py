@@ -11,25 +11,13 @@ from types import TracebackType
 
 import msgspec
 
-from service.batch.runner import Outcome
+from service.batch.items import Item
 from service.errors import Conflict, InvalidInput, StorageFull
 from service.pipeline.types import Report
 from service.render.json import to_json
 
 JOURNAL = "journal.jsonl"
 REPORTS = "reports"
-
-
-class Entry(msgspec.Struct, frozen=True):
-    """One journal line: an item that is done, for good or with an error."""
-
-    key: str
-    where: str
-    status: str  # "ok" | "error"
-    title: str | None = None
-    date: str | None = None
-    report: str | None = None  # path relative to the output folder
-    error: str | None = None
 
 
 class Journal:
@@ -54,7 +42,7 @@ class Journal:
         except BlockingIOError:
             self._lock.close()
             raise Conflict(f"{folder}: another batch is writing to this folder") from None
-        self.entries: dict[str, Entry] = self._load()
+        self.entries: dict[str, Item] = self._load()
         self._file = open(folder / JOURNAL, "ab")  # noqa: SIM115 (closed in close())
 
     def __enter__(self) -> Journal:
@@ -75,18 +63,10 @@ class Journal:
     def done(self, key: str) -> bool:
         return key in self.entries
 
-    def record(self, outcome: Outcome) -> Entry:
-        """Make one outcome durable; return its journal entry."""
-        item, report = outcome.item, outcome.report
-        body = item.body
-        entry = Entry(
-            key=item.key,
-            where=item.where,
-            status="ok" if report is not None else "error",
-            title=body.title if body else None,
-            date=body.date if body else None,
-            error=outcome.error,
-        )
+    def record(self, item: Item) -> Item:
+        """Make one finished item durable; return its journal line (no body, no report)."""
+        report = item.outcome
+        entry = msgspec.structs.replace(item, body=None, outcome=None)
         try:
             if report is not None:
                 name = f"{REPORTS}/{report_name(entry)}"
@@ -108,20 +88,20 @@ class Journal:
         self.entries[entry.key] = entry
         return entry
 
-    def report(self, entry: Entry) -> Report:
+    def report(self, entry: Item) -> Report:
         assert entry.report is not None
         return msgspec.json.decode((self.folder / entry.report).read_bytes(), type=Report)
 
-    def _load(self) -> dict[str, Entry]:
+    def _load(self) -> dict[str, Item]:
         path = self.folder / JOURNAL
         if not path.exists():
             return {}
         raw = path.read_bytes()
-        entries: dict[str, Entry] = {}
+        entries: dict[str, Item] = {}
         good = 0
         for line in raw.splitlines(keepends=True):
             try:
-                entry = msgspec.json.decode(line, type=Entry)
+                entry = msgspec.json.decode(line, type=Item)
             except msgspec.DecodeError:
                 break  # the tail a kill cut short; everything after it is unwritten
             if not line.endswith(b"\n"):
@@ -134,7 +114,7 @@ class Journal:
         return entries
 
 
-def report_name(entry: Entry) -> str:
+def report_name(entry: Item) -> str:
     """`<date>_<title slug>_<key>.json`: sortable, readable, unique by key."""
     slug = re.sub(r"[^a-z0-9]+", "-", (entry.title or "untitled").lower()).strip("-")[:48]
     return f"{entry.date or 'undated'}_{slug or 'untitled'}_{entry.key}.json"

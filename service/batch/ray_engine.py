@@ -1,6 +1,6 @@
 """The batch as a Ray Data pipeline: read → clean/split (tasks) → embed (actor pool) → compare.
 
-Yields the same `Outcome`s as `runner.run_items`, so the journal, the reports, the trends and
+Yields the same finished `Item`s as `runner.run_items`, so the journal, the reports, the trends and
 the progress bar are the in-process engine's. Each embedding actor loads its encoder once and
 embeds a batch of meetings per call; workers rebuild the encoder by its settings name (`kind`).
 """
@@ -8,6 +8,7 @@ embeds a batch of meetings per call; workers rebuild the encoder by its settings
 from __future__ import annotations
 
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache, partial
 from typing import Any
@@ -15,14 +16,12 @@ from typing import Any
 import msgspec
 import numpy as np
 
-from service.batch.inputs import BatchItem
-from service.batch.runner import Outcome, _compare_one
+from service.batch.items import Item
+from service.batch.runner import compared_item, prepared_item
 from service.comparisons import ComparisonRequest
-from service.errors import InvalidInput, ReadoutDiffError
-from service.pipeline import claims_of
-from service.pipeline.embed import Encoder, MemoEncoder
-from service.pipeline.language import detect_language
-from service.pipeline.multilingual import encoder_for
+from service.errors import InvalidInput
+from service.pipeline import Prepared
+from service.pipeline.embed import Encoder, MemoEncoder, route
 from service.pipeline.types import Report
 from service.settings import DEFAULT_BATCH_CHUNK
 
@@ -66,17 +65,14 @@ def _encoder(kind: str) -> Encoder:
 
 
 def _split(row: dict[str, Any], kind: str) -> dict[str, Any]:
-    """A task: detect each side's language, pick the encoder route, split into claim texts."""
-    body = msgspec.json.decode(row["body"], type=ComparisonRequest)
-    languages = tuple(detect_language(r.text) for r in body.readouts)
-    texts: dict[str, None] = {}
-    for readout, language in zip(body.readouts, languages, strict=True):
-        try:
-            texts.update((c.text, None) for c in claims_of(readout, language))
-        except ReadoutDiffError:
-            continue  # the compare stage reports it for this item alone
-    route = encoder_for(_encoder(kind), languages).name
-    return {**row, "route": route, "texts": msgspec.json.encode(list(texts))}
+    """A task: prepare the meeting once (check, detect, split) and pick its encoder route."""
+    prepared = prepared_item(_item(row))
+    if not isinstance(prepared, Prepared):
+        return {**row, "route": "", "texts": b"[]", "prepared": b"", "error": prepared.error}
+    chosen = route(_encoder(kind), prepared.languages).name
+    texts = list(dict.fromkeys(prepared.texts))
+    return {**row, "route": chosen, "texts": msgspec.json.encode(texts),
+            "prepared": pickle.dumps(prepared), "error": ""}  # fmt: skip
 
 
 class EmbedActor:
@@ -89,15 +85,15 @@ class EmbedActor:
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         texts = [msgspec.json.decode(t, type=list[str]) for t in batch["texts"]]
         by_route: dict[str, dict[str, None]] = {}
-        for route, wanted in zip(batch["route"], texts, strict=True):
-            by_route.setdefault(str(route), {}).update(dict.fromkeys(wanted))
+        for name, wanted in zip(batch["route"], texts, strict=True):
+            by_route.setdefault(str(name), {}).update(dict.fromkeys(wanted))
         vectors: dict[str, dict[str, np.ndarray]] = {}
-        for route, needed in by_route.items():
-            encoded = self._route(route).encode(list(needed)) if needed else np.zeros((0, 0))
-            vectors[route] = dict(zip(needed, encoded, strict=True))
+        for name, needed in by_route.items():
+            encoded = self._route(name).encode(list(needed)) if needed else np.zeros((0, 0))
+            vectors[name] = dict(zip(needed, encoded, strict=True))
         packed = [
-            _pack({t: vectors[str(route)][t] for t in wanted})
-            for route, wanted in zip(batch["route"], texts, strict=True)
+            _pack({t: vectors[str(name)][t] for t in wanted})
+            for name, wanted in zip(batch["route"], texts, strict=True)
         ]
         return {**batch, "vectors": np.array(packed, dtype=object)}
 
@@ -124,31 +120,36 @@ def _unpack(data: bytes) -> dict[str, np.ndarray]:
 
 
 def _compare(row: dict[str, Any], kind: str) -> dict[str, Any]:
-    """A task: align and classify one meeting with the vectors its actor computed."""
+    """A task: align and classify one prepared meeting with the vectors its actor computed."""
+    if row["error"]:
+        return {"key": row["key"], "report": b"", "error": row["error"]}
+    prepared: Prepared = pickle.loads(row["prepared"])
+    encoder = MemoEncoder(route(_encoder(kind), prepared.languages), _unpack(row["vectors"]))
+    done = compared_item(_item(row), prepared, encoder)
+    report = msgspec.json.encode(done.outcome) if done.outcome is not None else b""
+    return {"key": row["key"], "report": report, "error": done.error or ""}
+
+
+def _item(row: dict[str, Any]) -> Item:
     body = msgspec.json.decode(row["body"], type=ComparisonRequest)
-    languages = tuple(detect_language(r.text) for r in body.readouts)
-    route = encoder_for(_encoder(kind), languages)
-    item = BatchItem(key=str(row["key"]), where=str(row["where"]), body=body)
-    outcome = _compare_one(item, MemoEncoder(route, _unpack(row["vectors"])))
-    report = msgspec.json.encode(outcome.report) if outcome.report is not None else b""
-    return {"key": row["key"], "report": report, "error": outcome.error or ""}
+    return Item.of(str(row["key"]), str(row["where"]), body)
 
 
 def run_items_on_ray(
-    items: Iterable[BatchItem],
+    items: Iterable[Item],
     kind: str,
     *,
     chunk: int = DEFAULT_BATCH_CHUNK,
     actors: int | None = None,
-) -> Iterator[Outcome]:
+) -> Iterator[Item]:
     """Compare every item on Ray (started or connected already); yield outcomes as they finish."""
     import ray
 
-    by_key: dict[str, BatchItem] = {}
+    by_key: dict[str, Item] = {}
     rows = []
     for item in items:
         if item.body is None:
-            yield Outcome(item=item, error=item.error or "invalid item")
+            yield item if item.status == "error" else item.failed("invalid item")
             continue
         by_key[item.key] = item
         rows.append({"key": item.key, "where": item.where, "body": msgspec.json.encode(item.body)})
@@ -170,17 +171,17 @@ def run_items_on_ray(
     for row in dataset.iter_rows():
         item = by_key[str(row["key"])]
         if row["report"]:
-            yield Outcome(item=item, report=msgspec.json.decode(row["report"], type=Report))
+            yield item.compared(msgspec.json.decode(row["report"], type=Report))
         else:
-            yield Outcome(item=item, error=str(row["error"]) or "failed")
+            yield item.failed(str(row["error"]) or "failed")
 
 
 def ray_engine(
     kind: str, chunk: int, address: str | None = None
-) -> Callable[[list[BatchItem]], Iterator[Outcome]]:
+) -> Callable[[list[Item]], Iterator[Item]]:
     """An engine for `run_into_folder` and the service worker: Ray started on first use."""
 
-    def run(items: list[BatchItem]) -> Iterator[Outcome]:
+    def run(items: list[Item]) -> Iterator[Item]:
         start_ray(address)
         return run_items_on_ray(items, kind, chunk=chunk)
 

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 import msgspec
 
-from service.batch.inputs import BatchItem
+from service.batch.items import Item
 from service.comparisons import ComparisonRequest
+from service.errors import ItemTaken
 from service.pipeline.types import Report
 from service.store import Db, Store
 
@@ -27,21 +28,6 @@ class BatchRow(msgspec.Struct, frozen=True):
     trends: bytes | None = None
 
 
-class ItemRow(msgspec.Struct, frozen=True):
-    """One meeting of a batch: pending, ok (with its comparison) or error."""
-
-    position: int
-    status: str
-    title: str | None
-    date: str | None
-    comparison_id: str | None
-    error: str | None
-
-
-class ItemTaken(RuntimeError):
-    """The item is no longer this worker's to mark: done already, or the batch changed hands."""
-
-
 def _now(after: float = 0.0) -> str:
     moment = datetime.now(UTC) + timedelta(seconds=after)
     return moment.isoformat(timespec="microseconds")
@@ -53,7 +39,7 @@ class BatchRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def create(self, items: list[BatchItem]) -> BatchRow:
+    def create(self, items: list[Item]) -> BatchRow:
         """A queued batch; items that failed validation are stored as errors right away."""
         now = _now()
         row = BatchRow(id=uuid.uuid4().hex, status="queued", created_at=now, updated_at=now,
@@ -91,14 +77,18 @@ class BatchRecords:
                         total=total, error=error,
                         trends=trends.encode() if isinstance(trends, str) else None)  # fmt: skip
 
-    def items(self, batch_id: str) -> list[ItemRow]:
+    def items(self, batch_id: str) -> list[Item]:
         with self.store.read() as db:
             rows = db.execute(
                 "SELECT position, status, title, date, comparison_id, error FROM batch_items"
                 " WHERE batch_id = ? ORDER BY position",
                 (batch_id,),
             ).fetchall()
-        return [ItemRow(*row) for row in rows]
+        return [
+            Item(key=str(position), where=f"item {position}", status=status, title=title,
+                 date=date, comparison_id=comparison_id, error=error)
+            for position, status, title, date, comparison_id, error in rows
+        ]  # fmt: skip
 
     def reports(self, batch_id: str) -> list[Report]:
         """The reports of the items compared, in batch order; one deleted since drops out."""
@@ -110,7 +100,7 @@ class BatchRecords:
             ).fetchall()
         return [msgspec.json.decode(report, type=Report) for (report,) in rows]
 
-    def pending(self, batch_id: str) -> list[BatchItem]:
+    def pending(self, batch_id: str) -> list[Item]:
         """The items still to run, as runner input; the key is the item's position."""
         with self.store.read() as db:
             rows = db.execute(
@@ -119,8 +109,8 @@ class BatchRecords:
                 (batch_id,),
             ).fetchall()
         return [
-            BatchItem(key=str(position), where=f"item {position}",
-                      body=msgspec.json.decode(request, type=ComparisonRequest))
+            Item.of(str(position), f"item {position}",
+                    msgspec.json.decode(request, type=ComparisonRequest))
             for position, request in rows
         ]  # fmt: skip
 

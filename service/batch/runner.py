@@ -6,31 +6,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from service.batch.inputs import BatchItem
-from service.comparisons import ComparisonRequest
+from service.batch.items import Item
 from service.errors import ReadoutDiffError
-from service.pipeline import claims_of, compare
-from service.pipeline.embed import Encoder, MemoEncoder
-from service.pipeline.language import detect_language
-from service.pipeline.multilingual import encoder_for
-from service.pipeline.types import Report
+from service.pipeline import Prepared, compare_prepared, prepare
+from service.pipeline.embed import Encoder, MemoEncoder, route
 from service.settings import DEFAULT_BATCH_CHUNK
 
-# Meetings whose claims go to the encoder in one call: large enough to fill the model's batches
-# (about 20 claims a meeting, 64 a model batch), small enough that progress moves steadily.
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """A finished item: its report, or the error that stopped it."""
-
-    item: BatchItem
-    report: Report | None = None
-    error: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.report is not None
+# Meetings whose claims go to the encoder in one call (`chunk`): large enough to fill the
+# model's batches (about 20 claims a meeting, 64 a model batch), small enough that progress
+# moves steadily.
 
 
 @dataclass
@@ -46,20 +30,20 @@ class RunStats:
 
 
 def run_items(
-    items: Iterable[BatchItem],
+    items: Iterable[Item],
     encoder: Encoder,
     *,
     chunk: int = DEFAULT_BATCH_CHUNK,
     stats: RunStats | None = None,
     clock: Callable[[], float] = time.perf_counter,
-) -> Iterator[Outcome]:
-    """Compare every item, `chunk` meetings per encoder call; yield each outcome as it is ready."""
+) -> Iterator[Item]:
+    """Compare every pending item, `chunk` meetings per encoder call; yield each as it finishes."""
     stats = stats if stats is not None else RunStats()
-    pending: list[BatchItem] = []
+    pending: list[Item] = []
     for item in items:
         if item.body is None:
             stats.failed += 1
-            yield Outcome(item=item, error=item.error or "invalid item")
+            yield item if item.status == "error" else item.failed("invalid item")
             continue
         pending.append(item)
         if len(pending) >= chunk:
@@ -69,51 +53,57 @@ def run_items(
         yield from _run_chunk(pending, encoder, stats, clock)
 
 
+def prepared_item(item: Item) -> Prepared | Item:
+    """The item's readouts checked and split, or the item failed with the reason."""
+    body = item.body
+    assert body is not None
+    try:
+        return prepare(body.readouts, title=body.title, date=body.date)
+    except ReadoutDiffError as error:
+        return item.failed(str(error))
+
+
+def compared_item(item: Item, prepared: Prepared, encoder: Encoder) -> Item:
+    """The item with its report (id: the item's key), or failed with the reason."""
+    try:
+        report = compare_prepared(prepared, encoder)
+    except ReadoutDiffError as error:
+        return item.failed(str(error))
+    report.id = item.key
+    return item.compared(report)
+
+
 def _run_chunk(
-    items: list[BatchItem], encoder: Encoder, stats: RunStats, clock: Callable[[], float]
-) -> Iterator[Outcome]:
+    items: list[Item], encoder: Encoder, stats: RunStats, clock: Callable[[], float]
+) -> Iterator[Item]:
     started = clock()
     # A routing encoder embeds English pairs and, say, Korean ones with different models:
     # one call per model, and each meeting later reads the vectors of its own model.
-    routes: dict[str, Encoder] = {}
+    routes: dict[str, MemoEncoder] = {}
     texts: dict[str, dict[str, None]] = {}
-    route_of: list[str] = []
+    work: list[tuple[Item, Prepared | Item, str]] = []
     for item in items:
-        assert item.body is not None
-        languages = tuple(detect_language(r.text) for r in item.body.readouts)
-        chosen = encoder_for(encoder, languages)
-        routes.setdefault(chosen.name, chosen)
-        wanted = texts.setdefault(chosen.name, {})
-        route_of.append(chosen.name)
-        for readout, language in zip(item.body.readouts, languages, strict=True):
-            try:
-                wanted.update((c.text, None) for c in claims_of(readout, language))
-            except ReadoutDiffError:
-                continue  # compare() below reports it for this item alone
-    lookups: dict[str, MemoEncoder] = {}
-    for name, chosen in routes.items():
-        wanted_texts = list(texts[name])
-        lookups[name] = MemoEncoder(chosen)
+        prepared = prepared_item(item)
+        name = ""
+        if isinstance(prepared, Prepared):
+            chosen = route(encoder, prepared.languages)
+            name = chosen.name
+            routes.setdefault(name, MemoEncoder(chosen))
+            texts.setdefault(name, {}).update(dict.fromkeys(prepared.texts))
+        work.append((item, prepared, name))
+    for name, memo in routes.items():
         before = clock()
-        if wanted_texts:
-            lookups[name].encode(wanted_texts)  # the chunk's one call to this encoder
+        memo.encode(list(texts[name]))  # the chunk's one call to this encoder
         stats.encoder_seconds += clock() - before
         stats.encoder_calls += 1
-        stats.texts_encoded += len(wanted_texts)
-    for item, name in zip(items, route_of, strict=True):
-        outcome = _compare_one(item, lookups[name])
+        stats.texts_encoded += len(texts[name])
+    for item, prepared, name in work:
+        done = (
+            compared_item(item, prepared, routes[name])
+            if isinstance(prepared, Prepared)
+            else prepared
+        )
         stats.meetings += 1
-        stats.failed += 0 if outcome.ok else 1
-        yield outcome
+        stats.failed += 0 if done.ok else 1
+        yield done
     stats.seconds += clock() - started
-
-
-def _compare_one(item: BatchItem, encoder: Encoder) -> Outcome:
-    body: ComparisonRequest | None = item.body
-    assert body is not None
-    try:
-        report = compare(body.readouts, encoder, title=body.title, date=body.date)
-    except ReadoutDiffError as error:
-        return Outcome(item=item, error=str(error))
-    report.id = item.key
-    return Outcome(item=item, report=report)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import msgspec
 
 from service.batch.inputs import items_from_bodies
-from service.batch.records import BatchRecords, BatchRow, ItemRow
+from service.batch.items import Item
+from service.batch.records import BatchRecords, BatchRow
 from service.batch.trends import Trends, to_csv
 from service.batch.worker import BatchWorker
 from service.errors import Conflict, InvalidInput, NotFound
@@ -30,7 +31,7 @@ class Batches:
         self.worker.enqueue(row.id)
         return row
 
-    def get(self, batch_id: str) -> tuple[BatchRow, list[ItemRow]]:
+    def get(self, batch_id: str) -> tuple[BatchRow, list[Item]]:
         row = self.records.get(batch_id)
         if row is None:
             raise NotFound(f"no batch with id {batch_id!r}")

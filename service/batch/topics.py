@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import msgspec
 import numpy as np
 
-from service.pipeline.calibration import load_calibration
+from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.classify.terms import Vocabulary, distinctive_terms, stem_key
 from service.pipeline.embed import Encoder
-from service.pipeline.terms import Vocabulary, distinctive_terms, stem_key
 from service.pipeline.types import Report
 
 # Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs

@@ -13,21 +13,18 @@ import threading
 import uuid
 from collections.abc import Callable, Iterator
 
-from service.batch.inputs import BatchItem
-from service.batch.records import UNFINISHED, BatchRecords, ItemTaken
-from service.batch.runner import Outcome, run_items
+from service.batch.items import Item
+from service.batch.records import UNFINISHED, BatchRecords
+from service.batch.runner import run_items
 from service.batch.trends import to_json, trends_of
 from service.comparisons import ComparisonRequest, Comparisons
+from service.errors import ItemTaken, LeaseLost
 from service.pipeline.types import Report
 from service.settings import DEFAULT_BATCH_CHUNK, DEFAULT_BATCH_LEASE
 from service.store import Db
 
 log = logging.getLogger("readout_diff.batch")
 POLL_SECONDS = 1.0
-
-
-class LeaseLost(Exception):
-    """Another instance holds the batch now; this worker drops it without touching it."""
 
 
 class BatchWorker:
@@ -40,7 +37,7 @@ class BatchWorker:
         *,
         chunk: int = DEFAULT_BATCH_CHUNK,
         lease: float = DEFAULT_BATCH_LEASE,
-        engine: Callable[[list[BatchItem]], Iterator[Outcome]] | None = None,
+        engine: Callable[[list[Item]], Iterator[Item]] | None = None,
     ) -> None:
         self.records = records
         self.comparisons = comparisons
@@ -128,14 +125,14 @@ class BatchWorker:
             if self.engine
             else run_items(pending, self.comparisons.encoder, chunk=self.chunk)
         )
-        for outcome in outcomes:
+        for item in outcomes:
             if self._lost.is_set():
                 raise LeaseLost(batch_id)
-            position = int(outcome.item.key)
-            if outcome.report is not None and outcome.item.body is not None:
-                self._save(batch_id, position, outcome.report, outcome.item.body)
+            position = int(item.key)
+            if item.outcome is not None and item.body is not None:
+                self._save(batch_id, position, item.outcome, item.body)
             else:
-                self.records.mark_error(batch_id, position, outcome.error or "failed", self.owner)
+                self.records.mark_error(batch_id, position, item.error or "failed", self.owner)
             if self._stopping.is_set():
                 return False
         reports = self.records.reports(batch_id)
@@ -159,4 +156,4 @@ class BatchWorker:
             log.warning("batch %s item %d was already done; kept the first", batch_id, position)
 
 
-__all__ = ["UNFINISHED", "BatchWorker", "LeaseLost"]
+__all__ = ["UNFINISHED", "BatchWorker"]

@@ -8,7 +8,7 @@ import pytest
 from litestar.testing import TestClient
 
 from service.api.app import create_app
-from service.pipeline.multilingual import USE_NAME
+from service.pipeline.embed.multilingual import USE_NAME
 from service.settings import Settings
 from tests.api.conftest import US_TEXT
 from tests.conftest import RUBIO_CHO

@@ -8,7 +8,8 @@ import msgspec
 import pytest
 
 from service.batch.inputs import read_items
-from service.batch.journal import JOURNAL, Entry, Journal
+from service.batch.items import Item
+from service.batch.journal import JOURNAL, Journal
 from service.batch.runner import run_items
 from service.errors import Conflict, InvalidInput
 from service.pipeline.embed import FakeEncoder
@@ -40,7 +41,7 @@ def test_a_line_cut_short_by_a_kill_is_dropped_and_truncated(tmp_path: Path) -> 
     path = tmp_path / JOURNAL
     lines = path.read_bytes().splitlines(keepends=True)
     assert len(lines) == len(keys)
-    last = msgspec.json.decode(lines[-1], type=Entry).key
+    last = msgspec.json.decode(lines[-1], type=Item).key
     path.write_bytes(b"".join(lines[:-1]) + lines[-1][:20])
     with Journal(tmp_path) as journal:
         assert set(journal.entries) == set(keys) - {last}

@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 
 from service.batch.inputs import items_from_bodies
-from service.batch.records import BatchRecords, ItemTaken
+from service.batch.records import BatchRecords
 from service.batch.runner import run_items
-from service.batch.worker import BatchWorker, LeaseLost
+from service.batch.worker import BatchWorker
 from service.comparisons import Comparisons
+from service.errors import ItemTaken, LeaseLost
 from service.pipeline.embed import FakeEncoder
 from service.store import Db, Store
 from tests.batch.conftest import history
@@ -30,14 +31,14 @@ def test_a_finished_item_cannot_store_a_second_comparison(comparisons: Compariso
     row = records.create(items_from_bodies(list(history()[:1])))
     item = records.pending(row.id)[0]
     outcome = next(run_items([item], comparisons.encoder))
-    assert outcome.report is not None and item.body is not None
+    assert outcome.outcome is not None and item.body is not None
 
     def mark(db: Db) -> None:
-        records.mark_ok(db, row.id, 1, outcome.report.id or "")  # type: ignore[union-attr]
+        records.mark_ok(db, row.id, 1, outcome.outcome.id or "")  # type: ignore[union-attr]
 
-    comparisons.save(outcome.report, item.body, also=mark)
-    with pytest.raises(RuntimeError, match="not pending"):
-        comparisons.save(outcome.report, item.body, also=mark)
+    comparisons.save(outcome.outcome, item.body, also=mark)
+    with pytest.raises(ItemTaken, match="not pending"):
+        comparisons.save(outcome.outcome, item.body, also=mark)
     assert comparisons.store.count_comparisons() == 1, "the second insert was rolled back"
     assert records.pending(row.id) == []
 
@@ -96,10 +97,10 @@ def test_an_expired_lease_is_taken_over_and_the_old_owner_cannot_write(
     assert records.claim("alive", 30) == row.id
     item = records.pending(row.id)[0]
     outcome = next(run_items([item], comparisons.encoder))
-    assert outcome.report is not None and item.body is not None
+    assert outcome.outcome is not None and item.body is not None
 
     def mark_as(owner: str) -> None:
-        report = outcome.report
+        report = outcome.outcome
         assert report is not None
         comparisons.save(report, item.body,  # type: ignore[arg-type]
                          also=lambda db: records.mark_ok(db, row.id, 1, report.id or "", owner))  # fmt: skip

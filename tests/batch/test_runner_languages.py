@@ -10,7 +10,7 @@ from service.batch.inputs import read_items
 from service.batch.runner import RunStats, run_items
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
-from service.pipeline.multilingual import RoutingEncoder
+from service.pipeline.embed.routing import RoutingEncoder
 from tests.batch.conftest import write_jsonl
 from tests.conftest import RUBIO_CHO
 
@@ -32,18 +32,18 @@ def test_each_meeting_gets_the_encoder_of_its_languages(tmp_path: Path) -> None:
     english, multilingual = FakeEncoder(name="fake-en"), FakeEncoder(name="fake-multi")
     stats = RunStats()
     outcomes = list(run_items(items, RoutingEncoder(english, multilingual), chunk=3, stats=stats))
-    assert [o.report.model.encoder for o in outcomes if o.report] == [
+    assert [o.outcome.model.encoder for o in outcomes if o.outcome] == [
         "fake-en",
         "fake-multi",
         "fake-en",
     ]
     assert english.calls == 1 and stats.encoder_calls == 2
     for item, outcome in zip(items, outcomes, strict=True):
-        assert item.body is not None and outcome.report is not None
+        assert item.body is not None and outcome.outcome is not None
         alone = compare(
             item.body.readouts,
             RoutingEncoder(FakeEncoder(name="fake-en"), FakeEncoder(name="fake-multi")),
             title=item.body.title,
         )
         alone.id = item.key
-        assert msgspec.json.encode(outcome.report) == msgspec.json.encode(alone)
+        assert msgspec.json.encode(outcome.outcome) == msgspec.json.encode(alone)

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from service.pipeline.crosslingual import claim_terms, korean_terms, uncovered_terms
+from service.pipeline.classify.coverage import claim_terms, korean_terms, uncovered_terms
 from service.pipeline.types import Claim
 from tests.conftest import RUBIO_CHO
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.pipeline.framing import roles
+from service.pipeline.classify.framing import roles
 from service.pipeline.types import Claim
 
 

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from service.errors import InvalidInput, ReadoutDiffError
-from service.pipeline import claims_of, compare
+from service.pipeline import compare, side_of
 from service.pipeline.embed import FakeEncoder
 from service.pipeline.types import Readout
 
@@ -35,7 +35,7 @@ _READOUT_LIKE = st.lists(
 
 def _check(text: str) -> None:
     try:
-        claims = claims_of(Readout(side="US", text=text))
+        claims = side_of(Readout(side="US", text=text)).claims
     except InvalidInput as error:
         assert str(error)
         return

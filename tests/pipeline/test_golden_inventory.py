@@ -7,7 +7,7 @@ import pytest
 from service.baseline import flag_every_sentence
 from service.evaluation import Scores, calibrated_method, inventory_cases, mean
 from service.inventory import tallies
-from service.pipeline.calibration import load_calibration
+from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 
 pytestmark = pytest.mark.slow

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from service.pipeline.classify.terms import words_of as _words
 from service.pipeline.memo import MAX_MEMO_CHARS, text_memo
-from service.pipeline.terms import words_of as _words
 
 
 def test_short_texts_are_computed_once_and_long_ones_every_time() -> None:

@@ -8,14 +8,15 @@ import numpy as np
 import pytest
 
 from service.pipeline import compare
-from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
-from service.pipeline.multilingual import (
-    E5_NAME,
-    USE_NAME,
-    LanguageRouter,
+from service.pipeline.embed import (
+    CachedEncoder,
+    Encoder,
+    FakeEncoder,
     RoutingEncoder,
-    encoder_for,
+    make_encoder,
+    route,
 )
+from service.pipeline.embed.multilingual import E5_NAME, USE_NAME
 from service.pipeline.types import Readout
 from service.runtime import cached_encoder
 from tests.conftest import RUBIO_CHO
@@ -31,8 +32,8 @@ def router() -> RoutingEncoder:
 
 def test_a_router_is_an_encoder_and_a_language_router() -> None:
     routing = router()
-    assert isinstance(routing, Encoder) and isinstance(routing, LanguageRouter)
-    assert not isinstance(FakeEncoder(), LanguageRouter)
+    assert isinstance(routing, Encoder) and isinstance(routing, RoutingEncoder)
+    assert not isinstance(FakeEncoder(), RoutingEncoder)
 
 
 def test_english_pairs_stay_english_and_any_other_language_goes_multilingual() -> None:
@@ -40,9 +41,9 @@ def test_english_pairs_stay_english_and_any_other_language_goes_multilingual() -
     assert routing.for_languages(("en", "en")).name == "fake-en"
     assert routing.for_languages(("en", "ko")).name == "fake-multi"
     assert routing.for_languages(("ja", "ja")).name == "fake-multi"
-    assert encoder_for(routing, ("ko", "en")).name == "fake-multi"
+    assert route(routing, ("ko", "en")).name == "fake-multi"
     plain = FakeEncoder()
-    assert encoder_for(plain, ("ko", "en")) is plain
+    assert route(plain, ("ko", "en")) is plain
 
 
 def test_encode_routes_a_batch_by_the_languages_of_its_texts() -> None:
@@ -78,10 +79,10 @@ def test_the_runtime_encoder_routes_without_a_flag(data_dir: Path) -> None:
     cached_encoder.cache_clear()
     try:
         encoder = cached_encoder("minilm")
-        assert isinstance(encoder, LanguageRouter)
+        assert isinstance(encoder, RoutingEncoder)
         assert encoder.for_languages(("en", "ko")).name == USE_NAME
         assert encoder.for_languages(("en", "en")).name == "all-MiniLM-L6-v2"
-        assert not isinstance(cached_encoder("fake"), LanguageRouter)
+        assert not isinstance(cached_encoder("fake"), RoutingEncoder)
     finally:
         cached_encoder.cache_clear()
 
@@ -93,7 +94,7 @@ def test_the_multilingual_encoder_is_a_setting(
     cached_encoder.cache_clear()
     try:
         encoder = cached_encoder("minilm")
-        assert encoder_for(encoder, ("ko", "en")).name == E5_NAME
+        assert route(encoder, ("ko", "en")).name == E5_NAME
     finally:
         cached_encoder.cache_clear()
 

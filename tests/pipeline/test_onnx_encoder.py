@@ -11,15 +11,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from service.errors import ExportError
 from service.evaluation import english_cases
-from service.pipeline import claims_of
+from service.pipeline import side_of
 from service.pipeline.embed import Encoder, make_encoder
-from service.pipeline.onnx_encoder import OnnxEncoder
-from service.pipeline.onnx_export import (
+from service.pipeline.embed.onnx import OnnxEncoder
+from service.pipeline.embed.onnx_export import (
     EXPORT_VERSION,
     MANIFEST_FILE,
     MODEL_FILE,
-    ExportError,
     ensure_export,
     is_current,
     onnx_dir,
@@ -28,7 +28,7 @@ from tests.conftest import ROOT
 
 
 def fixture_claims() -> list[str]:
-    return [c.text for case in english_cases() for r in case.readouts for c in claims_of(r)]
+    return [c.text for case in english_cases() for r in case.readouts for c in side_of(r).claims]
 
 
 def test_empty_input_needs_no_model(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.polarity import contrast, opposition
+from service.pipeline.classify.polarity import contrast, opposition
 
 
 def test_negated_support_is_opposed_with_the_negation_as_evidence() -> None:

@@ -6,7 +6,7 @@ import itertools
 
 from service.pipeline.clean import clean
 from service.pipeline.split import split
-from service.pipeline.split_ko import cjk_sentences, korean_claim_spans
+from service.pipeline.split.korean import cjk_sentences, korean_claim_spans
 from service.pipeline.types import Segment
 from tests.conftest import RUBIO_CHO
 

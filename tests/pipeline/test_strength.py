@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 
 from service.pipeline.classify import classify
-from service.pipeline.strength import added_intensity, hedges, intensifiers
+from service.pipeline.classify.strength import added_intensity, hedges, intensifiers
 from service.pipeline.types import Claim
 
 

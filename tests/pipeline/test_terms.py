@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.pipeline.terms import distinctive_terms, stem_key, vocabulary
+from service.pipeline.classify.terms import distinctive_terms, stem_key, vocabulary
 
 
 def terms(text: str, other: str) -> list[str]:

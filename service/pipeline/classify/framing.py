@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.pipeline.terms import (
+from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     NAME_JOINERS,
     TITLES,

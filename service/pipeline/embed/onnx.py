@@ -12,7 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from service.pipeline.onnx_export import MANIFEST_FILE, MODEL_FILE, TOKENIZER_FILE, ensure_export
+from service.pipeline.embed.onnx_export import (
+    MANIFEST_FILE,
+    MODEL_FILE,
+    TOKENIZER_FILE,
+    ensure_export,
+)
+from service.pipeline.embed.protocol import empty, unit_rows
 
 DIMENSIONS = 384
 
@@ -29,6 +35,7 @@ class OnnxEncoder:
         self, folder: Path | None = None, name: str = "minilm-onnx-int8", threads: int = 0
     ) -> None:
         self.name = name
+        self.dimensions = DIMENSIONS
         self._folder = folder
         self._threads = threads or min(4, os.cpu_count() or 1)
         self._lock = threading.Lock()
@@ -55,14 +62,14 @@ class OnnxEncoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
+            return empty(self.dimensions)
         self.load()
         encodings = self._tokenizer.encode_batch(list(texts))
         if self._pool is None or len(encodings) == 1:
             rows = [self._embed(e) for e in encodings]
         else:
             rows = list(self._pool.map(self._embed, encodings))
-        return np.stack(rows).astype(np.float32)
+        return unit_rows(np.stack(rows))
 
     def _embed(self, encoding: Any) -> np.ndarray:
         ids = np.asarray([encoding.ids], dtype=np.int64)
@@ -70,8 +77,7 @@ class OnnxEncoder:
         feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
         (hidden,) = self._session.run(["last_hidden_state"], feeds)
         pooled: np.ndarray = hidden[0].mean(axis=0)
-        norm = float(np.linalg.norm(pooled))
-        return pooled / norm if norm > 0 else pooled
+        return pooled
 
     def close(self) -> None:
         if self._pool is not None:

@@ -9,10 +9,10 @@ from pathlib import Path
 import msgspec
 import numpy as np
 
-from service.pipeline.terms import COMMON_ZIPF, PARTIAL_SPECIFICITY
+from service.pipeline.classify.terms import COMMON_ZIPF, PARTIAL_SPECIFICITY
 
 MODELS_DIR = Path(
-    os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[2] / "models")
+    os.environ.get("READOUT_DIFF_MODELS", Path(__file__).resolve().parents[3] / "models")
 )
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35

@@ -14,10 +14,10 @@ from functools import lru_cache
 
 import numpy as np
 
+from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms
 from service.pipeline.embed import Encoder
 from service.pipeline.memo import text_memo
-from service.pipeline.split_ko import tokenize
-from service.pipeline.terms import Term, Vocabulary, distinctive_terms
+from service.pipeline.split.korean import tokenize
 from service.pipeline.types import Claim
 
 # Kiwi tags of the morphemes a Korean noun phrase is built from; a run starts with a noun.

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from service.errors import ReadoutDiffError
+from service.errors import ExportError
 
 MODEL_FILE = "model-int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -22,10 +22,6 @@ MANIFEST_FILE = "manifest.json"
 OPSET = 17
 # Bump when the recipe below changes: older exports are then rebuilt, not reused.
 EXPORT_VERSION = 2
-
-
-class ExportError(ReadoutDiffError):
-    """The ONNX export or its quantisation failed."""
 
 
 def onnx_dir() -> Path:
@@ -192,7 +188,7 @@ def _max_length(source: Path) -> int:
 
 
 def main() -> int:
-    """`python -m service.pipeline.onnx_export`: export now and print where to."""
+    """`python -m service.pipeline.embed.onnx_export`: export now and print where to."""
     print(ensure_export())
     return 0
 

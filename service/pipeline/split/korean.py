@@ -7,6 +7,7 @@ import threading
 from functools import lru_cache
 from typing import Any
 
+from service.pipeline.split.spans import Cut, pieces, strip
 from service.pipeline.types import Segment
 
 # A sentence ends at a full stop, question or exclamation mark (half- or full-width), with any
@@ -37,35 +38,18 @@ def cjk_sentences(text: str, segments: list[Segment]) -> list[Segment]:
         chunk = text[segment.start : segment.end]
         for match in _SENTENCE_END.finditer(chunk):
             end = segment.start + match.end()
-            found.append(_strip(text, start, end))
+            found.append(strip(text, start, end))
             start = end
-        found.append(_strip(text, start, segment.end))
+        found.append(strip(text, start, segment.end))
     return [s for s in found if s.end > s.start]
 
 
 def korean_claim_spans(text: str, sentence: Segment) -> list[Segment]:
     """Break one Korean sentence at clause joins and ▲ list marks; short fragments merge back."""
     body = text[sentence.start : sentence.end]
-    cuts = [(m.start(), m.end(), MIN_LIST_ITEM_EOJEOL) for m in _LIST_MARK.finditer(body)]
-    cuts += [(at, at, MIN_CLAIM_EOJEOL) for at in clause_joins(body)]
-    cuts.sort()
-    pieces: list[tuple[int, int]] = []
-    start, minimum = 0, MIN_CLAIM_EOJEOL
-    for cut_start, cut_end, cut_minimum in cuts:
-        if cut_start < start:
-            continue
-        if not body[start:cut_start].strip():
-            start = cut_end  # a list mark that opens the sentence
-            continue
-        # What comes before a list ("양측은 ▲...") is no item: it needs a claim's length.
-        left_floor = min(minimum, cut_minimum) if start else minimum
-        right_floor = min(minimum, cut_minimum)
-        if _eojeol(body[start:cut_start]) >= left_floor and _eojeol(body[cut_end:]) >= right_floor:
-            pieces.append((start, cut_start))
-            start, minimum = cut_end, cut_minimum
-    pieces.append((start, len(body)))
-    spans = [_strip(text, sentence.start + s, sentence.start + e) for s, e in pieces]
-    return [s for s in spans if s.end > s.start]
+    cuts = [Cut(m.start(), m.end(), MIN_LIST_ITEM_EOJEOL) for m in _LIST_MARK.finditer(body)]
+    cuts += [Cut(at, at, MIN_CLAIM_EOJEOL) for at in clause_joins(body)]
+    return pieces(text, sentence, cuts, MIN_CLAIM_EOJEOL)
 
 
 def clause_joins(sentence: str) -> list[int]:
@@ -100,15 +84,3 @@ def tokenize(text: str) -> list[Any]:
     """Kiwi's morphemes of `text` (form, tag, start, len), one caller at a time."""
     with _KIWI_LOCK:
         return list(kiwi().tokenize(text))
-
-
-def _eojeol(fragment: str) -> int:
-    return len(fragment.split())
-
-
-def _strip(text: str, start: int, end: int) -> Segment:
-    while start < end and (text[start].isspace() or text[start] in ",;、"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;、"):
-        end -= 1
-    return Segment(start, end)

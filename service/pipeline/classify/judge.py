@@ -1,4 +1,4 @@
-"""Stage 5, classify: each claim is shared, partial, opposed or one-sided, with its evidence."""
+"""The judge: each claim is shared, partial, opposed, framing or one-sided, with its evidence."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from service.pipeline.framing import Roles, roles
-from service.pipeline.language import all_english
-from service.pipeline.polarity import opposition
-from service.pipeline.strength import added_intensity
-from service.pipeline.terms import (
+from service.pipeline.classify.framing import Roles, roles
+from service.pipeline.classify.polarity import opposition
+from service.pipeline.classify.strength import added_intensity
+from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     PARTIAL_SPECIFICITY,
     Term,
     distinctive_terms,
     vocabulary,
 )
+from service.pipeline.language import all_english
 from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.

@@ -1,0 +1,75 @@
+"""Stage 1, prepare: check the pair once, detect each side's language once, clean and split once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.errors import InvalidInput
+from service.pipeline.clean import clean
+from service.pipeline.language import Language, detect_language
+from service.pipeline.split import split
+from service.pipeline.types import Claim, Readout
+from service.validate import validate
+
+
+@dataclass(frozen=True)
+class Side:
+    """One readout as the later stages read it: its language and its claims."""
+
+    readout: Readout
+    language: Language
+    claims: list[Claim]
+
+    @property
+    def label(self) -> str:
+        return self.readout.side.strip()
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A checked pair of readouts, split into claims: everything embed needs, computed once."""
+
+    left: Side
+    right: Side
+    title: str | None = None
+    date: str | None = None
+
+    @property
+    def sides(self) -> tuple[Side, Side]:
+        return (self.left, self.right)
+
+    @property
+    def languages(self) -> tuple[Language, Language]:
+        return (self.left.language, self.right.language)
+
+    @property
+    def texts(self) -> list[str]:
+        """Every claim's text, left side first: what the encoder embeds."""
+        return [c.text for c in self.left.claims + self.right.claims]
+
+
+def prepare(
+    readouts: Sequence[Readout],
+    *,
+    title: str | None = None,
+    date: str | None = None,
+    max_chars: int | None = None,
+) -> Prepared:
+    """Validate the pair, then detect, clean and split each readout; InvalidInput if it can't be."""
+    validate(readouts, date=date, max_chars=max_chars)
+    left, right = (side_of(readout) for readout in readouts)
+    for side in (left, right):
+        if not side.claims:
+            raise InvalidInput(f"the {side.label} readout has no claims to compare")
+    return Prepared(left=left, right=right, title=title, date=date)
+
+
+def side_of(readout: Readout) -> Side:
+    """One readout detected, cleaned and split (no pair checks: see `prepare`)."""
+    language = detect_language(readout.text)
+    try:
+        claims = split(readout.text, clean(readout.text), readout.side.strip(), language)
+    except InvalidInput as error:
+        raise InvalidInput(f"the {readout.side} readout: {error}") from None
+    return Side(readout=readout, language=language, claims=claims)

@@ -1,0 +1,58 @@
+"""The one input check: what every entry point (API, pages, CLI, batch) accepts as a comparison."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Sequence
+
+from service.errors import InvalidInput
+from service.pipeline.types import Readout
+
+MAX_SIDE_LENGTH = 16
+# Control characters (C0, DEL, C1): never part of a side label; NUL never in a readout.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def validate(
+    readouts: Sequence[Readout], *, date: str | None = None, max_chars: int | None = None
+) -> None:
+    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides.
+
+    Also checks what every entry point shares: readout text (not empty, no NUL, at most
+    `max_chars`), http(s) source URLs and a real YYYY-MM-DD date.
+    """
+    if len(readouts) != 2:
+        raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
+    for readout in readouts:
+        side = readout.side.strip()
+        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(readout.side):
+            raise InvalidInput(
+                f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
+            )
+        if not readout.text.strip():
+            raise InvalidInput(f"the {side} readout is empty")
+        if "\x00" in readout.text:
+            raise InvalidInput(f"the {side} readout contains NUL bytes: binary data, not text")
+        if max_chars is not None and len(readout.text) > max_chars:
+            raise InvalidInput(
+                f"the {side} readout has {len(readout.text)} characters; the limit is {max_chars}"
+            )
+        if readout.url is not None and not readout.url.startswith(("http://", "https://")):
+            raise InvalidInput(f"the {side} readout's url must start with http:// or https://")
+    if readouts[0].side.strip().casefold() == readouts[1].side.strip().casefold():
+        raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
+    check_date(date)
+
+
+def check_date(date: str | None) -> None:
+    """Raise InvalidInput unless `date` is None or a real calendar day as YYYY-MM-DD."""
+    if date is None:
+        return
+    try:
+        if not _DATE.match(date):
+            raise ValueError
+        datetime.date.fromisoformat(date)
+    except ValueError:
+        raise InvalidInput(f"date must be a real day as YYYY-MM-DD, got {date!r}") from None
