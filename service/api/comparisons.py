@@ -69,7 +69,11 @@ class ComparisonController(Controller):
         "/{comparison_id:str}",
         sync_to_thread=True,
         responses={
-            200: ResponseSpec(Report, description="The report; other formats by Accept or ?format"),
+            200: ResponseSpec(
+                Report,
+                description="The report; other formats by Accept or ?format",
+                generate_examples=False,  # random examples would differ between processes
+            ),
             **problem_responses(404, 406),
         },
     )
@@ -80,7 +84,10 @@ class ComparisonController(Controller):
         comparison_service: NamedDependency[Comparisons],
         format: Annotated[
             str | None,
-            QueryParameter(description="md, html, json or text; downloaded as a file"),
+            QueryParameter(
+                description="md, html, json or text, downloaded as a file; another is a 406",
+                schema_extra={"enum": list(FORMATS)},
+            ),
         ] = None,
     ) -> Response[Any]:
         """One stored report, as JSON or (by Accept or ?format=) Markdown, HTML or text."""
