@@ -22,13 +22,14 @@ run: onnx
 	$(BIN)/readout-diff serve
 
 lint: $(STAMP)
-	$(BIN)/ruff check service tests bench
-	$(BIN)/ruff format --check service tests bench
+	$(BIN)/ruff check service evaluation tests bench
+	$(BIN)/ruff format --check service evaluation tests bench
 	$(BIN)/mypy
 
 test: lint onnx
 	$(BIN)/pytest
 
+# bench/ and evaluation/ run from the checkout (not installed); each script puts the repo on sys.path.
 bench: onnx
 	$(BIN)/python bench/quality.py
 

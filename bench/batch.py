@@ -50,8 +50,15 @@ class TimedEncoder:
     def __init__(self, inner: Encoder) -> None:
         self.inner = inner
         self.name = inner.name
+        self.dimensions = inner.dimensions
         self.seconds = 0.0
         self.texts = 0
+
+    def load(self) -> None:
+        self.inner.load()
+
+    def close(self) -> None:
+        self.inner.close()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         started = time.perf_counter()

@@ -5,7 +5,8 @@ Procedure (also in models/README.md):
 2. grid search threshold x partial_specificity x common_zipf over the dev pairs' complete topic
    inventories (fixtures/pairs/*/inventory_*.json), maximising F0.5 (precision weighted twice
    as much as recall) averaged over the two annotators; ties broken by top-3 precision;
-3. among equal objectives take the middle grid point of the plateau, not its edge;
+3. among equal objectives take the middle grid point of the plateau, not its edge (the one
+   tie rule of evaluation/fitting.py, which every fitted threshold in bench/ uses);
 4. leave-one-pair-out: calibrate on the other pairs, score the held-out one; pooled figures are
    stored as measured.loo_*.
 A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
@@ -26,15 +27,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import msgspec
 import numpy as np
 
-from service.evaluation import (
-    Scores,
-    background_vector,
-    calibrated_method,
-    fit,
-    held_out,
-    inventory_cases,
-    mean,
-)
+from evaluation.fitting import fit_calibration, held_out
+from evaluation.scoring import Scores, background_vector, calibrated_method, inventory_cases, mean
 from service.pipeline.classify.calibration import load_calibration, save_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
@@ -72,13 +66,15 @@ def main() -> int:
     )
     method = calibrated_method(encoder)
     cases = inventory_cases() + (inventory_cases(cross_language=True) if multilingual else [])
-    fitted = fit(method, base, cases, GRID)
-    calibration = fitted.calibration
-    measured = {**figures(fitted.scores), "plateau_size": float(fitted.plateau)}
+    fitted = fit_calibration(method, base, cases, GRID)
+    calibration = fitted.point
+    measured = {**figures(fitted.measured), "plateau_size": float(fitted.plateau)}
     if multilingual:
-        crossing = fit(method, calibration, inventory_cases(cross_language=True), TERM_GRID)
-        calibration = crossing.calibration
-        measured |= figures(crossing.scores, "cross_language_")
+        crossing = fit_calibration(
+            method, calibration, inventory_cases(cross_language=True), TERM_GRID
+        )
+        calibration = crossing.point
+        measured |= figures(crossing.measured, "cross_language_")
     else:
         measured |= figures(held_out(method, base, cases, GRID), "loo_")
     calibration = msgspec.structs.replace(calibration, measured=measured)

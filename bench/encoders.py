@@ -29,8 +29,8 @@ PAIR = ROOT / "fixtures" / "pairs" / "2025-07-31_rubio-cho-hyun"
 
 def child(kind: str, runs: int) -> dict[str, float]:
     """Runs in the child process; the parent reads its one JSON line."""
+    from evaluation.scoring import english_cases
     from service.errors import ReadoutDiffError
-    from service.evaluation import english_cases
     from service.pipeline import side_of
     from service.pipeline.embed import make_encoder
 

@@ -6,9 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
-from service.ists.align import Settings, align_all
-from service.ists.metrics import MODES, scores
-from service.ists.wa import gold_chunks, read_chunks, read_wa, write_wa
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from evaluation.ists.align import Settings, align_all
+from evaluation.ists.metrics import MODES, Mode, scores
+from evaluation.ists.wa import gold_chunks, read_chunks, read_wa, write_wa
 from service.pipeline.embed import Encoder, FakeEncoder
 from service.pipeline.embed.minilm import SentenceTransformerEncoder
 
@@ -19,7 +21,7 @@ SUBSETS = ("headlines", "images", "answers-students")
 FLOOR = {"headlines": (0.868, 0.475), "images": (0.837, 0.419), "answers-students": (0.788, 0.212)}
 
 
-def run(subset: str, encoder: Encoder, out: Path | None, average: str) -> dict[str, float]:
+def run(subset: str, encoder: Encoder, out: Path | None, average: str) -> dict[Mode, float]:
     """Align one subset's gold chunks and score the result against its gold alignments."""
     gold = read_wa(DATA / f"STSint.testinput.{subset}.wa")
     left = read_chunks(DATA / f"STSint.testinput.{subset}.sent1.chunk.txt")
@@ -33,7 +35,7 @@ def run(subset: str, encoder: Encoder, out: Path | None, average: str) -> dict[s
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
         write_wa(list(system.values()), out / f"{subset}.wa")
-    return dict(scores(gold, system, average="pair" if average == "pair" else "pooled"))
+    return scores(gold, system, average="pair" if average == "pair" else "pooled")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,5 +1,6 @@
 """Load on loopback: N clients for S seconds against a real `readout-diff serve`, then /health
-while a batch runs. Starts and stops everything itself; prints errors, counts, p50 and p99.
+while a batch runs. Starts and stops everything itself; prints errors, counts, p50 and p99
+(bench/harness.py's percentile).
 
 Each client loops over a mix: POST a new comparison (20%), GET one (40%), GET a page of the
 list (25%), GET /health (15%). Every POST is a real fixture pair whose every sentence carries
@@ -17,8 +18,6 @@ import itertools
 import json
 import os
 import random
-import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -29,7 +28,10 @@ from pathlib import Path
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import ROOT, percentile, serve
+
 MIX = [("POST", 0.20), ("GET one", 0.40), ("GET list", 0.25), ("/health", 0.15)]
 
 
@@ -38,7 +40,8 @@ def _pairs() -> list[tuple[str, str, str]]:
     for folder in sorted((ROOT / "fixtures" / "pairs").iterdir()):
         files = sorted(p for p in folder.glob("*.txt") if p.stem.isalpha())
         if len(files) == 2:
-            pairs.append((folder.name, *(p.read_text(encoding="utf-8") for p in files)))
+            a, b = (p.read_text(encoding="utf-8") for p in files)
+            pairs.append((folder.name, a, b))
     return pairs
 
 
@@ -99,55 +102,16 @@ class Load:
                 self.one(client, rng.choices(kinds, weights)[0])
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _env(data: Path, encoder: str | None) -> dict[str, str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "READOUT_DIFF_DATA": str(data)}
-    env["READOUT_DIFF_EXAMPLES"] = "0"
-    if encoder:
-        env["READOUT_DIFF_ENCODER"] = encoder
-    return env
-
-
-def _start_server(data: Path, encoder: str | None) -> tuple[subprocess.Popen[bytes], str]:
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "service.cli", "serve", "--port", str(port)],
-        env=_env(data, encoder),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("the server exited during start-up")
-        try:
-            if httpx.get(f"{url}/health", timeout=2).status_code == 200:
-                return server, url
-        except httpx.TransportError:
-            time.sleep(0.2)
-    server.kill()
-    raise SystemExit("the server did not answer /health within 180 s")
-
-
-def _quantiles(values: list[float]) -> tuple[float, float]:
-    if len(values) < 2:
-        return (values[0] * 1000, values[0] * 1000) if values else (0.0, 0.0)
-    cuts = statistics.quantiles(values, n=100, method="inclusive")
-    return cuts[49] * 1000, cuts[98] * 1000
+def _settings(encoder: str | None) -> dict[str, str]:
+    """READOUT_DIFF_* for the server and the batch: no examples, the encoder if one is named."""
+    return {"READOUT_DIFF_EXAMPLES": "0"} | ({"READOUT_DIFF_ENCODER": encoder} if encoder else {})
 
 
 def _print_table(title: str, latency: dict[str, list[float]], errors: dict[str, list[str]]) -> None:
     print(f"\n{title}")
     print(f"{'request':<10} {'count':>7} {'errors':>7} {'p50 ms':>9} {'p99 ms':>9}")
     for kind in [k for k, _ in MIX if k in latency]:
-        p50, p99 = _quantiles(latency[kind])
+        p50, p99 = (percentile(latency[kind], share) * 1000 for share in (0.5, 0.99))
         print(f"{kind:<10} {len(latency[kind]):>7} {len(errors[kind]):>7} {p50:>9.1f} {p99:>9.1f}")
     total_errors = sum(len(e) for e in errors.values())
     print(f"errors: {total_errors}" + (f" {dict(errors)}" if total_errors else ""))
@@ -176,8 +140,9 @@ def _health_during_batch(url: str, data: Path, encoder: str | None, seconds: flo
     ]
     if encoder:
         command += ["--encoder", encoder]
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "READOUT_DIFF_DATA": str(data)}
     batch = subprocess.Popen(
-        command, env=_env(data, encoder), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        command, env=env | _settings(encoder), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     latency: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
@@ -214,37 +179,32 @@ def main() -> None:
         "--encoder", default=None, help="READOUT_DIFF_ENCODER (default: the service's)"
     )
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="readout-diff-load-") as folder:
-        data = Path(folder) / "data"
-        server, url = _start_server(data, args.encoder)
-        try:
-            model = httpx.get(f"{url}/health").json()["model"]
-            load = Load(url, _pairs())
-            for _ in range(3):  # something to read from the start
-                load.one(httpx.Client(base_url=url, timeout=120), "POST")
-            load.latency.clear()
-            stop = time.monotonic() + args.seconds
-            clients = [
-                threading.Thread(target=load.client, args=(stop, n)) for n in range(args.clients)
-            ]
-            started = time.monotonic()
-            for thread in clients:
-                thread.start()
-            for thread in clients:
-                thread.join()
-            wall = time.monotonic() - started
-            total = sum(len(v) for v in load.latency.values())
-            print(
-                f"encoder {model}; {args.clients} clients for {wall:.0f} s on {os.cpu_count()} CPUs: {total} requests, {total / wall:.1f}/s"
-            )
-            _print_table("mixed load", load.latency, load.errors)
-            _health_during_batch(url, data, args.encoder, args.batch_seconds)
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+    with (
+        tempfile.TemporaryDirectory(prefix="readout-diff-load-") as folder,
+        serve(Path(folder) / "data", _settings(args.encoder), wait_s=180) as server,
+    ):
+        url, data = server.url, Path(folder) / "data"
+        model = httpx.get(f"{url}/health").json()["model"]
+        load = Load(url, _pairs())
+        for _ in range(3):  # something to read from the start
+            load.one(httpx.Client(base_url=url, timeout=120), "POST")
+        load.latency.clear()
+        stop = time.monotonic() + args.seconds
+        clients = [
+            threading.Thread(target=load.client, args=(stop, n)) for n in range(args.clients)
+        ]
+        started = time.monotonic()
+        for thread in clients:
+            thread.start()
+        for thread in clients:
+            thread.join()
+        wall = time.monotonic() - started
+        total = sum(len(v) for v in load.latency.values())
+        print(
+            f"encoder {model}; {args.clients} clients for {wall:.0f} s on {os.cpu_count()} CPUs: {total} requests, {total / wall:.1f}/s"
+        )
+        _print_table("mixed load", load.latency, load.errors)
+        _health_during_batch(url, data, args.encoder, args.batch_seconds)
 
 
 if __name__ == "__main__":

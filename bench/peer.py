@@ -3,9 +3,10 @@
 The peer: the same claims (readout-diff's clean + split), embedded by sentence-transformers with
 the same all-MiniLM-L6-v2 weights, `util.semantic_search` top-1 in both directions, and a claim
 is one-sided when its best match scores under a threshold. The peer's threshold is fitted on the
-fixture pairs by the objective of bench/calibrate.py (recall - false-flag rate - 0.05 x share
-flagged), so it is not handicapped. Both are scored by service/quality.py and timed per fixture
-pair (median over --runs, no embedding cache, pipeline memos cleared) in the same process.
+fixture pairs by the one grid search (evaluation/fitting.py) on the objective of
+evaluation/scoring.py (recall - false-flag rate - 0.05 x share flagged), so it is not
+handicapped. Both are scored by evaluation/expectations.py and timed per fixture pair (median
+over --runs, no embedding cache, pipeline memos cleared) in the same process.
 
 Usage: python bench/peer.py [--encoder minilm-onnx-int8] [--runs 5]
 """
@@ -26,12 +27,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from bench.stages import clear_caches
-from service.evaluation import Evaluation, english_cases, evaluate, pipeline_method
+from evaluation.expectations import Case
+from evaluation.fitting import Fit, fit
+from evaluation.scoring import Evaluation, english_cases, evaluate, pipeline_method
 from service.pipeline import side_of
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.pipeline.types import Closest, Emphasis, ModelInfo, Readout, Report
-from service.quality import Case
 from service.settings import Settings
 
 THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.905, 0.01)]
@@ -97,13 +99,11 @@ class Peer:
         )
 
 
-def fit(peer: Peer, cases: list[Case]) -> tuple[float, Evaluation]:
-    scored = [
-        (t, evaluate(lambda r, t=t: peer.compare(r, t, memo=True), cases)) for t in THRESHOLDS
-    ]
-    best = max(e.objective for _, e in scored)
-    plateau = [(t, e) for t, e in scored if round(e.objective, 4) == round(best, 4)]
-    return plateau[len(plateau) // 2]
+def fit_peer(peer: Peer, cases: list[Case]) -> Fit[float, Evaluation]:
+    def measure(threshold: float) -> Evaluation:
+        return evaluate(lambda r: peer.compare(r, threshold, memo=True), cases)
+
+    return fit(THRESHOLDS, measure, lambda e: e.objective)
 
 
 def per_pair_seconds(method: Any, cases: list[Case], runs: int) -> float:
@@ -130,7 +130,8 @@ def main() -> int:
     ours = pipeline_method(encoder, calibration)
     encoder.encode(["warm-up"])
     peer = Peer()
-    threshold, peer_quality = fit(peer, cases)
+    fitted = fit_peer(peer, cases)
+    threshold, peer_quality = fitted.point, fitted.measured
     our_quality = evaluate(ours, cases)
     our_time = per_pair_seconds(ours, cases, args.runs)
     # torch's default thread count can lose badly to a busy machine; time the peer both ways

@@ -5,7 +5,8 @@ when its span overlaps a keyword of a topic its side stated alone or more strong
 recall, F1, top-3-per-side precision (by salience), stronger-topic recall, the share of claims
 flagged, and opposed right/total. Beside readout-diff, in the same run: "flag every sentence"
 and the naive recipe (syntok sentences + the same encoder + best-match threshold, the threshold
-fitted by the same objective as readout-diff's calibration). Scoring: service/inventory.py.
+fitted by the same objective as readout-diff's calibration). Scoring: evaluation/inventory.py;
+the fit: evaluation/fitting.py.
 
 Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
 """
@@ -21,9 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from service.baseline import flag_every_sentence, naive_sentences
-from service.evaluation import Method, Scores, calibrated_method, inventory_cases, objective
-from service.inventory import InventoryCase, Tally, tallies
+from evaluation.baselines import flag_every_sentence, naive_sentences
+from evaluation.fitting import fit
+from evaluation.inventory import InventoryCase, Tally, tallies
+from evaluation.scoring import Method, Scores, calibrated_method, inventory_cases, objective
 from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
@@ -39,7 +41,7 @@ def row(method: str, pair: str, annotator: str, totals: Sequence[Tally]) -> str:
     def avg(name: str) -> float:
         return sum(float(getattr(t, name)) for t in totals) / len(totals)
 
-    opposed = f"{sum(t.opposed_right for t in totals)}/{sum(t.opposed for t in totals)}"
+    opposed = f"{sum(t.opposed.hits for t in totals)}/{sum(t.opposed.total for t in totals)}"
     cells = [method, pair, annotator]
     cells += [f"{avg(n):.2f}" for n in ("precision", "recall", "f1", "top_precision")]
     cells += [f"{avg('stronger_recall'):.2f}", f"{avg('flagged_share'):.2f}", opposed]
@@ -62,10 +64,8 @@ def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
     def method(threshold: float) -> Method:
         return lambda readouts: naive_sentences(readouts, encoder, threshold)
 
-    fitted = [(t, tallies(method(t), cases)) for t in NAIVE_THRESHOLDS]
-    best = max(objective(s) for _, s in fitted)
-    plateau = [f for f in fitted if objective(f[1]) == best]
-    return plateau[len(plateau) // 2]
+    fitted = fit(NAIVE_THRESHOLDS, lambda t: tallies(method(t), cases), objective)
+    return fitted.point, fitted.measured
 
 
 def table(

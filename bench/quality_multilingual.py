@@ -17,7 +17,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from service.evaluation import (
+from evaluation.expectations import Case
+from evaluation.scoring import (
     Evaluation,
     cross_language_cases,
     english_cases,
@@ -26,7 +27,6 @@ from service.evaluation import (
 )
 from service.pipeline.classify.calibration import calibration_path, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
-from service.quality import Case
 
 
 def row(name: str, kind: str, cases: list[Case]) -> tuple[str, Evaluation]:

@@ -19,18 +19,22 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import httpx
 
-ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.harness import ROOT, Server, percentile, serve
+from service.settings import Settings
+
 FIXTURES = ROOT / "fixtures"
 SENTENCE_END = re.compile(r"[.!?]\s+")
 TARGETS = {"start": 10.0, "p50": 0.250, "hit": 0.020, "rss": 900.0}
@@ -55,56 +59,17 @@ def documents(size: int = 2000) -> list[str]:
     return found
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-class Server:
-    """`readout-diff serve` in a child process on a free port and its own data folder."""
-
-    def __init__(self, encoder: str, examples: bool) -> None:
-        self.data = tempfile.TemporaryDirectory(prefix="bench-service-")
-        self.port = free_port()
-        env = {**os.environ, "PYTHONPATH": str(ROOT), "READOUT_DIFF_ENCODER": encoder}
-        command = [sys.executable, "-m", "service.cli", "serve", "--port", str(self.port)]
-        command += ["--data", self.data.name] + ([] if examples else ["--no-examples"])
-        self.started = time.perf_counter()
-        self.process = subprocess.Popen(
-            command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def wait_healthy(self, timeout: float = 120.0) -> float:
-        """Seconds from launch until /health answers 200."""
-        while time.perf_counter() - self.started < timeout:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited with code {self.process.returncode}")
-            try:
-                if httpx.get(f"{self.url}/health", timeout=1.0).status_code == 200:
-                    return time.perf_counter() - self.started
-            except httpx.TransportError:
-                pass
-            time.sleep(0.02)
-        raise RuntimeError("the server did not answer /health in time")
-
-    def cpu_seconds(self) -> float:
-        """User plus system CPU time the server process has used so far."""
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-    def stop(self) -> float:
-        """Stop the server; its peak resident memory in MB."""
-        status = Path(f"/proc/{self.process.pid}/status").read_text()
-        peak = next(
-            int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM")
-        )
-        self.process.terminate()
-        self.process.wait(timeout=30)
-        self.data.cleanup()
-        return peak / 1024
+@contextmanager
+def fresh_server(encoder: str, examples: bool) -> Iterator[Server]:
+    """The harness's server on an empty data folder of its own, stopped afterwards."""
+    settings = {"READOUT_DIFF_ENCODER": encoder}
+    if not examples:
+        settings["READOUT_DIFF_EXAMPLES"] = "0"
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-service-") as folder,
+        serve(Path(folder) / "data", settings) as server,
+    ):
+        yield server
 
 
 def body(a: str, b: str) -> dict[str, Any]:
@@ -120,24 +85,14 @@ def post(client: httpx.Client, payload: dict[str, Any]) -> float:
     return spent
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--encoder", default=os.environ.get("READOUT_DIFF_ENCODER", ""))
+    parser.add_argument("--encoder", default=Settings.from_env().encoder)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--starts", type=int, default=3)
     args = parser.parse_args()
-    if not args.encoder:
-        sys.path.insert(0, str(ROOT))
-        from service.settings import Settings
-
-        args.encoder = Settings.from_env().encoder
     texts = documents()
     warm_up, texts = texts[:2], texts[2:]
     pairs = list(zip(texts[::2], texts[1::2], strict=False))
@@ -145,13 +100,14 @@ def main() -> int:
     cpu_miss: list[float] = []
     cpu_hit: list[float] = []
     for _ in range(args.starts):
-        server = Server(args.encoder, examples=True)
-        starts.append(server.wait_healthy())
-        peaks.append(server.stop())
+        with fresh_server(args.encoder, examples=True) as server:
+            starts.append(server.ready_s)
+            peaks.append(server.peak_rss_mb())
     for _ in range(args.rounds):
-        server = Server(args.encoder, examples=False)
-        server.wait_healthy()
-        with httpx.Client(base_url=server.url, timeout=60.0) as client:
+        with (
+            fresh_server(args.encoder, examples=False) as server,
+            httpx.Client(base_url=server.url, timeout=60.0) as client,
+        ):
             post(client, body(*warm_up))
             for a, b in pairs:
                 before = server.cpu_seconds()
@@ -160,12 +116,12 @@ def main() -> int:
                 hits.append(post(client, body(a, b)))
                 cpu_miss.append(middle - before)
                 cpu_hit.append(server.cpu_seconds() - middle)
-        peaks.append(server.stop())
+            peaks.append(server.peak_rss_mb())
     chars = statistics.mean(len(t) for pair in pairs for t in pair)
     figures = {
         "start": statistics.median(starts),
-        "p50": statistics.median(misses),
-        "hit": statistics.median(hits),
+        "p50": percentile(misses, 0.5),
+        "hit": percentile(hits, 0.5),
         "rss": max(peaks),
     }
     print(f"encoder {args.encoder}; {len(pairs)} new pairs a round, {args.rounds} rounds, ")

@@ -27,18 +27,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
-from service.evaluation import FIXTURES
+from evaluation.expectations import Case, load_cases
+from evaluation.scoring import FIXTURES
 from service.pipeline import compare, side_of
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import classify, polarity, terms
 from service.pipeline.classify.calibration import Calibration, load_calibration
-from service.pipeline.clean import clean
+from service.pipeline.clean import Segment, clean
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
+from service.render.json import to_json
 from service.pipeline.split import split
 from service.pipeline.split.english import _sentence_offsets
-from service.pipeline.types import Claim, Readout, Segment
-from service.quality import Case, load_cases
-from service.render.json import to_json
+from service.pipeline.types import Claim, Readout
 from service.settings import Settings
 
 
@@ -80,7 +80,7 @@ def clean_both(readouts: tuple[Readout, Readout]) -> list[list[Segment]]:
 
 
 def split_both(readouts: tuple[Readout, Readout], segments: list[list[Segment]]) -> list[Any]:
-    return [split(r.text, s, r.side) for r, s in zip(readouts, segments, strict=True)]
+    return [split(r.text, s, r.side).claims for r, s in zip(readouts, segments, strict=True)]
 
 
 def align(

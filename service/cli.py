@@ -5,16 +5,23 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from service.commands import Commands, Handler, add_command
 from service.errors import ReadoutDiffError, UsageError
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER
 
 EXIT_USAGE = 2
-Handler = Callable[[argparse.Namespace], int]
+
+
+COMPARE_HELP = """\
+Compare two readouts and print what each side stressed alone.
+
+example: readout-diff compare us.txt kr.txt --sides US,KR --format md
+         readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -88,15 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="readout-diff",
         description="Compare two governments' readouts of the same meeting.",
     )
-    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    compare = commands.add_parser(
-        "compare",
-        help="compare two readout files",
-        description="Compare two readouts and print what each side stressed alone.",
-        epilog="example: readout-diff compare us.txt kr.txt --sides US,KR --format md\n"
-        "         readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    commands: Commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    compare = add_command(commands, "compare", "compare two readout files", COMPARE_HELP)
     compare.add_argument("a", help="first readout (UTF-8 text file)")
     compare.add_argument("b", help="second readout (UTF-8 text file)")
     compare.add_argument("--sides", help="side labels, e.g. US,KR (default: file stems)")

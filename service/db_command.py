@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from service.commands import Commands, Handler, add_command
 from service.settings import Settings
 
 EXIT_DAMAGED = 3
@@ -47,35 +48,30 @@ def _restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    db = commands.add_parser(
-        "db",
-        help="check, back up or restore the SQLite database",
-        description="Look after the SQLite database under READOUT_DIFF_DATA (default ./data). "
-        "For PostgreSQL (READOUT_DIFF_DATABASE_URL) use pg_dump and pg_restore instead.",
-        epilog="example: readout-diff db backup backups/readout-diff-2026-12-02.sqlite",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+HELP = """\
+Look after the SQLite database under READOUT_DIFF_DATA (default ./data). For PostgreSQL
+(READOUT_DIFF_DATABASE_URL) use pg_dump and pg_restore instead.
+
+example: readout-diff db backup backups/readout-diff-2026-12-02.sqlite"""
+# action, what it does, its argument (name, help) if any, an example, the handler
+_ACTIONS: list[tuple[str, str, tuple[str, str] | None, str, Handler]] = [
+    ("check", "run SQLite's integrity_check (exit 0 sound, 3 damaged)", None,
+     "readout-diff db check --data ./data", _check),
+    ("backup", "copy the database to a new file; safe while the service runs",
+     ("destination", "a new file for the backup"),
+     "readout-diff db backup backups/monday.sqlite", _backup),
+    ("restore", "replace the database by a backup (refused while a service has it open)",
+     ("source", "a backup made by `readout-diff db backup`"),
+     "readout-diff db restore backups/monday.sqlite", _restore),
+]  # fmt: skip
+
+
+def register(commands: Commands) -> None:
+    db = add_command(commands, "db", "check, back up or restore the SQLite database", HELP)
     actions = db.add_subparsers(dest="action", required=True, parser_class=type(db))
-    check = actions.add_parser(
-        "check",
-        help="run SQLite's integrity_check (exit 0 sound, 3 damaged)",
-        epilog="example: readout-diff db check --data ./data",
-    )
-    check.set_defaults(handler=_check)
-    backup = actions.add_parser(
-        "backup",
-        help="copy the database to a new file; safe while the service runs",
-        epilog="example: readout-diff db backup backups/monday.sqlite",
-    )
-    backup.add_argument("destination", help="a new file for the backup")
-    backup.set_defaults(handler=_backup)
-    restore = actions.add_parser(
-        "restore",
-        help="replace the database by a backup (refused while a service has it open)",
-        epilog="example: readout-diff db restore backups/monday.sqlite",
-    )
-    restore.add_argument("source", help="a backup made by `readout-diff db backup`")
-    restore.set_defaults(handler=_restore)
-    for action in (check, backup, restore):
+    for name, summary, argument, example, handler in _ACTIONS:
+        action = actions.add_parser(name, help=summary, epilog=f"example: {example}")
+        if argument is not None:
+            action.add_argument(argument[0], help=argument[1])
         action.add_argument("--data", help="data folder (default: READOUT_DIFF_DATA or ./data)")
+        action.set_defaults(handler=handler)

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
-from litestar import Controller, Response, get, post
-from litestar.di import NamedDependency
-from litestar.params import FromPath, JSONBody
-from litestar.response import Template
+from typing import Annotated, Any
 
+from litestar import Controller, Response, get, post
+from litestar.datastructures import UploadFile
+from litestar.di import NamedDependency
+from litestar.enums import RequestEncodingType
+from litestar.params import Body, FromPath, JSONBody
+from litestar.response import Redirect, Template
+
+from service.api.auth import FORM_TOKEN
+from service.api.batch_form import bodies_of, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
-from service.api.pages import not_found_page
+from service.api.pages import _unauthorized_page, not_found_page
 from service.api.problems import problem_responses
 from service.batch.service import Batches
-from service.errors import NotFound
+from service.errors import InvalidInput, NotFound, Unauthorized
 
 
 class BatchController(Controller):
@@ -23,10 +29,10 @@ class BatchController(Controller):
 
     @post(
         "/",
-        sync_to_thread=True,
         status_code=202,
-        request_max_body_size=MAX_BATCH_BYTES,
         responses=problem_responses(400, 401, 413, 422, 507),
+        request_max_body_size=MAX_BATCH_BYTES,
+        sync_to_thread=True,
     )
     def submit(
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]
@@ -63,13 +69,57 @@ class BatchController(Controller):
 
 
 class BatchPageController(Controller):
-    """GET /batches/{id}: progress, a chart per side, topics with their meetings and quotes."""
+    """GET /batches (list and form), POST /batches (the form), GET /batches/{id} (progress,
+    trends, topics with their meetings and quotes)."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: not_found_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
+
+    @get("/batches", sync_to_thread=True)
+    def index(self, batch_service: NamedDependency[Batches]) -> Template:
+        return _index(batch_service)
+
+    @post(
+        "/batches",
+        sync_to_thread=True,
+        opt={FORM_TOKEN: True},
+        request_max_body_size=MAX_BATCH_BYTES,
+    )
+    def submit_form(
+        self,
+        data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)],
+        batch_service: NamedDependency[Batches],
+    ) -> Response[Any]:
+        """Paste or upload JSON lines; nothing runs unless every line is a comparison."""
+        pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
+        try:
+            items = batch_service.prepare(bodies_of(_uploaded(data.get("file")) or pasted or ""))
+            problems = item_problems(items)
+            if problems:
+                raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
+        except InvalidInput as error:
+            return _index(batch_service, error=str(error), pasted=pasted or "", status=422)
+        return Redirect(f"/batches/{batch_service.queue(items).id}", status_code=303)
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
     def page(self, batch_id: FromPath[str], batch_service: NamedDependency[Batches]) -> Template:
         row, items = batch_service.get(batch_id)
         context = batch_page_context(row, items, batch_service.trends(row))
         return Template("batch.html", context=context)
+
+
+def _uploaded(upload: object) -> str:
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return ""
+    raw = upload.file.read()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InvalidInput(f"{upload.filename} is not a UTF-8 text file") from None
+
+
+def _index(
+    service: Batches, *, error: str | None = None, pasted: str = "", status: int = 200
+) -> Template:
+    context = {"batches": service.recent(), "error": error, "pasted": pasted}
+    return Template("batches.html", context=context, status_code=status)

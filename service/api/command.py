@@ -7,10 +7,18 @@ import dataclasses
 import sys
 from pathlib import Path
 
+from service.commands import Commands, add_command
 from service.database import require_sound
 from service.db_command import EXIT_DAMAGED
 from service.errors import DamagedDatabase
 from service.settings import Settings
+
+HELP = """\
+Serve the web pages and the JSON API. Reports are kept in a SQLite file under READOUT_DIFF_DATA
+(default ./data); on first start the fixture pairs are loaded as examples
+(READOUT_DIFF_EXAMPLES=0 turns that off).
+
+example: readout-diff serve --host 127.0.0.1 --port 8000"""
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -44,18 +52,8 @@ def _port(raw: str) -> int:
     return int(raw)
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    serve = commands.add_parser(
-        "serve",
-        help="run the web service (pages and JSON API)",
-        description=(
-            "Serve the web pages and the JSON API. Reports are kept in a SQLite file under"
-            " READOUT_DIFF_DATA (default ./data); on first start the fixture pairs are loaded"
-            " as examples (READOUT_DIFF_EXAMPLES=0 turns that off)."
-        ),
-        epilog="example: readout-diff serve --host 127.0.0.1 --port 8000",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+def register(commands: Commands) -> None:
+    serve = add_command(commands, "serve", "run the web service (pages and JSON API)", HELP)
     serve.add_argument("--host", help="address to bind (default: READOUT_DIFF_HOST or 127.0.0.1)")
     serve.add_argument(
         "--port", type=_port, help="port to bind (default: READOUT_DIFF_PORT or 8000)"

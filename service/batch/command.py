@@ -7,13 +7,17 @@ import errno
 import sys
 from pathlib import Path
 
+from service.commands import Commands, add_command
 from service.errors import StorageFull
 from service.settings import Settings
 
 EXIT_OK, EXIT_SOME_FAILED = 0, 1
 MAX_CHUNK = 1024
 
-EXAMPLE = """\
+HELP = """\
+Compare many meetings, group what each side stressed alone into topics, and count them per
+side per year and quarter.
+
 examples:
   readout-diff batch fixtures/batches/history.jsonl --out out/history
   readout-diff batch fixtures/pairs --out out/pairs
@@ -45,16 +49,10 @@ def _chunk(raw: str) -> int:
     return value
 
 
-def register(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def register(commands: Commands) -> None:
     """Add the `batch` subcommand to the `readout-diff` parser."""
-    parser = commands.add_parser(
-        "batch",
-        help="compare many meetings and count what each side stresses over time",
-        description="Compare many meetings, group what each side stressed alone into topics, "
-        "and count them per side per year and quarter.",
-        epilog=EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    summary = "compare many meetings and count what each side stresses over time"
+    parser = add_command(commands, "batch", summary, HELP)
     parser.add_argument("source", help="PAIRS.jsonl, or a folder of <date>_<name>/<side>.txt")
     parser.add_argument("--out", required=True, help="output folder (created; reused to resume)")
     parser.add_argument("--encoder", default=None, help="encoder name (default: from settings)")

@@ -7,7 +7,6 @@ import fcntl
 import os
 import re
 from pathlib import Path
-from types import TracebackType
 
 import msgspec
 
@@ -48,12 +47,7 @@ class Journal:
     def __enter__(self) -> Journal:
         return self
 
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.close()
 
     def close(self) -> None:

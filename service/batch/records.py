@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import msgspec
 
@@ -77,49 +78,44 @@ class BatchRecords:
                         total=total, error=error,
                         trends=trends.encode() if isinstance(trends, str) else None)  # fmt: skip
 
-    def items(self, batch_id: str) -> list[Item]:
-        with self.store.read() as db:
-            rows = db.execute(
-                "SELECT position, status, title, date, comparison_id, error FROM batch_items"
-                " WHERE batch_id = ? ORDER BY position",
-                (batch_id,),
-            ).fetchall()
+    def items(self, batch_id: str, *, pending: bool = False) -> list[Item]:
+        """The batch's items in order; with `pending`, only those still to run, with bodies."""
+        columns = "position, status, title, date, comparison_id, error"
+        only = " AND status = 'pending'" if pending else ""
+        rows = self._rows(
+            f"SELECT {columns}, {'request' if pending else 'NULL'} FROM batch_items"
+            f" WHERE batch_id = ?{only} ORDER BY position",
+            batch_id,
+        )
         return [
             Item(key=str(position), where=f"item {position}", status=status, title=title,
-                 date=date, comparison_id=comparison_id, error=error)
-            for position, status, title, date, comparison_id, error in rows
+                 date=date, comparison_id=comparison_id, error=error,
+                 body=msgspec.json.decode(request, type=ComparisonRequest) if request else None)
+            for position, status, title, date, comparison_id, error, request in rows
         ]  # fmt: skip
 
     def reports(self, batch_id: str) -> list[Report]:
         """The reports of the items compared, in batch order; one deleted since drops out."""
-        with self.store.read() as db:
-            rows = db.execute(
-                "SELECT c.report FROM batch_items i JOIN comparisons c ON c.id = i.comparison_id"
-                " WHERE i.batch_id = ? AND i.status = 'ok' ORDER BY i.position",
-                (batch_id,),
-            ).fetchall()
+        rows = self._rows(
+            "SELECT c.report FROM batch_items i JOIN comparisons c ON c.id = i.comparison_id"
+            " WHERE i.batch_id = ? AND i.status = 'ok' ORDER BY i.position",
+            batch_id,
+        )
         return [msgspec.json.decode(report, type=Report) for (report,) in rows]
+
+    def _rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
+        with self.store.read() as db:
+            return list(db.execute(sql, params).fetchall())
 
     def pending(self, batch_id: str) -> list[Item]:
         """The items still to run, as runner input; the key is the item's position."""
-        with self.store.read() as db:
-            rows = db.execute(
-                "SELECT position, request FROM batch_items"
-                " WHERE batch_id = ? AND status = 'pending' ORDER BY position",
-                (batch_id,),
-            ).fetchall()
-        return [
-            Item.of(str(position), f"item {position}",
-                    msgspec.json.decode(request, type=ComparisonRequest))
-            for position, request in rows
-        ]  # fmt: skip
+        return self.items(batch_id, pending=True)
 
     def unfinished(self) -> list[str]:
         """Batches a stopped service left queued or running, oldest first."""
-        with self.store.read() as db:
-            rows = db.execute(
-                "SELECT id FROM batches WHERE status IN (?, ?) ORDER BY created_at", UNFINISHED
-            ).fetchall()
+        rows = self._rows(
+            "SELECT id FROM batches WHERE status IN (?, ?) ORDER BY created_at", *UNFINISHED
+        )
         return [str(row[0]) for row in rows]
 
     def claim(self, owner: str, lease: float, batch_id: str | None = None) -> str | None:

@@ -6,6 +6,7 @@ import msgspec
 
 from service.batch.inputs import items_from_bodies
 from service.batch.items import Item
+from service.batch.listing import BatchSummary, recent_batches
 from service.batch.records import BatchRecords, BatchRow
 from service.batch.trends import Trends, to_csv
 from service.batch.worker import BatchWorker
@@ -23,13 +24,24 @@ class Batches:
 
     def submit(self, bodies: list[object]) -> BatchRow:
         """Store a batch (bad bodies become error items) and queue it; returns it queued."""
+        return self.queue(self.prepare(bodies))
+
+    def prepare(self, bodies: list[object]) -> list[Item]:
+        """Each body checked as POST /api/comparisons checks it; bad ones become error items."""
         if not bodies:
             raise InvalidInput("a batch needs at least one comparison")
         if len(bodies) > MAX_BATCH:
             raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(bodies)}")
-        row = self.records.create(items_from_bodies(bodies))
+        return items_from_bodies(bodies)
+
+    def queue(self, items: list[Item]) -> BatchRow:
+        row = self.records.create(items)
         self.worker.enqueue(row.id)
         return row
+
+    def recent(self, limit: int = 100) -> list[BatchSummary]:
+        """The latest batches, newest first."""
+        return recent_batches(self.records.store, limit)
 
     def get(self, batch_id: str) -> tuple[BatchRow, list[Item]]:
         row = self.records.get(batch_id)

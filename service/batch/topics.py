@@ -9,8 +9,15 @@ from dataclasses import dataclass, field
 import msgspec
 import numpy as np
 
+from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf
 from service.pipeline.classify.calibration import load_calibration
-from service.pipeline.classify.terms import Vocabulary, distinctive_terms, stem_key
+from service.pipeline.classify.terms import (
+    Term,
+    Vocabulary,
+    _acronyms,
+    distinctive_terms,
+    stem_key,
+)
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
 
@@ -58,6 +65,7 @@ class _Claim:
     readout: tuple[str, str]
     text: str
     terms: dict[str, tuple[str, ...]]  # surface term -> its stem keys
+    phrases: dict[Phrase, str]  # candidate noun phrases, see naming.noun_phrases
 
 
 def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
@@ -70,6 +78,7 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     vectors = calibration.center(encoder.encode(texts))
     by_text = {t: vectors[i] for i, t in enumerate(texts)}
     idf = _idf(claims)
+    word_idf = phrase_idf((c.phrases for c in claims), len(claims))
     cut = _within_readout_cut(claims, by_text, idf)
     members = [claims[r] for r in rows]
     similarity = _similarity(members, np.stack([by_text[c.text] for c in members]), idf)
@@ -78,7 +87,8 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)
     topics = [
-        _topic([mentions[i] for i in g], [members[i] for i in g], idf) for g in groups.values()
+        _topic([mentions[i] for i in g], [members[i] for i in g], idf, word_idf)
+        for g in groups.values()
     ]
     topics.sort(key=lambda t: (-len(t.meetings()), -len(t.mentions), t.name))
     for number, topic in enumerate(topics, 1):
@@ -96,11 +106,10 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
         index: dict[str, int] = {}
         for claim in report.claims:
             index[claim.id] = len(claims)
-            terms = {
-                t.text: tuple(stem_key(w) for w in t.text.split())
-                for t in distinctive_terms(claim.text, _NOTHING)
-            }
-            claims.append(_Claim((meeting, claim.side), claim.text, terms))
+            terms = {t.text: _term_keys(t) for t in distinctive_terms(claim.text, _NOTHING)}
+            claims.append(
+                _Claim((meeting, claim.side), claim.text, terms, noun_phrases(claim.text))
+            )
         for emphasis in report.emphases:
             if emphasis.claim_id not in index:
                 continue
@@ -110,6 +119,16 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
                         emphasis.claim_id, emphasis.text, emphasis.salience)
             )  # fmt: skip
     return claims, mentions, rows
+
+
+def _term_keys(term: Term) -> tuple[str, ...]:
+    """Stem keys of a term's words; a name of several words adds its acronym, so "United
+    Nations Security Council" and "UNSC" share a key."""
+    words = term.text.split()
+    keys = tuple(stem_key(w) for w in words)
+    if term.proper and len(words) > 1:
+        keys += tuple(sorted(_acronyms(words)))
+    return keys
 
 
 def _keys(claim: _Claim) -> set[str]:
@@ -169,8 +188,11 @@ def _average_linkage(similarity: np.ndarray, cut: float) -> list[int]:
     return [int(label) for label in fcluster(tree, t=1.0 - cut, criterion="distance")]
 
 
-def _topic(mentions: list[Mention], claims: list[_Claim], idf: dict[str, float]) -> Topic:
-    """Name a topic by the terms most of its members use and the rest of the batch rarely does."""
+def _topic(
+    mentions: list[Mention], claims: list[_Claim], idf: dict[str, float], word_idf: dict[str, float]
+) -> Topic:
+    """Name a topic by the noun phrase most of its members use and the rest of the batch rarely
+    does; its terms, likewise, are the distinctive terms most members share."""
     support: Counter[str] = Counter()
     surface: dict[str, str] = {}
     for claim in claims:
@@ -197,10 +219,10 @@ def _topic(mentions: list[Mention], claims: list[_Claim], idf: dict[str, float])
         if len(chosen) == NAME_TERMS:
             break
     terms = [surface[n] for n in chosen]
-    return Topic(id="", name=" · ".join(terms) or _fallback_name(mentions), terms=terms,
-                 mentions=mentions)  # fmt: skip
+    name = best_phrase([c.phrases for c in claims], word_idf) or _fallback_name(mentions)
+    return Topic(id="", name=name, terms=terms, mentions=mentions)
 
 
 def _fallback_name(mentions: list[Mention]) -> str:
-    words = mentions[0].text.split()
-    return " ".join(words[:6]) + ("…" if len(words) > 6 else "")
+    """Claims without a noun phrase that says something: the shortest one whole, never cut."""
+    return min((m.text.strip() for m in mentions), key=len)

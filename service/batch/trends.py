@@ -37,8 +37,21 @@ class TopicOut(msgspec.Struct, frozen=True):
     mentions: list[Mention]
 
 
+class SideMeetings(msgspec.Struct, frozen=True):
+    """In `period`: the meetings `side` took part in, and in how many it stressed something alone."""
+
+    side: str
+    period: str
+    meetings: int
+    stressed: int
+
+
 class Trends(msgspec.Struct, frozen=True):
-    """Topics found in a batch and their counts per side and period."""
+    """Topics found in a batch and their counts per side and period.
+
+    `quarters` is every quarter from the first dated meeting to the last, empty ones included;
+    `timeline` counts meetings (never topics) per side in each of them and in "undated".
+    """
 
     sides: list[str]
     periods: list[str]
@@ -46,6 +59,8 @@ class Trends(msgspec.Struct, frozen=True):
     topics: list[TopicOut]
     counts: list[Count]
     by_year: list[Count]
+    quarters: list[str] = []
+    timeline: list[SideMeetings] = []
 
 
 def period_of(date: str | None) -> tuple[int | None, int | None, str]:
@@ -57,14 +72,34 @@ def period_of(date: str | None) -> tuple[int | None, int | None, str]:
     return year, quarter, f"{year}-Q{quarter}"
 
 
+def quarters_between(first: str, last: str) -> list[str]:
+    """Every quarter label from `first` to `last` inclusive: "2024-Q4", "2025-Q1", ..."""
+    year, quarter = _parse(first)
+    end = _parse(last)
+    if year is None or quarter is None or end[0] is None or end[1] is None:
+        return []
+    out = []
+    while (year, quarter) <= (end[0], end[1]):
+        out.append(f"{year}-Q{quarter}")
+        year, quarter = (year + 1, 1) if quarter == 4 else (year, quarter + 1)
+    return out
+
+
 def trends_of(reports: list[Report], encoder: Encoder) -> Trends:
     """The topics of these reports' emphases, counted per side per year and quarter."""
     sides = sorted({side for report in reports for side in report.sides})
-    return build_trends(find_topics(reports, encoder), sides)
+    attended = {(report.id or "", side, report.date) for report in reports for side in report.sides}
+    return build_trends(find_topics(reports, encoder), sides, attended)
 
 
-def build_trends(model: TopicModel, sides: list[str]) -> Trends:
-    """Count, for every topic, side and quarter, the meetings where that side stressed it."""
+def build_trends(
+    model: TopicModel, sides: list[str], attended: set[tuple[str, str, str | None]] | None = None
+) -> Trends:
+    """Count, for every topic, side and quarter, the meetings where that side stressed it.
+
+    `attended` holds (meeting, side, date) of every side of every meeting; without it, the
+    meetings a side took part in are those where it stressed something.
+    """
     counts: list[Count] = []
     by_year: list[Count] = []
     periods: set[str] = set()
@@ -91,6 +126,8 @@ def build_trends(model: TopicModel, sides: list[str]) -> Trends:
             by_year.append(
                 Count(topic.id, side, year, None, label, len(meetings), year_emphases[side, label])
             )
+    stressed = {(m.meeting, m.side, m.date) for t in model.topics for m in t.mentions}
+    quarters, timeline = _timeline(sides, attended if attended is not None else stressed, stressed)
     return Trends(
         sides=sides,
         periods=sorted(periods, key=lambda p: (p == UNDATED, p)),
@@ -98,7 +135,32 @@ def build_trends(model: TopicModel, sides: list[str]) -> Trends:
         topics=[_topic_out(t, sides) for t in model.topics],
         counts=counts,
         by_year=by_year,
+        quarters=quarters,
+        timeline=timeline,
     )
+
+
+def _timeline(
+    sides: list[str],
+    attended: set[tuple[str, str, str | None]],
+    stressed: set[tuple[str, str, str | None]],
+) -> tuple[list[str], list[SideMeetings]]:
+    """Meetings per side in every quarter of the range (zeros included), then undated ones."""
+    took_part: dict[tuple[str, str], set[str]] = defaultdict(set)
+    alone: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for meeting, side, date in attended | stressed:
+        took_part[side, period_of(date)[2]].add(meeting)
+    for meeting, side, date in stressed:
+        alone[side, period_of(date)[2]].add(meeting)
+    dated = sorted({period for _, period in took_part if period != UNDATED})
+    quarters = quarters_between(dated[0], dated[-1]) if dated else []
+    undated = [UNDATED] if any(period == UNDATED for _, period in took_part) else []
+    timeline = [
+        SideMeetings(side, period, len(took_part[side, period]), len(alone[side, period]))
+        for period in [*quarters, *undated]
+        for side in sides
+    ]
+    return quarters, timeline
 
 
 def _parse(label: str) -> tuple[int | None, int | None]:

@@ -55,6 +55,7 @@ def compare_prepared(
             encoder,
             calibration.term_threshold,
             calibration.common_zipf,
+            {**prepared.left.morphemes, **prepared.right.morphemes},
         )
     claims, emphases = classify(
         left_claims,
@@ -81,10 +82,4 @@ def compare_prepared(
 
 def _info(side: Side) -> ReadoutInfo:
     readout = side.readout
-    return ReadoutInfo(
-        side=side.label,
-        text=readout.text,
-        language=side.language,
-        source=readout.source,
-        url=readout.url,
-    )
+    return ReadoutInfo(side.label, readout.text, side.language, readout.source, readout.url)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
+import msgspec
+
 from service.errors import InvalidInput
-from service.pipeline.types import Segment
 
 # Lines that are page furniture on official sites, whatever the meeting.
 _CHROME_LINE = re.compile(
@@ -40,6 +41,13 @@ _INLINE_ATTRIBUTION = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"”’)\]。다]\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*", re.UNICODE)
+
+
+class Segment(msgspec.Struct, frozen=True):
+    """A stretch of the original text that survived cleaning: text[start:end]."""
+
+    start: int
+    end: int
 
 
 def clean(text: str) -> list[Segment]:

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.errors import InvalidInput
 from service.pipeline.clean import clean
 from service.pipeline.language import Language, detect_language
-from service.pipeline.split import split
+from service.pipeline.split import Morpheme, split
 from service.pipeline.types import Claim, Readout
 from service.validate import validate
 
 
 @dataclass(frozen=True)
 class Side:
-    """One readout as the later stages read it: its language and its claims."""
+    """One readout as the later stages read it: its language, its claims and (Korean) the
+    morphemes of each claim, so terms need no second analysis."""
 
     readout: Readout
     language: Language
     claims: list[Claim]
+    morphemes: dict[str, tuple[Morpheme, ...]] = field(default_factory=dict)
 
     @property
     def label(self) -> str:
@@ -69,7 +71,7 @@ def side_of(readout: Readout) -> Side:
     """One readout detected, cleaned and split (no pair checks: see `prepare`)."""
     language = detect_language(readout.text)
     try:
-        claims = split(readout.text, clean(readout.text), readout.side.strip(), language)
+        found = split(readout.text, clean(readout.text), readout.side.strip(), language)
     except InvalidInput as error:
         raise InvalidInput(f"the {readout.side} readout: {error}") from None
-    return Side(readout=readout, language=language, claims=claims)
+    return Side(readout=readout, language=language, claims=found.claims, morphemes=found.morphemes)

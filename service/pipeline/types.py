@@ -19,13 +19,6 @@ class Readout(msgspec.Struct, frozen=True):
     url: str | None = None
 
 
-class Segment(msgspec.Struct, frozen=True):
-    """A stretch of the original text that survived cleaning: text[start:end]."""
-
-    start: int
-    end: int
-
-
 class Claim(msgspec.Struct, frozen=True):
     """One commitment or topic: text[start:end] of its side's original readout."""
 
@@ -66,13 +59,6 @@ class Emphasis(msgspec.Struct, frozen=True):
     evidence: list[str] = msgspec.field(default_factory=list)
 
 
-class ModelInfo(msgspec.Struct, frozen=True):
-    """Which encoder and threshold produced a report."""
-
-    encoder: str
-    threshold: float
-
-
 class ReadoutInfo(msgspec.Struct, frozen=True):
     """The submitted readout kept alongside its report, for side-by-side pages."""
 
@@ -81,6 +67,13 @@ class ReadoutInfo(msgspec.Struct, frozen=True):
     language: str = "en"
     source: str | None = None
     url: str | None = None
+
+
+class ModelInfo(msgspec.Struct, frozen=True):
+    """Which encoder and threshold produced a report."""
+
+    encoder: str
+    threshold: float
 
 
 class Report(msgspec.Struct):

@@ -49,7 +49,9 @@ def test_a_recurring_emphasis_is_one_topic_named_by_its_terms() -> None:
     topic = holding[0]
     assert topic.meetings() == {"m0", "m1", "m2"} and topic.meetings("AA") == topic.meetings()
     assert topic.id == "T1", "the topic in most meetings comes first"
-    assert "Arafura" in topic.name and not any("Arafura" in t.name for t in model.topics[1:])
+    assert all(topic.name.lower() in m.text.lower() for m in topic.mentions), "shared by all"
+    assert "Arafura" in topic.terms, "its distinctive terms"
+    assert not any("Arafura" in t.name or "fisheries" in t.name for t in model.topics[1:])
 
 
 def test_unrelated_emphases_stay_apart() -> None:
@@ -72,3 +74,14 @@ def test_topic_ids_are_stable_for_the_same_batch() -> None:
     assert [(t.id, t.name, len(t.mentions)) for t in first.topics] == [
         (t.id, t.name, len(t.mentions)) for t in second.topics
     ]
+
+
+def test_every_name_is_a_run_of_whole_words_from_its_claims() -> None:
+    model = find_topics(_reports(), FakeEncoder())
+    for topic in model.topics:
+        assert "·" not in topic.name and "…" not in topic.name
+        assert any(topic.name in m.text for m in topic.mentions), (topic.name, topic.mentions)
+        words = {w.strip(".,") for m in topic.mentions for w in m.text.split()}
+        assert set(topic.name.split()) <= words, "whole words only, none cut short"
+    fisheries = next(t for t in model.topics if any("Arafura" in m.text for m in t.mentions))
+    assert len(fisheries.name.split()) >= 2, fisheries.name

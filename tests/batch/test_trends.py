@@ -9,7 +9,15 @@ import msgspec
 import pytest
 
 from service.batch.topics import Mention, Topic, TopicModel
-from service.batch.trends import CSV_COLUMNS, Trends, build_trends, period_of, to_csv, to_json
+from service.batch.trends import (
+    CSV_COLUMNS,
+    Trends,
+    build_trends,
+    period_of,
+    quarters_between,
+    to_csv,
+    to_json,
+)
 
 
 def _mention(meeting: str, date: str | None, side: str, text: str = "x") -> Mention:
@@ -62,3 +70,38 @@ def test_json_round_trips_and_csv_matches_it() -> None:
     assert len(rows) == len(trends.counts)
     assert sum(int(r["meetings"]) for r in rows if r["topic_id"] == "T1") == 3
     assert {r["topic"] for r in rows} == {"Strait", "'=pillar"}, "no spreadsheet formulas"
+
+
+def test_the_timeline_counts_meetings_not_topics_over_every_quarter() -> None:
+    one_meeting_many_topics = TopicModel(topics=[
+        Topic(f"T{n}", f"topic {n}", [], [_mention("a", "2022-05-23", "JP")]) for n in range(5)
+    ] + [Topic("T9", "later", [], [_mention("b", "2023-01-10", "US")])], cut=0.3)  # fmt: skip
+    attended = {("a", "JP", "2022-05-23"), ("a", "US", "2022-05-23"), ("b", "US", "2023-01-10"),
+                ("b", "JP", "2023-01-10"), ("c", "US", None)}  # fmt: skip
+    trends = build_trends(one_meeting_many_topics, ["JP", "US"], attended)
+    assert trends.quarters == ["2022-Q2", "2022-Q3", "2022-Q4", "2023-Q1"], "empty ones included"
+    cells = {(c.side, c.period): (c.stressed, c.meetings) for c in trends.timeline}
+    assert cells["JP", "2022-Q2"] == (1, 1), "one meeting, however many topics it stressed"
+    assert cells["US", "2022-Q2"] == (0, 1), "took part, stressed nothing alone"
+    assert cells["JP", "2022-Q3"] == (0, 0) and cells["US", "2022-Q4"] == (0, 0)
+    assert cells["US", "2023-Q1"] == (1, 1) and cells["JP", "2023-Q1"] == (0, 1)
+    assert cells["US", "undated"] == (0, 1)
+    assert [c.period for c in trends.timeline if c.side == "US"][-1] == "undated"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "count"),
+    [("2024-Q4", "2025-Q1", 2), ("2022-Q2", "2025-Q3", 14), ("2025-Q3", "2025-Q3", 1)],
+)
+def test_quarters_between_spans_year_ends(first: str, last: str, count: int) -> None:
+    quarters = quarters_between(first, last)
+    assert (quarters[0], quarters[-1], len(quarters)) == (first, last, count)
+    assert len(set(quarters)) == count
+
+
+def test_trends_stored_before_the_timeline_still_decode() -> None:
+    old = msgspec.json.encode(build_trends(_model(), ["KR", "US"]))
+    stripped = msgspec.json.decode(old)
+    del stripped["quarters"], stripped["timeline"]
+    decoded = msgspec.json.decode(msgspec.json.encode(stripped), type=Trends)
+    assert decoded.timeline == [] and decoded.topics

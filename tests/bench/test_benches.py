@@ -6,9 +6,28 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
-from bench.serving import documents, percentile
+import pytest
+
+from bench.serving import documents
 from tests.conftest import ROOT
+
+
+def _bench(name: str, *args: str, cwd: Path = ROOT, timeout: int = 120) -> str:
+    """Run `python bench/<name>.py` as the README does, but from `cwd` and without PYTHONPATH:
+    the script itself must find the repository."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / f"{name}.py"), *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
 
 
 def test_service_bench_readouts_are_about_2000_characters_and_new_to_the_cache() -> None:
@@ -20,34 +39,42 @@ def test_service_bench_readouts_are_about_2000_characters_and_new_to_the_cache()
     assert len(sentences) - len(set(sentences)) <= 0.05 * len(sentences)
 
 
-def test_percentile_picks_ranks() -> None:
-    values = [float(v) for v in range(1, 21)]
-    assert percentile(values, 0.5) in (10.0, 11.0)
-    assert percentile(values, 0.95) == 19.0
-    assert percentile([3.0], 0.95) == 3.0
-
-
 def test_stage_bench_prints_every_stage_and_the_ratio() -> None:
-    result = subprocess.run(
-        [sys.executable, "bench/stages.py", "--encoder", "fake", "--runs", "2"],
-        cwd=ROOT,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    header, _, row = result.stdout.split("\n")[3:6]
+    out = _bench("stages", "--encoder", "fake", "--runs", "2")
+    header, _, row = out.split("\n")[3:6]
     for stage in ("clean", "split", "embed", "align", "classify", "report", "end-to-end"):
         assert stage in header
     ratio = float(row.strip("| ").split("|")[-1])
     assert ratio >= 1.0, "the whole comparison includes the embedding"
 
 
-def test_every_quality_table_row_has_the_same_cells() -> None:
-    from service.evaluation import Evaluation
-    from service.quality import Score
+def test_ists_bench_runs_from_any_folder_and_scores_every_subset(tmp_path: Path) -> None:
+    lines = _bench("ists", "--fake", cwd=tmp_path).splitlines()
+    rows = {line.split()[0]: line.split()[1:5] for line in lines[1:]}
+    assert set(rows) == {"headlines", "images", "answers-students"}
+    assert all(0.0 < float(f1) <= 1.0 for figures in rows.values() for f1 in figures)
 
-    evaluation = Evaluation(Score(found=3, expected=4, false_flags=1, shared_checks=5), 0.5)
-    row = evaluation.table_row("method", 0.17, "120")
-    assert row == "| method | 0.17 | 0.75 (3/4) | 0.20 (1/5) | 0.50 | 120 |"
+
+@pytest.mark.slow
+def test_serving_bench_measures_start_latency_and_memory_of_a_real_server(tmp_path: Path) -> None:
+    out = _bench("serving", "--encoder", "fake", "--rounds", "1", "--starts", "1", cwd=tmp_path)
+    start = re.search(r"start to /health \(median of 1\) \| ([\d.]+) s", out)
+    p50, p95 = (re.search(rf"new readouts, {p} \| (\d+) ms", out) for p in ("p50", "p95"))
+    rss = re.search(r"peak RSS of the server \| (\d+) MB", out)
+    assert start and p50 and p95 and rss, out
+    assert 0 < float(start[1]) < 60 and 0 < int(p50[1]) <= int(p95[1]) and int(rss[1]) > 20
+
+
+@pytest.mark.slow
+def test_load_bench_counts_requests_and_errors_of_every_kind(tmp_path: Path) -> None:
+    out = _bench("load", "--encoder", "fake", "--clients", "2", "--seconds", "2",
+                 "--batch-seconds", "2", cwd=tmp_path)  # fmt: skip
+    rows = {
+        line.split()[0]: line.split()[1:]
+        for line in out.splitlines()
+        if line[:1] in ("P", "G", "/")
+    }
+    assert {"POST", "GET", "/health"} <= set(rows), out
+    assert "errors: 0" in out
+    count, errors, p50, p99 = rows["POST"]
+    assert int(count) > 0 and int(errors) == 0 and 0 < float(p50) <= float(p99)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from service.evaluation import english_cases
+from evaluation.expectations import Case, score
+from evaluation.scoring import english_cases
 from service.pipeline import compare
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.types import Report
-from service.quality import Case, score
 
 pytestmark = pytest.mark.slow
 CASES = english_cases()

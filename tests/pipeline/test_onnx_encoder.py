@@ -11,8 +11,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from evaluation.scoring import english_cases
 from service.errors import ExportError
-from service.evaluation import english_cases
 from service.pipeline import side_of
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.embed.onnx import OnnxEncoder

@@ -13,7 +13,7 @@ from tests.conftest import PAIRS, RUBIO_CHO
 
 
 def claims_of(text: str, side: str = "US") -> list[str]:
-    return [c.text for c in split(text, clean(text), side)]
+    return [c.text for c in split(text, clean(text), side).claims]
 
 
 def test_joined_commitments_become_three_claims() -> None:
@@ -49,7 +49,7 @@ def test_semicolon_items_stand_alone() -> None:
 
 def test_claims_carry_spans_sentence_index_and_position() -> None:
     text = (RUBIO_CHO / "us.txt").read_text()
-    claims = split(text, clean(text), "US")
+    claims = split(text, clean(text), "US").claims
     assert [c.id for c in claims[:2]] == ["US-1", "US-2"]
     assert all(text[c.start : c.end] == c.text for c in claims)
     assert [c.sentence for c in claims] == sorted(c.sentence for c in claims)
@@ -62,7 +62,7 @@ def test_claims_carry_spans_sentence_index_and_position() -> None:
 )
 def test_every_fixture_splits_into_exact_spans(path: Path) -> None:
     text = path.read_text()
-    claims = split(text, clean(text), "X")
+    claims = split(text, clean(text), "X").claims
     assert len(claims) >= 5
     assert all(text[c.start : c.end] == c.text and c.text.strip() == c.text for c in claims)
     assert all(a.end <= b.start for a, b in itertools.pairwise(claims))

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import itertools
 
-from service.pipeline.clean import clean
+from service.pipeline.clean import Segment, clean
 from service.pipeline.split import split
 from service.pipeline.split.korean import cjk_sentences, korean_claim_spans
-from service.pipeline.types import Segment
 from tests.conftest import RUBIO_CHO
 
 KOREAN = (RUBIO_CHO / "kr_ko.txt").read_text()
 
 
 def korean_claims(text: str) -> list[str]:
-    return [c.text for c in split(text, clean(text), "KR", "ko")]
+    return [c.text for c in split(text, clean(text), "KR", "ko").claims]
 
 
 def whole(text: str) -> Segment:
@@ -34,7 +33,7 @@ def test_each_ministry_sentence_is_one_sentence_with_an_exact_span() -> None:
 
 def test_hanpyeon_join_separates_the_reaffirmation_from_modernization() -> None:
     sentence = KOREAN[: KOREAN.index("했다.") + 3]
-    claims = [KOREAN[s.start : s.end] for s in korean_claim_spans(KOREAN, whole(sentence))]
+    claims = [KOREAN[s.start : s.end] for s, _ in korean_claim_spans(KOREAN, whole(sentence))]
     assert claims[0].endswith("재확인하는 한편")
     assert "현대화" not in claims[0] and "현대화" in claims[-1]
 
@@ -77,7 +76,7 @@ def test_one_clause_sentences_and_noun_lists_stay_whole() -> None:
 
 
 def test_the_korean_fixture_splits_into_exact_ordered_spans() -> None:
-    claims = split(KOREAN, clean(KOREAN), "KR", "ko")
+    claims = split(KOREAN, clean(KOREAN), "KR", "ko").claims
     assert len(claims) >= 10
     assert all(KOREAN[c.start : c.end] == c.text and c.text.strip() == c.text for c in claims)
     assert all(a.end <= b.start for a, b in itertools.pairwise(claims))
@@ -92,7 +91,7 @@ def test_japanese_and_chinese_sentences_end_at_full_width_stops() -> None:
         "両者は協力を確認した！",
         "次に進む",
     ]
-    assert len(split(text, [whole(text)], "JP", "ja")) == 3
+    assert len(split(text, [whole(text)], "JP", "ja").claims) == 3
 
 
 def test_decimal_points_and_latin_abbreviations_do_not_end_a_sentence() -> None:

@@ -9,7 +9,7 @@ covered by anything the U.S. readout says.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -17,7 +17,7 @@ import numpy as np
 from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms
 from service.pipeline.embed import Encoder
 from service.pipeline.memo import text_memo
-from service.pipeline.split.korean import tokenize
+from service.pipeline.split.korean import Morpheme, morphemes
 from service.pipeline.types import Claim
 
 # Kiwi tags of the morphemes a Korean noun phrase is built from; a run starts with a noun.
@@ -36,28 +36,35 @@ _CJK_TERM = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]{2,}")
 CSLS_NEIGHBOURS = 5
 
 
-def claim_terms(text: str, language: str, common_zipf: float) -> list[Term]:
-    """The content terms of one claim in its own language, most specific first."""
-    return list(_claim_terms(text, language, common_zipf))
+def claim_terms(
+    text: str, language: str, common_zipf: float, analysed: tuple[Morpheme, ...] | None = None
+) -> list[Term]:
+    """The content terms of one claim in its own language, most specific first (a Korean
+    claim's terms from its morphemes, when the split has them already)."""
+    return list(_claim_terms(text, language, common_zipf, analysed))
 
 
 @text_memo(maxsize=4096)
-def _claim_terms(text: str, language: str, common_zipf: float) -> tuple[Term, ...]:
+def _claim_terms(
+    text: str, language: str, common_zipf: float, analysed: tuple[Morpheme, ...] | None
+) -> tuple[Term, ...]:
     if language == "ko":
-        return tuple(korean_terms(text, common_zipf))
+        return tuple(korean_terms(text, common_zipf, analysed))
     if language in ("ja", "zh"):
         found = dict.fromkeys(m.group(0) for m in _CJK_TERM.finditer(text))
         return tuple(Term(t, 0.5, proper=False) for t in found)
     return tuple(distinctive_terms(text, Vocabulary(frozenset()), language, common_zipf))
 
 
-def korean_terms(text: str, common_zipf: float) -> list[Term]:
+def korean_terms(
+    text: str, common_zipf: float, analysed: Sequence[Morpheme] | None = None
+) -> list[Term]:
     """Noun phrases of a Korean claim: adjacent noun morphemes joined ("연합방위태세").
 
     As for English, names always count; a common noun counts unless it is an everyday word
     (Zipf frequency in Korean above `common_zipf`) or the stem of a verb ("강화하고").
     """
-    tokens = tokenize(text)
+    tokens = morphemes(text) if analysed is None else analysed
     runs: list[list[int]] = []  # [start, end, proper, predicate]
     for token in tokens:
         start, end = token.start, token.start + token.len
@@ -101,6 +108,7 @@ def uncovered_terms(
     encoder: Encoder,
     term_threshold: float,
     common_zipf: float,
+    analysed: Mapping[str, tuple[Morpheme, ...]] | None = None,
 ) -> dict[str, list[Term]]:
     """For every claim id, its distinctive terms that no term of the other readout translates.
 
@@ -110,7 +118,12 @@ def uncovered_terms(
     "Russia" is not taken as covered by "북한" while "비핵화" still is by "denuclearization".
     """
     sides = ((left, languages[0]), (right, languages[1]))
-    terms = {c.id: claim_terms(c.text, lang, common_zipf) for cs, lang in sides for c in cs}
+    analysed = analysed or {}
+    terms = {
+        c.id: claim_terms(c.text, lang, common_zipf, analysed.get(c.id))
+        for cs, lang in sides
+        for c in cs
+    }
     texts = list(dict.fromkeys(t.text for found in terms.values() for t in found))
     vectors = dict(zip(texts, encoder.encode(texts), strict=True)) if texts else {}
     pools = {

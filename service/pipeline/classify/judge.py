@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import msgspec
 import numpy as np
 
 from service.pipeline.classify.framing import Roles, roles
@@ -149,13 +150,4 @@ def _emphasis(
 
 
 def _with_verdict(claim: Claim, verdict: Verdict) -> Claim:
-    return Claim(
-        id=claim.id,
-        side=claim.side,
-        text=claim.text,
-        start=claim.start,
-        end=claim.end,
-        sentence=claim.sentence,
-        position=claim.position,
-        verdict=verdict,
-    )
+    return msgspec.structs.replace(claim, verdict=verdict)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
 # English intensifiers and boosters, grouped by what they strengthen. A counterpart that uses
 # any word of a group already says it as strongly: "firm" answers "resolute".
@@ -65,20 +66,16 @@ def _words(text: str) -> list[str]:
 
 def intensifiers(text: str) -> list[str]:
     """The intensifiers of `text`, in order of appearance, each once."""
-    seen: list[str] = []
-    for word in _words(text):
-        if word in _INTENSIFIERS and word not in seen:
-            seen.append(word)
-    return seen
+    return _each_once(text, _INTENSIFIERS)
 
 
 def hedges(text: str) -> list[str]:
     """The hedging words of `text`, in order, each once."""
-    seen: list[str] = []
-    for word in _words(text):
-        if word in _HEDGES and word not in seen:
-            seen.append(word)
-    return seen
+    return _each_once(text, _HEDGES)
+
+
+def _each_once(text: str, wanted: Collection[str]) -> list[str]:
+    return list(dict.fromkeys(w for w in _words(text) if w in wanted))
 
 
 def added_intensity(claim: str, counterpart: str) -> list[str]:

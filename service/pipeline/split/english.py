@@ -7,8 +7,8 @@ from functools import lru_cache
 
 from syntok import segmenter
 
+from service.pipeline.clean import Segment
 from service.pipeline.split.spans import Cut, pieces
-from service.pipeline.types import Segment
 
 # A new claim starts where a sentence moves on to another commitment: after a semicolon, or at
 # a comma or "and" followed by a new finite verb ("..., and expressed"), a new determiner-led

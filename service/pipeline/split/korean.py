@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
+from service.pipeline.clean import Segment
 from service.pipeline.split.spans import Cut, pieces, strip
-from service.pipeline.types import Segment
 
 # A sentence ends at a full stop, question or exclamation mark (half- or full-width), with any
 # closing quotes; ASCII stops need a space or the end after them, so "2.5" and "U.S." stay whole.
@@ -44,17 +45,44 @@ def cjk_sentences(text: str, segments: list[Segment]) -> list[Segment]:
     return [s for s in found if s.end > s.start]
 
 
-def korean_claim_spans(text: str, sentence: Segment) -> list[Segment]:
-    """Break one Korean sentence at clause joins and ▲ list marks; short fragments merge back."""
+class Morpheme(NamedTuple):
+    """One morpheme of Kiwi's analysis; `start` counts from the start of its claim."""
+
+    form: str
+    tag: str
+    start: int
+    len: int
+
+
+Analysed = tuple[Segment, tuple[Morpheme, ...]]
+
+
+def korean_claim_spans(text: str, sentence: Segment) -> list[Analysed]:
+    """Break one Korean sentence at clause joins and ▲ list marks; short fragments merge back.
+
+    Each claim comes with its morphemes: the one Kiwi pass over the sentence also serves the
+    claim's terms (classify/coverage.py).
+    """
     body = text[sentence.start : sentence.end]
+    tokens = morphemes(body)
     cuts = [Cut(m.start(), m.end(), MIN_LIST_ITEM_EOJEOL) for m in _LIST_MARK.finditer(body)]
-    cuts += [Cut(at, at, MIN_CLAIM_EOJEOL) for at in clause_joins(body)]
-    return pieces(text, sentence, cuts, MIN_CLAIM_EOJEOL)
+    cuts += [Cut(at, at, MIN_CLAIM_EOJEOL) for at in clause_joins(body, tokens)]
+    spans = pieces(text, sentence, cuts, MIN_CLAIM_EOJEOL)
+    return [(span, _within(tokens, span.start - sentence.start, span.end - sentence.start))
+            for span in spans]  # fmt: skip
 
 
-def clause_joins(sentence: str) -> list[int]:
+def _within(tokens: Sequence[Morpheme], start: int, end: int) -> tuple[Morpheme, ...]:
+    """The morphemes inside [start, end), their offsets counted from `start`."""
+    return tuple(
+        t._replace(start=t.start - start)
+        for t in tokens
+        if start <= t.start and t.start + t.len <= end
+    )
+
+
+def clause_joins(sentence: str, tokens: Sequence[Morpheme]) -> list[int]:
     """Offsets just after each clause-joining ending of `sentence` (before its comma or space)."""
-    tokens = tokenize(sentence)
     joins: list[int] = []
     for index, token in enumerate(tokens):
         end = token.start + token.len
@@ -80,7 +108,8 @@ def kiwi() -> Any:
 _KIWI_LOCK = threading.Lock()
 
 
-def tokenize(text: str) -> list[Any]:
-    """Kiwi's morphemes of `text` (form, tag, start, len), one caller at a time."""
+def morphemes(text: str) -> tuple[Morpheme, ...]:
+    """Kiwi's morphemes of `text`, one caller at a time."""
     with _KIWI_LOCK:
-        return list(kiwi().tokenize(text))
+        tokens = kiwi().tokenize(text)
+    return tuple(Morpheme(t.form, t.tag, t.start, t.len) for t in tokens)

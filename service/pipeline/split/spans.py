@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from service.pipeline.types import Segment
+from service.pipeline.clean import Segment
 
 # Separators left at either end of a piece: whitespace, semicolons and commas (also the
 # ideographic comma of Japanese and Chinese text).

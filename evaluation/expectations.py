@@ -7,27 +7,28 @@ from pathlib import Path
 
 import msgspec
 
-from service.pipeline.types import Readout, Report
+from evaluation.counts import Ratio, Sums, share
+from service.pipeline.types import Emphasis, Readout, Report
 
 
-class SideFile(msgspec.Struct, frozen=True):
+class SideFile(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     label: str
     file: str
 
 
-class OneSided(msgspec.Struct, frozen=True):
+class OneSided(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     side: str
     topic: str
     keywords: list[str]
     uncertain: bool = False
 
 
-class Shared(msgspec.Struct, frozen=True):
+class Shared(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     topic: str
     keywords: dict[str, list[str]]
 
 
-class Expectation(msgspec.Struct, frozen=True):
+class Expectation(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     sides: dict[str, SideFile]
     one_sided: list[OneSided]
     shared: list[Shared]
@@ -45,33 +46,13 @@ class Case:
 
 
 @dataclass
-class Score:
-    """Recall of one-sided topics and the rate of shared topics wrongly flagged."""
+class Score(Sums):
+    """Recall of one-sided topics and the rate of shared topics wrongly flagged; they add up."""
 
-    found: int = 0
-    expected: int = 0
-    false_flags: int = 0
-    shared_checks: int = 0
+    recall: Ratio = field(default_factory=Ratio)  # expected one-sided topics found
+    false_flag_rate: Ratio = field(default_factory=share)  # shared topics flagged, per side
     missed: list[str] = field(default_factory=list)
     flagged: list[str] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.expected if self.expected else 1.0
-
-    @property
-    def false_flag_rate(self) -> float:
-        return self.false_flags / self.shared_checks if self.shared_checks else 0.0
-
-    def add(self, other: Score) -> Score:
-        return Score(
-            self.found + other.found,
-            self.expected + other.expected,
-            self.false_flags + other.false_flags,
-            self.shared_checks + other.shared_checks,
-            self.missed + other.missed,
-            self.flagged + other.flagged,
-        )
 
 
 def load_cases(root: Path, expectation: str = "expected.json") -> list[Case]:
@@ -97,30 +78,27 @@ def score(report: Report, expected: Expectation, name: str = "") -> Score:
             for e in report.emphases
             if e.side == topic.side
         )
-        if hit:
-            result.found += 1
-            result.expected += 1
-        elif not topic.uncertain:
-            result.expected += 1
+        if hit or not topic.uncertain:
+            result.recall = result.recall.count(hit)
+        if not hit and not topic.uncertain:
             result.missed.append(f"{name} {topic.side}: {topic.topic}")
     for shared in expected.shared:
         for side, keywords in shared.keywords.items():
-            result.shared_checks += 1
             lowered = [k.lower() for k in keywords]
-            for emphasis in report.emphases:
-                if emphasis.side != side:
-                    continue
-                in_text = emphasis.kind == "one-sided" and any(
-                    k in emphasis.text.lower() for k in lowered
-                )
-                in_terms = emphasis.kind != "one-sided" and any(
-                    k in term.lower() for term in emphasis.terms for k in lowered
-                )
-                if in_text or in_terms:
-                    result.false_flags += 1
-                    result.flagged.append(f"{name} {side}: {shared.topic} ({emphasis.claim_id})")
-                    break
+            flag = next((e for e in report.emphases if _flags(e, side, lowered)), None)
+            result.false_flag_rate = result.false_flag_rate.count(flag is not None)
+            if flag is not None:
+                result.flagged.append(f"{name} {side}: {shared.topic} ({flag.claim_id})")
     return result
+
+
+def _flags(emphasis: Emphasis, side: str, keywords: list[str]) -> bool:
+    """A one-sided emphasis whose text names a shared topic, or another kind whose terms do."""
+    if emphasis.side != side:
+        return False
+    if emphasis.kind == "one-sided":
+        return any(k in emphasis.text.lower() for k in keywords)
+    return any(k in term.lower() for term in emphasis.terms for k in keywords)
 
 
 def _mentions(text: str, terms: list[str], keywords: list[str]) -> bool:

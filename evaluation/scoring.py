@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import msgspec
-
-from service.inventory import InventoryCase, Tally, load_inventory_cases, tallies
+from evaluation.expectations import Case, Score, load_cases, score
+from evaluation.inventory import InventoryCase, Tally, load_inventory_cases
 from service.pipeline import compare, side_of
 from service.pipeline.classify.calibration import Calibration
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
-from service.quality import Case, Score, load_cases, score
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 Method = Callable[[Sequence[Readout]], Report]
@@ -39,7 +36,8 @@ class Evaluation:
         A report that flags every claim tells the reader nothing, so each point of claims
         flagged costs 0.05 points: a tie-breaker that never outweighs one missed topic.
         """
-        return self.score.recall - self.score.false_flag_rate - FLAGGING_CHARGE * self.flagged_share
+        recall, false_flags = float(self.score.recall), float(self.score.false_flag_rate)
+        return recall - false_flags - FLAGGING_CHARGE * self.flagged_share
 
     def table_row(self, name: str, threshold: float, *extra: str) -> str:
         """A Markdown row: method, threshold, recall, false-flag rate, share flagged, extras."""
@@ -47,35 +45,26 @@ class Evaluation:
         cells = [
             name,
             f"{threshold:.2f}",
-            f"{s.recall:.2f} ({s.found}/{s.expected})",
-            f"{s.false_flag_rate:.2f} ({s.false_flags}/{s.shared_checks})",
+            s.recall.shown(),
+            s.false_flag_rate.shown(),
             f"{self.flagged_share:.2f}",
             *extra,
         ]
         return "| " + " | ".join(cells) + " |"
 
 
-@dataclass(frozen=True)
-class Fit:
-    """The best calibration of a grid, its scores and how many grid points tied with it."""
-
-    calibration: Calibration
-    scores: Scores
-    plateau: int
-
-
 def f_beta(tally: Tally, beta: float = BETA) -> float:
-    p, r = tally.precision, tally.recall
+    p, r = float(tally.precision), float(tally.recall)
     return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
 
 
 def objective(scores: Scores) -> tuple[float, float]:
-    """Mean over annotators of F0.5, then of top-3 precision to break ties (rounded, so that
-    equal scores tie)."""
+    """Mean over annotators of F0.5, then of top-3 precision to break ties (the grid search,
+    evaluation/fitting.py, compares them to four decimals)."""
     totals = [per_pair["total"] for per_pair in scores.values()]
     return (
-        round(sum(f_beta(t) for t in totals) / len(totals), 4),
-        round(sum(t.top_precision for t in totals) / len(totals), 4),
+        sum(f_beta(t) for t in totals) / len(totals),
+        sum(float(t.top_precision) for t in totals) / len(totals),
     )
 
 
@@ -83,42 +72,6 @@ def mean(scores: Scores, figure: str) -> float:
     """One figure of the totals (precision, recall, f1, ...), averaged over the annotators."""
     totals = [per_pair["total"] for per_pair in scores.values()]
     return sum(float(getattr(t, figure)) for t in totals) / len(totals)
-
-
-def fit(
-    method: Callable[[Calibration], Method],
-    base: Calibration,
-    cases: Sequence[InventoryCase],
-    grid: dict[str, Sequence[float]],
-) -> Fit:
-    """Grid search the named calibration fields; the middle point of the best plateau wins."""
-    results = []
-    for values in itertools.product(*grid.values()):
-        calibration = msgspec.structs.replace(base, **dict(zip(grid, values, strict=True)))
-        scores = tallies(method(calibration), cases)
-        results.append((objective(scores), calibration, scores))
-    best = max(r[0] for r in results)
-    plateau = [r for r in results if r[0] == best]
-    _, calibration, scores = plateau[len(plateau) // 2]
-    return Fit(calibration, scores, len(plateau))
-
-
-def held_out(
-    method: Callable[[Calibration], Method],
-    base: Calibration,
-    cases: Sequence[InventoryCase],
-    grid: dict[str, Sequence[float]],
-) -> Scores:
-    """Leave-one-pair-out: each pair scored with the calibration fitted on the others."""
-    pooled: Scores = {}
-    for index, case in enumerate(cases):
-        rest = [*cases[:index], *cases[index + 1 :]]
-        fitted = fit(method, base, rest, grid).calibration
-        for annotator, per_pair in tallies(method(fitted), [case]).items():
-            totals = pooled.setdefault(annotator, {"total": Tally()})
-            totals[case.name] = per_pair[case.name]
-            totals["total"] = totals["total"].add(per_pair[case.name])
-    return pooled
 
 
 def calibrated_method(encoder: Encoder) -> Callable[[Calibration], Method]:

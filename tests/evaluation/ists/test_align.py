@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from service.ists.align import Settings, align_all, label
-from service.ists.wa import Pair, chunk_ids
+from evaluation.ists.align import Settings, align_all, label
+from evaluation.ists.wa import Pair, chunk_ids
 from service.pipeline.embed import FakeEncoder
 
 

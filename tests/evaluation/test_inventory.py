@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from service.inventory import Inventory, Topic, locate, tally
+from evaluation.counts import Ratio
+from evaluation.inventory import Inventory, Topic, locate, tally
 from service.pipeline.types import Claim, Emphasis, EmphasisKind, ModelInfo, Report
 
 US = "They met in Washington. They stressed the Taiwan Strait. They welcomed the trade deal."
@@ -45,19 +46,20 @@ def test_keywords_are_found_by_span_case_insensitively() -> None:
 def test_an_emphasis_is_right_only_on_a_topic_its_side_stated_alone() -> None:
     topics = locate(INVENTORY, {"US": US, "KR": KR})
     result = tally(_report([("US-2", "one-sided", 2.0), ("US-3", "partial", 1.0)]), topics)
-    assert (result.right, result.emphases) == (1, 2)
-    assert (result.found, result.one_sided) == (1, 1)
-    assert result.precision == 0.5 and result.recall == 1.0
-    assert result.top_right == 1 and result.top == 2
+    assert (result.precision.hits, result.precision.total) == (1, 2)
+    assert (result.recall.hits, result.recall.total) == (1, 1)
+    assert float(result.precision) == 0.5 and float(result.recall) == 1.0
+    assert result.top_precision == Ratio(1, 2)
 
 
 def test_an_opposed_emphasis_on_a_one_sided_topic_is_wrong_and_finds_nothing() -> None:
     topics = locate(INVENTORY, {"US": US, "KR": KR})
     result = tally(_report([("US-2", "opposed", 1.0)]), topics)
-    assert (result.opposed_right, result.opposed) == (0, 1)
-    assert result.found == 0 and result.missed
+    assert (result.opposed.hits, result.opposed.total) == (0, 1)
+    assert result.recall.hits == 0 and result.missed
 
 
 def test_no_emphasis_misses_every_one_sided_topic_and_flags_nothing() -> None:
     result = tally(_report([]), locate(INVENTORY, {"US": US, "KR": KR}))
-    assert result.recall == 0.0 and result.flagged_share == 0.0 and result.precision == 1.0
+    assert float(result.recall) == 0.0 and float(result.precision) == 1.0
+    assert float(result.flagged_share) == 0.0 and result.flagged_share.total == 5

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from service.ists.metrics import f1, scores
-from service.ists.wa import Pair, read_wa
+from evaluation.ists.metrics import f1, scores
+from evaluation.ists.wa import Pair, read_wa
+from tests.conftest import ROOT
 
-ROOT = Path(__file__).resolve().parents[2]
 ISTS = ROOT / "fixtures" / "ists2016"
 
 

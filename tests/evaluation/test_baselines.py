@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.baseline import flag_every_sentence, naive_sentences, sentence_claims
+from evaluation.baselines import flag_every_sentence, naive_sentences, sentence_claims
 from service.pipeline.embed import FakeEncoder
 from service.pipeline.types import Readout
 

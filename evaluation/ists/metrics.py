@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from service.ists.wa import Pair
+from evaluation.ists.wa import Pair
 
 Mode = Literal["ali", "type", "score", "typescore"]
 MODES: tuple[Mode, ...] = ("ali", "type", "score", "typescore")

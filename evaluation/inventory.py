@@ -9,8 +9,9 @@ from typing import Literal
 
 import msgspec
 
+from evaluation.counts import Ratio, Sums, share
+from evaluation.expectations import load_cases
 from service.pipeline.types import Emphasis, Readout, Report
-from service.quality import load_cases
 
 Relation = Literal["one-sided", "stronger", "shared", "opposed", "boilerplate"]
 TOP = 3
@@ -47,55 +48,22 @@ class Located:
 
 
 @dataclass
-class Tally:
-    """Counts behind precision, recall and the other inventory figures; they add up."""
+class Tally(Sums):
+    """One report, or the sum of several, against an annotator's inventory; they add up."""
 
-    right: int = 0
-    emphases: int = 0
-    top_right: int = 0
-    top: int = 0
-    found: int = 0
-    one_sided: int = 0
-    stronger_found: int = 0
-    stronger: int = 0
-    claims: int = 0
-    opposed_right: int = 0
-    opposed: int = 0
+    precision: Ratio = field(default_factory=Ratio)  # right emphases out of all emphases
+    recall: Ratio = field(default_factory=Ratio)  # one-sided topics found, of the certain ones
+    top_precision: Ratio = field(default_factory=Ratio)  # right among each side's top 3
+    stronger_recall: Ratio = field(default_factory=Ratio)  # "stronger" topics found
+    opposed: Ratio = field(default_factory=Ratio)  # opposed emphases right, of all opposed ones
+    flagged_share: Ratio = field(default_factory=share)  # emphases out of claims
     wrong: list[str] = field(default_factory=list)
     missed: list[str] = field(default_factory=list)
 
     @property
-    def precision(self) -> float:
-        return self.right / self.emphases if self.emphases else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.found / self.one_sided if self.one_sided else 1.0
-
-    @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
+        p, r = float(self.precision), float(self.recall)
         return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
-    def top_precision(self) -> float:
-        return self.top_right / self.top if self.top else 1.0
-
-    @property
-    def stronger_recall(self) -> float:
-        return self.stronger_found / self.stronger if self.stronger else 1.0
-
-    @property
-    def flagged_share(self) -> float:
-        return self.emphases / self.claims if self.claims else 0.0
-
-    def add(self, other: Tally) -> Tally:
-        counts = {
-            name: getattr(self, name) + getattr(other, name)
-            for name in self.__dataclass_fields__
-            if name not in ("wrong", "missed")
-        }
-        return Tally(**counts, wrong=self.wrong + other.wrong, missed=self.missed + other.missed)
 
 
 def load_inventory(path: Path) -> Inventory:
@@ -141,20 +109,18 @@ def is_right(emphasis: Emphasis, start: int, end: int, topics: Sequence[Located]
 def tally(report: Report, topics: Sequence[Located], name: str = "") -> Tally:
     """Precision, recall and the rest of one report against one annotator's located topics."""
     spans = {c.id: (c.start, c.end) for c in report.claims}
-    result = Tally(claims=len(report.claims))
     verdicts = [(e, is_right(e, *spans[e.claim_id], topics)) for e in report.emphases]
+    result = Tally(flagged_share=Ratio(len(verdicts), len(report.claims), empty=0.0))
     for emphasis, right in verdicts:
-        result.emphases += 1
-        result.right += right
+        result.precision = result.precision.count(right)
         if emphasis.kind == "opposed":
-            result.opposed += 1
-            result.opposed_right += right
+            result.opposed = result.opposed.count(right)
         if not right:
             result.wrong.append(f"{name} {emphasis.claim_id} {emphasis.kind}: {emphasis.text}")
     for side in report.sides:
         ranked = sorted((v for v in verdicts if v[0].side == side), key=lambda v: -v[0].salience)
-        result.top += len(ranked[:TOP])
-        result.top_right += sum(right for _, right in ranked[:TOP])
+        for _, right in ranked[:TOP]:
+            result.top_precision = result.top_precision.count(right)
     for located in topics:
         topic = located.topic
         if topic.relation not in ("one-sided", "stronger") or topic.side is None:
@@ -165,11 +131,9 @@ def tally(report: Report, topics: Sequence[Located], name: str = "") -> Tally:
             if e.kind != "opposed"
         )
         if topic.relation == "stronger":
-            result.stronger += 1
-            result.stronger_found += hit
+            result.stronger_recall = result.stronger_recall.count(hit)
         elif not topic.uncertain:
-            result.one_sided += 1
-            result.found += hit
+            result.recall = result.recall.count(hit)
             if not hit:
                 result.missed.append(f"{name} {topic.side}: {topic.topic}")
     return result
@@ -213,8 +177,3 @@ def tallies(
             per_pair[case.name] = tally(report, topics, case.name)
             per_pair["total"] = per_pair["total"].add(per_pair[case.name])
     return result
-
-
-def mean_f1(found: dict[str, dict[str, Tally]]) -> float:
-    """The calibration objective: F1 over all pairs, averaged over the annotators."""
-    return sum(t["total"].f1 for t in found.values()) / len(found) if found else 0.0

@@ -1,0 +1,78 @@
+"""The new-batch form: JSON lines (pasted or uploaded) into bodies, errors in plain words."""
+
+from __future__ import annotations
+
+import re
+
+import msgspec
+
+from service.batch.items import Item
+from service.errors import InvalidInput
+
+_FIELD = {
+    "$.readouts": "the readouts",
+    "$.title": "the title",
+    "$.date": "the date",
+}
+_READOUT = re.compile(r"^\$\.readouts\[(\d)\]\.(\w+)$")
+_ORDINAL = ("first", "second")
+_PART = {"side": "side label", "text": "text", "source": "source", "url": "URL"}
+
+
+def bodies_of(text: str) -> list[object]:
+    """Each non-blank line decoded as JSON; InvalidInput names the first line that is not."""
+    bodies: list[object] = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            bodies.append(msgspec.json.decode(line))
+        except msgspec.DecodeError:
+            raise InvalidInput(
+                f"line {number} is not a JSON object; each line must be one comparison, like"
+                ' {"title": …, "date": "2025-07-31", "readouts": [{"side": "US", "text": …},'
+                ' {"side": "KR", "text": …}]}'
+            ) from None
+    if not bodies:
+        raise InvalidInput("there are no comparisons: paste JSON lines or choose a .jsonl file")
+    return bodies
+
+
+def item_problems(items: list[Item]) -> list[str]:
+    """'line N: what is wrong' for every item that cannot run, in plain words."""
+    return [f"line {n}: {plain(item.error)}" for n, item in enumerate(items, 1) if item.error]
+
+
+def plain(error: str) -> str:
+    """A schema message ("Expected `str` matching regex …  - at `$.readouts[0].text`") in words."""
+    message, _, path = error.removeprefix("not a comparison body: ").partition(" - at `")
+    where = _where(path.rstrip("`"))
+    if message.startswith("Expected `array` of length"):
+        return "it needs exactly two readouts"
+    if "matching regex '\\\\S'" in message or "length >= 1" in message:
+        return f"{where} is empty"
+    if "matching regex" in message:
+        return f"{where} has spaces at either end or characters that cannot be shown"
+    if message.startswith("Invalid RFC3339"):
+        return f"{where} is not a date like 2025-07-31"
+    if message.startswith("Object contains unknown field"):
+        return f"it has a field a comparison does not have ({message.split('`')[1]})"
+    if message.startswith("Object missing required field"):
+        return f"it has no {message.split('`')[1]!r} field"
+    if message.startswith("Expected `object`"):
+        return "it is not a JSON object with readouts"
+    if message.startswith("Expected `"):
+        expected = message.split("`")[1].replace(" | null", "")
+        return f"{where} should be {'text' if expected == 'str' else 'a ' + expected}"
+    if message.startswith("Expected") and "length <=" in message:
+        return f"{where} is too long"
+    return message.replace("`", "")
+
+
+def _where(path: str) -> str:
+    found = _READOUT.match(path)
+    if found:
+        index, part = int(found.group(1)), found.group(2)
+        ordinal = _ORDINAL[index] if index < len(_ORDINAL) else f"readout {index + 1}"
+        return f"the {ordinal} readout's {_PART.get(part, part)}"
+    return _FIELD.get(path, "a value")
