@@ -11,6 +11,8 @@ from pathlib import Path
 from service.commands import Commands, Handler, add_command
 from service.errors import ReadoutDiffError, UsageError
 from service.pipeline.types import Readout
+from service.render import FORMATS
+from service.settings import DEFAULT_ENCODER
 
 EXIT_USAGE = 2
 
@@ -75,7 +77,7 @@ def parse_sides(raw: str | None, paths: Sequence[Path]) -> list[str]:
 
 def _compare(args: argparse.Namespace) -> int:
     from service.pipeline import compare
-    from service.pipeline.render import render
+    from service.render import render
     from service.runtime import cached_encoder
     from service.settings import Settings
 
@@ -98,14 +100,15 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("a", help="first readout (UTF-8 text file)")
     compare.add_argument("b", help="second readout (UTF-8 text file)")
     compare.add_argument("--sides", help="side labels, e.g. US,KR (default: file stems)")
-    compare.add_argument("--format", choices=["text", "json", "html", "md"], default="text")
+    compare.add_argument("--format", choices=FORMATS, default="text")
     compare.add_argument("--title", help="meeting title shown in the report")
     compare.add_argument("--date", help="meeting date, YYYY-MM-DD")
     compare.add_argument(
         "--encoder",
         default=None,
-        help="minilm, use, e5 or fake (default: READOUT_DIFF_ENCODER, minilm); with minilm a "
-        "pair that is not English on both sides (a Korean readout) is embedded by use",
+        help=f"minilm-onnx-int8, minilm, use, e5 or fake (default: READOUT_DIFF_ENCODER, else "
+        f"{DEFAULT_ENCODER}); with an English encoder a pair that is not English on both sides "
+        "(a Korean readout) is embedded by use",
     )
     compare.set_defaults(handler=_compare)
     extensions = [importlib.import_module(name).register for name in _EXTENSION_MODULES]

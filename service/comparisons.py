@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 
 from service.errors import InvalidInput, NotFound, ReadoutDiffError
-from service.meetings import meeting_body
+from service.meetings import example_readout, meeting_body
 from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Readout, Report
@@ -127,5 +127,5 @@ def example_pair(folder: Path) -> ComparisonRequest | None:
         body = meeting_body(folder)
     except InvalidInput:
         return None
-    readouts = [Readout(**side) for side in body["readouts"]]  # type: ignore[attr-defined]
+    readouts = [Readout(**example_readout(side)) for side in body["readouts"]]  # type: ignore[attr-defined]
     return ComparisonRequest(readouts=readouts, title=str(body["title"]), date=str(body["date"]))

@@ -41,3 +41,29 @@ def _read_side(path: Path) -> dict[str, str]:
     except OSError as error:
         raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
     return {"side": path.stem.upper(), "text": text, "source": path.name}
+
+
+EXAMPLE_SOURCE = "bundled example"
+PARTIAL_NOTE = "partial: cut at its last full sentence"
+# A full sentence ends with terminal punctuation, perhaps followed by closing quotes/brackets.
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*(?=\s|$)")
+
+
+def last_full_sentence(text: str) -> tuple[str, bool]:
+    """`text` cut after its last full sentence, and whether anything was cut."""
+    stripped = text.rstrip()
+    ends = list(_SENTENCE_END.finditer(stripped))
+    if not ends or ends[-1].end() == len(stripped):
+        return text, False
+    return stripped[: ends[-1].end()], True
+
+
+def example_readout(side: dict[str, str]) -> dict[str, str]:
+    """A fixture side as a bundled example: marked as one, trimmed (and marked) if cut mid-word."""
+    text, partial = last_full_sentence(side["text"])
+    source = f"{EXAMPLE_SOURCE}, {PARTIAL_NOTE}" if partial else EXAMPLE_SOURCE
+    return {**side, "text": text, "source": f"{source} ({side.get('source', '')})"}
+
+
+def is_example_source(source: str | None) -> bool:
+    return source is not None and source.startswith(EXAMPLE_SOURCE)

@@ -77,3 +77,14 @@ def test_help_shows_an_example(capsys: pytest.CaptureFixture[str]) -> None:
 def _write(path: Path, data: bytes) -> Path:
     path.write_bytes(data)
     return path
+
+
+def test_help_names_the_default_encoder_the_settings_use(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from service.settings import Settings
+
+    with pytest.raises(SystemExit):
+        main(["compare", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert f"else {Settings().encoder})" in help_text

@@ -50,3 +50,28 @@ def test_a_folder_that_is_not_a_meeting_is_a_clear_error(
     with pytest.raises(InvalidInput, match=message):
         meeting_body(meeting)
     assert example_pair(meeting) is None
+
+
+def test_a_readout_cut_mid_word_is_trimmed_at_its_last_full_sentence() -> None:
+    from service.meetings import last_full_sentence
+
+    assert last_full_sentence("They met. They agreed to strengthen the dete") == (
+        "They met.",
+        True,
+    )
+    assert last_full_sentence("They met. They agreed.\n") == ("They met. They agreed.\n", False)
+    assert last_full_sentence('He said "we agree." Then the dete')[0] == 'He said "we agree."'
+
+
+def test_bundled_examples_are_marked_and_their_cut_readouts_trimmed() -> None:
+    for folder in sorted(p for p in PAIRS.iterdir() if p.is_dir()):
+        example = example_pair(folder)
+        assert example is not None
+        for readout in example.readouts:
+            assert readout.source is not None and readout.source.startswith("bundled example")
+            raw = (folder / f"{readout.side.lower()}.txt").read_text(encoding="utf-8")
+            if raw.rstrip().endswith((".", "!", "?", '"', "”")):
+                assert readout.text == raw and "partial" not in readout.source
+            else:
+                assert raw.startswith(readout.text) and readout.text.endswith(".")
+                assert "partial" in readout.source

@@ -10,6 +10,7 @@ import anyio.to_thread
 from litestar import Litestar, get
 from litestar.datastructures import State
 from litestar.di import NamedDependency, Provide
+from litestar.exceptions import NotFoundException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
@@ -17,7 +18,7 @@ from service.api.auth import write_guard
 from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.drain import drain_refused_bodies
-from service.api.pages import PageController, static_files, template_config
+from service.api.pages import PageController, static_files, template_config, unknown_url
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
 from service.batch.records import BatchRecords
@@ -117,6 +118,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             "batch_service": Provide(provide_batch_service, sync_to_thread=False),
         },
         lifespan=[lifespan],
+        exception_handlers={NotFoundException: unknown_url},
         template_config=template_config(),
         plugins=[problem_details_plugin(), StrictStructSchemaPlugin()],
         openapi_config=OpenAPIConfig(

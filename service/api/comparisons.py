@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+import re
+from typing import Annotated, Any
 
-from litestar import Controller, Response, delete, get, post
+from litestar import Controller, Request, Response, delete, get, post
 from litestar.di import NamedDependency
+from litestar.exceptions import ClientException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from service.api.problems import problem_responses
@@ -18,9 +21,26 @@ from service.api.schemas import (
 )
 from service.comparisons import Comparisons
 from service.pipeline.types import Report
+from service.render import FORMATS, MEDIA_TYPES, render
 from service.store import ComparisonQuery
 from service.validate import MAX_SIDE_LENGTH
 from service.wire import ComparisonIn
+
+EXTENSION = {"md": "md", "html": "html", "json": "json", "text": "txt"}
+_BY_MEDIA_TYPE = {"text/markdown": "md", "text/html": "html", "text/plain": "text"}
+
+
+def _negotiated(request: Request[Any, Any, Any]) -> str:
+    """The format an Accept header asks for; JSON when it names none of ours."""
+    best = request.accept.best_match(["application/json", *_BY_MEDIA_TYPE])
+    return _BY_MEDIA_TYPE.get(best or "", "json")
+
+
+def download_name(report: Report, fmt: str) -> str:
+    """`2025-07-31-rubio-cho-hyun.md`: the meeting date and title, ASCII, no path characters."""
+    words = re.sub(r"[^a-z0-9]+", "-", (report.title or "-".join(report.sides)).lower())
+    stem = "-".join(filter(None, [report.date, words.strip("-")[:80]])) or "comparison"
+    return f"{stem}.{EXTENSION[fmt]}"
 
 
 class ComparisonController(Controller):
@@ -45,12 +65,45 @@ class ComparisonController(Controller):
             report, status_code=201, headers={"Location": f"/api/comparisons/{report.id}"}
         )
 
-    @get("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(404))
+    @get(
+        "/{comparison_id:str}",
+        sync_to_thread=True,
+        responses={
+            200: ResponseSpec(
+                Report,
+                description="The report; other formats by Accept or ?format",
+                generate_examples=False,  # random examples would differ between processes
+            ),
+            **problem_responses(404, 406),
+        },
+    )
     def fetch(
-        self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
-    ) -> Report:
-        """One stored report."""
-        return comparison_service.get(comparison_id)
+        self,
+        request: Request[Any, Any, Any],
+        comparison_id: FromPath[str],
+        comparison_service: NamedDependency[Comparisons],
+        format: Annotated[
+            str | None,
+            QueryParameter(
+                description="md, html, json or text, downloaded as a file; another is a 406",
+                schema_extra={"enum": list(FORMATS)},
+            ),
+        ] = None,
+    ) -> Response[Any]:
+        """One stored report, as JSON or (by Accept or ?format=) Markdown, HTML or text."""
+        fmt = format or _negotiated(request)
+        if fmt not in FORMATS:
+            raise ClientException(
+                status_code=406,
+                detail=f"unknown format {fmt!r}; expected one of {', '.join(FORMATS)}",
+            )
+        report = comparison_service.get(comparison_id)
+        if fmt == "json" and format is None:
+            return Response(report)
+        headers = {}
+        if format is not None:
+            headers["Content-Disposition"] = f'attachment; filename="{download_name(report, fmt)}"'
+        return Response(render(report, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
 
     @get("/", sync_to_thread=True, responses=problem_responses(400))
     def search(

@@ -1,15 +1,14 @@
-"""HTML pages: the home page with its form, and the report page; thin over Comparisons."""
+"""HTML pages: the home page with its form and list, and the report page; thin over Comparisons."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-from pathlib import Path
+import datetime
 from typing import Any
 
 import msgspec
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
+from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
@@ -18,28 +17,22 @@ from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
 from service.api.auth import FORM_TOKEN
-from service.api.view import VERDICT_LABEL, side_views
+from service.api.form import form_body, plain_words
+from service.api.home import home_entries
+from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
 from service.errors import NotFound, ReadoutDiffError, Unauthorized
-from service.pipeline.types import Report
+from service.render.html import STATIC, environment, report_context
 from service.store import ComparisonQuery
 from service.wire import ComparisonIn
 
-HERE = Path(__file__).parent
-TEMPLATES, STATIC = HERE / "templates", HERE / "static"
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
-
-
-@lru_cache(maxsize=1)
-def environment() -> Environment:
-    """One Jinja environment for the server and `compare --format html`; autoescape on."""
-    return Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=True, undefined=StrictUndefined
-    )
+FILTERS = ("text", "side", "date_from", "date_to")
 
 
 def template_config() -> TemplateConfig[JinjaTemplateEngine]:
+    """The server's templates are the renderer's: one environment for pages and reports."""
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment()))
 
 
@@ -47,41 +40,25 @@ def static_files() -> Router:
     return create_static_files_router(path="/static", directories=[STATIC])
 
 
-def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any]:
-    context: dict[str, Any] = {
-        "report": report,
-        "sides": side_views(report),
-        "labels": VERDICT_LABEL,
-        "standalone": standalone,
-    }
-    if standalone:  # one self-contained file: styles and script inline
-        context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")
-        context["inline_js"] = (STATIC / "report.js").read_text(encoding="utf-8")
-    return context
-
-
-def render_report_page(report: Report) -> str:
-    """The report page as one standalone HTML document (for `compare --format html`)."""
-    return environment().get_template("report.html").render(report_context(report, standalone=True))
-
-
-def _form_body(form: dict[str, str]) -> dict[str, Any]:
-    """The form fields as a POST /api/comparisons body; blank optional fields left out."""
-    body: dict[str, Any] = {
-        "readouts": [
-            {"side": form.get(f"side_{n}", "").strip(), "text": form.get(f"text_{n}", "")}
-            for n in ("a", "b")
-        ]
-    }
-    for name in ("title", "date"):
-        if form.get(name, "").strip():
-            body[name] = form[name].strip()
-    return body
+def wants_html(request: Request[Any, Any, Any]) -> bool:
+    """A browser asking for a page (not an API client, not under /api)."""
+    if request.url.path.startswith("/api/"):
+        return False
+    best = request.accept.best_match(["text/html", "application/json"], default="application/json")
+    return best == "text/html"
 
 
 def not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Template:
     """A missing comparison or batch as a page, not problem+json."""
     return Template("not_found.html", context={"message": str(error)}, status_code=404)
+
+
+def unknown_url(request: Request[Any, Any, Any], error: NotFoundException) -> Response[Any]:
+    """No route here: an HTML page for a browser, problem+json for everyone else."""
+    if wants_html(request):
+        message = f"There is no page at {request.url.path}."
+        return Template("not_found.html", context={"message": message}, status_code=404)
+    return http_problem(error).to_response(request)
 
 
 def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> Template:
@@ -95,7 +72,7 @@ def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> 
 
 
 class PageController(Controller):
-    """The pages: GET /, POST /comparisons (the form), GET /comparisons/{id}, delete."""
+    """The pages: GET /, the form (POST /), GET /comparisons/{id}, delete."""
 
     include_in_schema = False
     exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
@@ -106,22 +83,47 @@ class PageController(Controller):
         comparison_service: NamedDependency[Comparisons],
         page: FromQuery[int] = 1,
         text: FromQuery[str | None] = None,
+        side: FromQuery[str | None] = None,
+        date_from: FromQuery[str | None] = None,
+        date_to: FromQuery[str | None] = None,
     ) -> Template:
-        return self._home(comparison_service, page=min(max(page, 1), MAX_PAGE_NUMBER), text=text)
+        filters = {"text": text, "side": side, "date_from": date_from, "date_to": date_to}
+        return self._home(
+            comparison_service,
+            page=min(max(page, 1), MAX_PAGE_NUMBER),
+            filters={k: (v or "").strip() for k, v in filters.items()},
+        )
 
-    @post("/comparisons", sync_to_thread=True, opt={FORM_TOKEN: True})
+    @get("/comparisons")
+    async def form_address(self) -> Redirect:
+        """The old form address, reloaded or typed in: the form lives at /."""
+        return Redirect("/", status_code=303)
+
+    @post("/", sync_to_thread=True, opt={FORM_TOKEN: True})
     def submit_form(
         self,
         data: URLEncodedBody[dict[str, str]],
         comparison_service: NamedDependency[Comparisons],
     ) -> Response[Any]:
+        return self._submit(data, comparison_service)
+
+    @post("/comparisons", sync_to_thread=True, opt={FORM_TOKEN: True})
+    def submit_form_old_address(
+        self,
+        data: URLEncodedBody[dict[str, str]],
+        comparison_service: NamedDependency[Comparisons],
+    ) -> Response[Any]:
+        """Forms saved before the form moved to / still work."""
+        return self._submit(data, comparison_service)
+
+    def _submit(self, data: dict[str, str], comparison_service: Comparisons) -> Response[Any]:
         try:
-            request = msgspec.convert(_form_body(data), ComparisonIn).to_request()
+            request = msgspec.convert(form_body(data), ComparisonIn).to_request()
             report = comparison_service.submit(
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
-            return self._home(comparison_service, form=data, error=_explain(error), status=422)
+            return self._home(comparison_service, form=data, error=plain_words(error), status=422)
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
     @get("/comparisons/{comparison_id:str}", sync_to_thread=True)
@@ -144,21 +146,37 @@ class PageController(Controller):
         service: Comparisons,
         *,
         page: int = 1,
-        text: str | None = None,
+        filters: dict[str, str] | None = None,
         form: dict[str, str] | None = None,
         error: str | None = None,
         status: int = 200,
     ) -> Template:
-        query = ComparisonQuery(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, text=text or None)
-        rows, total = service.page(query)
+        filters = filters or dict.fromkeys(FILTERS, "")
+        problems = [
+            f"The {label} date must be a real day, as YYYY-MM-DD."
+            for name, label in (("date_from", "from"), ("date_to", "to"))
+            if filters[name] and not _is_day(filters[name])
+        ]
+        query = ComparisonQuery(
+            limit=PAGE_SIZE,
+            offset=(page - 1) * PAGE_SIZE,
+            text=filters["text"][:200] or None,
+            side=filters["side"][:16] or None,
+            date_from=filters["date_from"] if _is_day(filters["date_from"]) else None,
+            date_to=filters["date_to"] if _is_day(filters["date_to"]) else None,
+            by_meeting_date=True,
+        )
+        entries, total = home_entries(service, query)
         return Template(
             "home.html",
             context={
-                "rows": rows,
+                "entries": entries,
                 "total": total,
                 "page": page,
                 "pages": max(1, -(-total // PAGE_SIZE)),
-                "text": text or "",
+                "filters": filters,
+                "filtered": any(filters.values()),
+                "filter_errors": problems,
                 "form": form or {"side_a": "US", "side_b": "KR"},
                 "error": error,
             },
@@ -166,16 +184,9 @@ class PageController(Controller):
         )
 
 
-def _explain(error: Exception) -> str:
-    """A validation error in the words of the form, not of the JSON body."""
-    message = str(error)
-    for path, label in (
-        ("$.readouts[0].side", "First side label"),
-        ("$.readouts[1].side", "Second side label"),
-        ("$.readouts[0].text", "First readout"),
-        ("$.readouts[1].text", "Second readout"),
-        ("$.date", "Date"),
-        ("$.title", "Title"),
-    ):
-        message = message.replace(f"- at `{path}`", f"({label})")
-    return message
+def _is_day(value: str) -> bool:
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10

@@ -12,8 +12,8 @@ import msgspec
 
 from service.batch.items import Item
 from service.errors import Conflict, InvalidInput, StorageFull
-from service.pipeline.report import to_json
 from service.pipeline.types import Report
+from service.render.json import to_json
 
 JOURNAL = "journal.jsonl"
 REPORTS = "reports"

@@ -175,11 +175,12 @@ class Store:
     def list_comparisons(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
         """One page of summaries (no request/report bodies) and the total that match."""
         where, params = filters(query, self.dialect)
+        order = "(date IS NULL), date DESC, " if query.by_meeting_date else ""
         with self.read() as db:
             total = db.execute(f"SELECT count(*) FROM comparisons{where}", params).fetchone()[0]
             rows = db.execute(
                 f"SELECT {COLUMNS} FROM comparisons{where}"
-                " ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?",
+                f" ORDER BY {order}created_at DESC, id DESC LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             ).fetchall()
         return [comparison_row(r, full=False) for r in rows], int(total)

@@ -29,6 +29,7 @@ class ComparisonQuery(msgspec.Struct, frozen=True):
     date_from: str | None = None
     date_to: str | None = None
     text: str | None = None
+    by_meeting_date: bool = False  # newest meeting first (undated last), not newest stored
 
 
 COLUMNS = "id, title, date, side_a, side_b, created_at, summary"

@@ -10,8 +10,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from service.pipeline.report import to_markdown
 from service.pipeline.types import Report
+from service.render.markdown import to_markdown
 from service.settings import Settings
 from tests.api.conftest import body
 from tests.bad_inputs import (

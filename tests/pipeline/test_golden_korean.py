@@ -17,7 +17,7 @@ from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.pipeline.embed.multilingual import USE_NAME
 from service.pipeline.embed.routing import RoutingEncoder
-from service.pipeline.render import render
+from service.render import render
 from service.pipeline.types import Emphasis, Report
 
 pytestmark = pytest.mark.slow

@@ -48,3 +48,19 @@ def test_a_coordinated_member_the_other_side_lacks_is_a_term_even_if_common() ->
     )
     assert "nuclear" in found
     assert "missile" not in found
+
+
+def test_a_hyphenated_name_stays_whole() -> None:
+    other = vocabulary(["The ministers discussed trade."])
+    text = "The minister met Ahn Gyu-back and backed a free and open Indo-Pacific."
+    terms = [t.text for t in distinctive_terms(text, other)]
+    assert "Ahn Gyu-back" in terms and "Indo-Pacific" in terms
+    assert not {"Ahn Gyu", "back", "Indo Pacific"} & set(terms)
+    assert all(term in text for term in terms)  # every term can be marked where it stands
+
+
+def test_a_portfolio_after_a_title_is_not_part_of_the_name() -> None:
+    other = vocabulary(["The ministers discussed trade."])
+    terms = [t.text for t in distinctive_terms("Secretary of Defense Pete Hegseth spoke.", other)]
+    assert "Pete Hegseth" in terms
+    assert not any("Defense" in term for term in terms)

@@ -107,10 +107,14 @@ def _distinctive_terms(
         keys = [stem_key(w) for w in run if w not in NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
         if uncovered * 2 > len(keys) and not any(other.covers(a) for a in _acronyms(run)):
-            found.append(Term(" ".join(run), 1.0, proper=True))
-    for index, (word, _) in enumerate(words):
+            found.append(Term(_as_written(text, run), 1.0, proper=True))
+    for index, (word, offset) in enumerate(words):
         lower = word.lower()
-        if is_proper(words, index) or lower in _STOPWORDS or lower in TITLES or len(word) < 3:
+        if is_proper(words, index) or lower in _STOPWORDS or _names_a_role(words, index):
+            continue
+        if index and is_proper(words, index - 1) and text[offset - 1 : offset] in ("-", "–"):
+            continue  # the tail of a hyphenated name, part of its run
+        if len(word) < 3:
             continue
         if lower in _CALENDAR:
             continue
@@ -178,10 +182,30 @@ def words_of(text: str) -> Words:
     return tuple(out)
 
 
+def _names_a_role(words: Sequence[tuple[str, int]], index: int) -> bool:
+    """A title word, or the portfolio right after "<title> of": "Secretary of Defense"."""
+    if words[index][0].lower() in TITLES:
+        return True
+    before = [w.lower() for w, _ in words[max(0, index - 3) : index]]
+    if before and before[-1] == "the":
+        before.pop()
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in TITLES
+
+
+def _as_written(text: str, run: list[str]) -> str:
+    """A name as the text spells it: hyphens kept, and a hyphenated lower-case tail of a
+    two-word name kept on it ("Ahn Gyu-back"), so a mark never splits the name."""
+    tail = r"(?:[-–][a-z]+\b)?" if len(run) > 1 else ""
+    found = re.search(r"[\s\-–]+".join(map(re.escape, run)) + tail, text)
+    return found.group(0) if found else " ".join(run)
+
+
 def is_proper(words: Sequence[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
     lower = word.lower()
-    if lower in _STOPWORDS or lower in TITLES or lower in _CALENDAR or word.isdigit():
+    if lower in _STOPWORDS or lower in _CALENDAR or word.isdigit():
+        return False
+    if _names_a_role(words, index):
         return False
     return index > 0 and (
         word[0].isupper() or (_has_digit(word) and any(c.isalpha() for c in word))

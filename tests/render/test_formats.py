@@ -6,8 +6,8 @@ import json
 
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
-from service.pipeline.report import to_json, to_markdown, to_text
 from service.pipeline.types import Readout, Report
+from service.render import to_json, to_markdown, to_text
 from tests.conftest import RUBIO_CHO
 
 
@@ -65,3 +65,19 @@ def test_text_lists_each_side_then_shared_claims() -> None:
     us, kr, shared = text.index("Only US"), text.index("Only KR"), text.index("Shared")
     assert us < kr < shared
     assert "threshold" in text.splitlines()[-1]
+
+
+def test_markdown_shared_table_leaves_out_the_emphases_and_labels_its_numbers() -> None:
+    result = report()
+    markdown = to_markdown(result)
+    shared = markdown[markdown.index("## Shared") :]
+    assert shared.splitlines()[2].endswith("| similarity |")
+    emphasised = {e.claim_id for e in result.emphases}
+    claims = {c.id: c for c in result.claims}
+    from service.render.markdown import escape_markdown
+
+    for claim_id in emphasised:
+        assert escape_markdown(" ".join(claims[claim_id].text.split())) not in shared
+    listed = markdown[: markdown.index("## Shared")]
+    numbered = [line for line in listed.splitlines() if line[:1].isdigit()]
+    assert numbered and all("(salience " in line for line in numbered)

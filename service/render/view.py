@@ -1,4 +1,4 @@
-"""What the report page shows, computed from a Report: pure functions, no HTML (Jinja escapes)."""
+"""What the HTML report shows, computed from a Report: pure functions, no HTML (Jinja escapes)."""
 
 from __future__ import annotations
 
@@ -66,6 +66,7 @@ class SideView:
     counts: dict[str, int]
     source: str | None = None
     url: str | None = None
+    lang: str = "en"
 
 
 def mark_terms(text: str, terms: list[str]) -> list[Piece]:
@@ -151,6 +152,7 @@ def side_views(report: Report) -> list[SideView]:
                 counts=counts,
                 source=readout.source if readout else None,
                 url=readout.url if readout else None,
+                lang=readout.language if readout else "en",
             )
         )
     return result

@@ -30,15 +30,6 @@
     });
   }
 
-  function reveal(el) {
-    if (!el) { return; }
-    el.scrollIntoView({ behavior: "smooth", block: "center" });
-    var first = counterparts(el)[0];
-    if (first && window.innerWidth > 900) {
-      first.scrollIntoView({ behavior: "smooth", block: "nearest" });
-    }
-  }
-
   document.querySelectorAll(".claim").forEach(function (el) {
     el.addEventListener("mouseenter", function () { if (!pinned) { show(el); } });
     el.addEventListener("mouseleave", function () { if (!pinned) { clear(); } });
@@ -56,12 +47,46 @@
     });
   });
 
+  // On a phone the columns stack: the claim is far below its card, and its counterpart further
+  // still. Show the counterpart in a panel at the foot, with a button back to the card.
+  var peek = document.querySelector(".peek");
+  var from = null;
+
+  function narrow() { return window.innerWidth <= 900; }
+
+  function showPeek(el, card) {
+    if (!peek) { return; }
+    var first = counterparts(el)[0];
+    var label = card.querySelector(".closest span");
+    peek.querySelector(".peek-text").textContent = first
+      ? (label ? label.textContent + " " : "") + first.textContent
+      : "No counterpart on the other side.";
+    from = card;
+    peek.hidden = false;
+  }
+
+  function hidePeek() { if (peek) { peek.hidden = true; } }
+
+  if (peek) {
+    peek.querySelector(".peek-back").addEventListener("click", function () {
+      hidePeek();
+      if (from) { from.scrollIntoView({ behavior: "smooth", block: "center" }); from.focus({ preventScroll: true }); }
+    });
+  }
+
   document.querySelectorAll(".emphasis").forEach(function (card) {
     function go() {
       var el = claim(card.dataset.target);
       pinned = el;
       show(el);
-      reveal(el);
+      if (!el) { return; }
+      el.scrollIntoView({ behavior: "smooth", block: "center" });
+      if (narrow()) {
+        showPeek(el, card);
+      } else {
+        var first = counterparts(el)[0];
+        if (first) { first.scrollIntoView({ behavior: "smooth", block: "nearest" }); }
+      }
     }
     card.addEventListener("click", go);
     card.addEventListener("keydown", function (event) {
@@ -69,8 +94,16 @@
     });
   });
 
+  // Printing shows every collapsed section.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") { pinned = null; clear(); }
+    if (event.key === "Escape") { pinned = null; clear(); hidePeek(); }
   });
 
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {

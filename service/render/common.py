@@ -1,0 +1,55 @@
+"""What every text renderer shares: claim look-up, shared pairs, one emphasis described."""
+
+from __future__ import annotations
+
+from service.pipeline.types import Claim, Emphasis, Report
+
+KIND_LABEL = {"one-sided": "only", "partial": "stronger/more specific", "opposed": "opposed"}
+
+
+def claim_index(report: Report) -> dict[str, Claim]:
+    return {c.id: c for c in report.claims}
+
+
+def shared_pairs(report: Report) -> list[tuple[Claim, Claim, float]]:
+    """Each shared claim of the first side with its best counterpart, strongest first.
+
+    A pair whose claim is already listed as an emphasis (partial, opposed) is left out, so no
+    claim is shown twice.
+    """
+    claims = claim_index(report)
+    emphasised = {e.claim_id for e in report.emphases}
+    seen: set[str] = set()
+    pairs = []
+    for match in report.matches:
+        left, right = (claims[i] for i in match.claims)
+        if left.id in seen or emphasised & {left.id, right.id} or left.verdict == "one-sided":
+            continue
+        seen.add(left.id)
+        pairs.append((left, right, match.similarity))
+    return pairs
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def describe(emphasis: Emphasis, claims: dict[str, Claim]) -> list[str]:
+    """The emphasis quoted, then its terms, evidence and closest claim, one line each."""
+    lines = [f'"{one_line(emphasis.text)}"']
+    if emphasis.terms:
+        lines.append("terms: " + ", ".join(emphasis.terms))
+    if emphasis.evidence:
+        lines.append("evidence: " + ", ".join(emphasis.evidence))
+    if emphasis.closest is not None:
+        other = claims[emphasis.closest.claim_id]
+        lines.append(
+            f"closest {other.side} claim (similarity {emphasis.closest.similarity:.2f}): "
+            f'"{one_line(other.text)[:140]}"'
+        )
+    return lines
+
+
+def title(report: Report) -> str:
+    heading = report.title or " vs ".join(report.sides)
+    return f"{heading} ({report.date})" if report.date else heading

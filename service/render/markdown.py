@@ -1,0 +1,42 @@
+"""The report as Markdown; readout text is escaped so it cannot inject markup."""
+
+from __future__ import annotations
+
+from service.pipeline.types import Report
+from service.render.common import KIND_LABEL, claim_index, describe, one_line, shared_pairs, title
+
+_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|~"})
+
+
+def escape_markdown(text: str) -> str:
+    return text.translate(_MARKDOWN_SPECIAL)
+
+
+def to_markdown(report: Report) -> str:
+    """Emphases per side (kind, salience, quote, details), then a table of the shared claims."""
+    claims = claim_index(report)
+    out = [f"# {escape_markdown(title(report))}", ""]
+    for side in report.sides:
+        emphases = [e for e in report.emphases if e.side == side]
+        out += [f"## What only {escape_markdown(side)} stressed ({len(emphases)})", ""]
+        for number, emphasis in enumerate(emphases, 1):
+            first, *rest = describe(emphasis, claims)
+            out.append(
+                f"{number}. **{KIND_LABEL[emphasis.kind]}** (salience {emphasis.salience:.2f})"
+                f" {escape_markdown(first)}"
+            )
+            out += [f"   - {escape_markdown(line)}" for line in rest]
+        out.append("")
+    out += [
+        "## Shared",
+        "",
+        f"| {' | '.join(escape_markdown(s) for s in report.sides)} | similarity |",
+        "|---|---|---|",
+    ]
+    for left, right, similarity in shared_pairs(report):
+        out.append(
+            f"| {escape_markdown(one_line(left.text))} | {escape_markdown(one_line(right.text))}"
+            f" | {similarity:.2f} |"
+        )
+    out += ["", f"_encoder {report.model.encoder}, threshold {report.model.threshold:.2f}_", ""]
+    return "\n".join(out)

@@ -1,0 +1,46 @@
+"""The report as plain terminal text: emphases per side, ranked, then the shared claims."""
+
+from __future__ import annotations
+
+import textwrap
+
+from service.pipeline.types import Report
+from service.render.common import KIND_LABEL, claim_index, describe, one_line, shared_pairs, title
+
+
+def to_text(report: Report, width: int = 100) -> str:
+    claims = claim_index(report)
+    rule = "=" * min(width, 100)
+    out = [rule, title(report), rule]
+    for side in report.sides:
+        emphases = [e for e in report.emphases if e.side == side]
+        out += ["", f"Only {side} ({len(emphases)} emphases)", "-" * 40]
+        for number, emphasis in enumerate(emphases, 1):
+            first, *rest = describe(emphasis, claims)
+            label = f"{number:>2}. [{KIND_LABEL[emphasis.kind]}] "
+            out += textwrap.wrap(
+                first, width, initial_indent=label, subsequent_indent=" " * len(label)
+            )
+            for line in rest:
+                out += textwrap.wrap(
+                    line,
+                    width,
+                    initial_indent=" " * len(label),
+                    subsequent_indent=" " * (len(label) + 2),
+                )
+    out += ["", "Shared (similarity, then each side's claim)", "-" * 40]
+    for left, right, similarity in shared_pairs(report):
+        out += textwrap.wrap(
+            f"{left.side}: {one_line(left.text)}",
+            width,
+            initial_indent=f"{similarity:.2f} ",
+            subsequent_indent="     ",
+        )
+        out += textwrap.wrap(
+            f"{right.side}: {one_line(right.text)}",
+            width,
+            initial_indent="     ",
+            subsequent_indent="     ",
+        )
+    out += ["", f"encoder {report.model.encoder}, threshold {report.model.threshold:.2f}"]
+    return "\n".join(out) + "\n"
