@@ -99,24 +99,17 @@ class PageController(Controller):
         """The old form address, reloaded or typed in: the form lives at /."""
         return Redirect("/", status_code=303)
 
+    @post("/comparisons", status_code=308)
+    async def old_form_address(self) -> Redirect:
+        """Forms saved before the form moved to /: 308 keeps the method and the body."""
+        return Redirect("/", status_code=308)
+
     @post("/", sync_to_thread=True, opt={FORM_TOKEN: True})
     def submit_form(
         self,
         data: URLEncodedBody[dict[str, str]],
         comparison_service: NamedDependency[Comparisons],
     ) -> Response[Any]:
-        return self._submit(data, comparison_service)
-
-    @post("/comparisons", sync_to_thread=True, opt={FORM_TOKEN: True})
-    def submit_form_old_address(
-        self,
-        data: URLEncodedBody[dict[str, str]],
-        comparison_service: NamedDependency[Comparisons],
-    ) -> Response[Any]:
-        """Forms saved before the form moved to / still work."""
-        return self._submit(data, comparison_service)
-
-    def _submit(self, data: dict[str, str], comparison_service: Comparisons) -> Response[Any]:
         try:
             request = msgspec.convert(form_body(data), ComparisonIn).to_request()
             report = comparison_service.submit(

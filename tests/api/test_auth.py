@@ -80,12 +80,12 @@ def test_the_form_asks_for_the_token_and_says_so_when_it_is_missing(
     home = closed.get("/")
     assert 'name="token"' in home.text
     form = {"side_a": "US", "side_b": "KR", "text_a": US_TEXT, "text_b": KR_TEXT}
-    refused = closed.post("/comparisons", data={**form, "token": "wrong"})
+    refused = closed.post("/", data={**form, "token": "wrong"})
     assert refused.status_code == 401
     assert refused.headers["content-type"].startswith("text/html")
     assert "API token" in refused.text and "wrong" not in refused.text
     assert _count(closed) == 0
-    accepted = closed.post("/comparisons", data={**form, "token": TOKEN}, follow_redirects=False)
+    accepted = closed.post("/", data={**form, "token": TOKEN}, follow_redirects=False)
     assert accepted.status_code == 303
     report_page = closed.get(accepted.headers["location"])
     assert 'name="token"' in report_page.text  # the delete form asks for it too

@@ -82,7 +82,7 @@ def test_a_bad_pair_through_the_form_is_refused_and_stores_nothing(
     before = dump(settings)
     form = {"side_a": case.sides[0], "side_b": case.sides[1], "text_a": case.texts[0]}
     form |= {"text_b": case.texts[1], "date": case.date or ""}
-    response = seeded.post("/comparisons", data=form)
+    response = seeded.post("/", data=form)
     assert 400 <= response.status_code < 500, response.text[:300]
     if response.headers["content-type"].startswith("text/html"):
         assert "Could not compare" in response.text
@@ -138,7 +138,7 @@ def test_html_is_escaped_on_every_page_and_in_markdown(seeded: Client) -> None:
         "report": seeded.get(f"/comparisons/{report_id}"),
         "home": seeded.get("/"),
         "search": seeded.get("/", params={"text": SCRIPT}),
-        "form error": seeded.post("/comparisons", data=form_error),
+        "form error": seeded.post("/", data=form_error),
         "not found": seeded.get("/comparisons/%3Cscript%3Ealert(1)"),
     }
     for name, page in pages.items():

@@ -17,13 +17,21 @@ FORM = {"title": "Rubio and Cho", "date": "2025-07-31", "side_a": "US", "side_b"
 
 def submit(client: Client, **fields: str) -> str:
     response = client.post(
-        "/comparisons",
+        "/",
         data={**FORM, "text_a": US_TEXT, "text_b": KR_TEXT, **fields},
         follow_redirects=False,
     )
     assert response.status_code == 303, response.text
     location: str = response.headers["location"]
     return location
+
+
+def test_the_old_form_address_sends_the_post_on_to_the_form(client: Client) -> None:
+    data = {**FORM, "text_a": US_TEXT, "text_b": KR_TEXT}
+    moved = client.post("/comparisons", data=data, follow_redirects=False)
+    assert moved.status_code == 308 and moved.headers["location"] == "/"
+    followed = client.post("/comparisons", data=data)
+    assert followed.url.path.startswith("/comparisons/") and "Taiwan" in followed.text
 
 
 def test_form_submission_redirects_to_the_report_page(client: Client) -> None:
