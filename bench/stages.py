@@ -35,10 +35,10 @@ from service.pipeline.classify import classify, polarity, terms
 from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.clean import Segment, clean
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
-from service.render.json import to_json
 from service.pipeline.split import split
 from service.pipeline.split.english import _sentence_offsets
 from service.pipeline.types import Claim, Readout
+from service.render.json import to_json
 from service.settings import Settings
 
 

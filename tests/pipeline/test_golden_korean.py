@@ -17,8 +17,8 @@ from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
 from service.pipeline.embed.multilingual import USE_NAME
 from service.pipeline.embed.routing import RoutingEncoder
-from service.render import render
 from service.pipeline.types import Emphasis, Report
+from service.render import render
 
 pytestmark = pytest.mark.slow
 CASES = cross_language_cases()
