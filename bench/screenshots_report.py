@@ -1,6 +1,6 @@
 """Screenshots of the home and report pages at 1280 and 390 px into docs/, with the real model.
 
-    python bench/screenshots_report.py
+python bench/screenshots_report.py
 """
 
 from __future__ import annotations
