@@ -76,6 +76,17 @@ class ModelInfo(msgspec.Struct, frozen=True):
     threshold: float
 
 
+class Precedent(msgspec.Struct, frozen=True):
+    """How often this side's earlier readouts with the same counterpart carried an emphasis."""
+
+    claim_id: str
+    side: str
+    counterpart: str
+    carried: int  # earlier meetings whose readout of `side` has a claim that matches
+    meetings: int  # earlier meetings of the same two sides looked at, newest first
+    dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
+
+
 class Report(msgspec.Struct):
     """The result of comparing two readouts; the one struct behind every output format."""
 
@@ -89,3 +100,5 @@ class Report(msgspec.Struct):
     model: ModelInfo
     readouts: list[ReadoutInfo] = msgspec.field(default_factory=list)
     created_at: str | None = None
+    # Filled in when a report is read from a store holding earlier meetings of the same sides.
+    history: list[Precedent] = msgspec.field(default_factory=list)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.pipeline.types import Claim, Emphasis, Report
+from service.pipeline.types import Claim, Emphasis, Precedent, Report
 
 KIND_LABEL = {"one-sided": "only", "partial": "stronger/more specific", "opposed": "opposed"}
 
@@ -34,8 +34,23 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def describe(emphasis: Emphasis, claims: dict[str, Claim]) -> list[str]:
-    """The emphasis quoted, then its terms, evidence and closest claim, one line each."""
+def precedent_line(precedent: Precedent) -> str:
+    """'new: in none of the last 2 US readouts with KR', or how many carried it, and when."""
+    readouts = f"{precedent.side} readout{'' if precedent.meetings == 1 else 's'}"
+    last = f"the last {precedent.meetings} {readouts} with {precedent.counterpart}"
+    if not precedent.carried:
+        return f"new: in none of {last}"
+    return f"earlier: in {precedent.carried} of {last} ({', '.join(precedent.dates)})"
+
+
+def precedents_by_claim(report: Report) -> dict[str, Precedent]:
+    return {p.claim_id: p for p in report.history}
+
+
+def describe(
+    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent] | None = None
+) -> list[str]:
+    """The emphasis quoted, then its terms, evidence, closest claim and history, a line each."""
     lines = [f'"{one_line(emphasis.text)}"']
     if emphasis.terms:
         lines.append("terms: " + ", ".join(emphasis.terms))
@@ -47,6 +62,8 @@ def describe(emphasis: Emphasis, claims: dict[str, Claim]) -> list[str]:
             f"closest {other.side} claim (similarity {emphasis.closest.similarity:.2f}): "
             f'"{one_line(other.text)[:140]}"'
         )
+    if history and emphasis.claim_id in history:
+        lines.append(precedent_line(history[emphasis.claim_id]))
     return lines
 
 

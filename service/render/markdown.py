@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from service.pipeline.types import Report
-from service.render.common import KIND_LABEL, claim_index, describe, one_line, shared_pairs, title
+from service.render.common import (
+    KIND_LABEL,
+    claim_index,
+    describe,
+    one_line,
+    precedents_by_claim,
+    shared_pairs,
+    title,
+)
 
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|~"})
 
@@ -16,11 +24,12 @@ def to_markdown(report: Report) -> str:
     """Emphases per side (kind, salience, quote, details), then a table of the shared claims."""
     claims = claim_index(report)
     out = [f"# {escape_markdown(title(report))}", ""]
+    history = precedents_by_claim(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
         out += [f"## What only {escape_markdown(side)} stressed ({len(emphases)})", ""]
         for number, emphasis in enumerate(emphases, 1):
-            first, *rest = describe(emphasis, claims)
+            first, *rest = describe(emphasis, claims, history)
             out.append(
                 f"{number}. **{KIND_LABEL[emphasis.kind]}** (salience {emphasis.salience:.2f})"
                 f" {escape_markdown(first)}"

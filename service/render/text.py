@@ -5,18 +5,27 @@ from __future__ import annotations
 import textwrap
 
 from service.pipeline.types import Report
-from service.render.common import KIND_LABEL, claim_index, describe, one_line, shared_pairs, title
+from service.render.common import (
+    KIND_LABEL,
+    claim_index,
+    describe,
+    one_line,
+    precedents_by_claim,
+    shared_pairs,
+    title,
+)
 
 
 def to_text(report: Report, width: int = 100) -> str:
     claims = claim_index(report)
     rule = "=" * min(width, 100)
     out = [rule, title(report), rule]
+    history = precedents_by_claim(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
         out += ["", f"Only {side} ({len(emphases)} emphases)", "-" * 40]
         for number, emphasis in enumerate(emphases, 1):
-            first, *rest = describe(emphasis, claims)
+            first, *rest = describe(emphasis, claims, history)
             label = f"{number:>2}. [{KIND_LABEL[emphasis.kind]}] "
             out += textwrap.wrap(
                 first, width, initial_indent=label, subsequent_indent=" " * len(label)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.pipeline.types import Claim, Emphasis, Report
+from service.pipeline.types import Claim, Emphasis, Precedent, Report
+from service.render.common import precedent_line, precedents_by_claim
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
 VERDICT_LABEL = {
@@ -56,6 +57,7 @@ class EmphasisView:
     closest_side: str | None
     closest_text: str | None
     similarity: float | None
+    history: str | None = None  # how often this side's earlier readouts carried it
 
 
 @dataclass
@@ -115,6 +117,7 @@ def side_views(report: Report) -> list[SideView]:
     """Per side: the readout cut into passages, and its emphases (one-sided first)."""
     claims = {c.id: c for c in report.claims}
     emphases = {e.claim_id: e for e in report.emphases}
+    history = precedents_by_claim(report)
     links = _links(report)
     views: dict[str, ClaimView] = {}
     for claim in report.claims:
@@ -148,7 +151,7 @@ def side_views(report: Report) -> list[SideView]:
             SideView(
                 side=side,
                 passages=passages,
-                emphases=[_emphasis_view(e, claims) for e in ranked],
+                emphases=[_emphasis_view(e, claims, history) for e in ranked],
                 counts=counts,
                 source=readout.source if readout else None,
                 url=readout.url if readout else None,
@@ -158,7 +161,9 @@ def side_views(report: Report) -> list[SideView]:
     return result
 
 
-def _emphasis_view(emphasis: Emphasis, claims: dict[str, Claim]) -> EmphasisView:
+def _emphasis_view(
+    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent]
+) -> EmphasisView:
     closest = emphasis.closest
     other = claims.get(closest.claim_id) if closest else None
     pieces = mark_terms(" ".join(emphasis.text.split()), emphasis.terms)
@@ -175,4 +180,7 @@ def _emphasis_view(emphasis: Emphasis, claims: dict[str, Claim]) -> EmphasisView
         closest_side=other.side if other else None,
         closest_text=" ".join(other.text.split()) if other else None,
         similarity=closest.similarity if closest else None,
+        history=precedent_line(history[emphasis.claim_id])
+        if emphasis.claim_id in history
+        else None,
     )

@@ -1,0 +1,95 @@
+"""Is it new? For each emphasis, how often the same side's earlier readouts carried it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from service.pipeline.align import similarity_matrix
+from service.pipeline.classify import Calibration, load_calibration
+from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, vocabulary
+from service.pipeline.embed import Encoder, route
+from service.pipeline.types import Precedent, Report
+
+# "In 4 of the last 5": the newest earlier meetings looked at.
+MAX_EARLIER = 5
+
+
+def same_sides(report: Report, other: Report) -> bool:
+    return {s.casefold() for s in report.sides} == {s.casefold() for s in other.sides}
+
+
+def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> list[Precedent]:
+    """Each emphasis with the count of `earlier` meetings (same two sides, newest first, at most
+    MAX_EARLIER) whose readout by the emphasis's side has a claim matching it.
+
+    An earlier readout carries an emphasis as a counterpart readout would cover it: a claim
+    at or above the encoder's calibrated threshold (centred cosine), and, for an emphasis with
+    substantive terms, at least one term whose every word that readout uses (by stem, as
+    `partial` is judged): a readout that spoke of the alliance but not of "extended
+    deterrence" did not carry it.
+    """
+    earlier = [e for e in earlier if same_sides(report, e)][:MAX_EARLIER]
+    if not earlier or not report.emphases:
+        return []
+    languages = tuple(r.language for r in report.readouts) or ("en", "en")
+    chosen = route(encoder, languages)
+    calibration = load_calibration(chosen.name)
+    texts = [e.text for e in report.emphases]
+    pools = [
+        [[c.text for c in meeting.claims if c.side.casefold() == side.casefold()]
+         for meeting in earlier]
+        for side in report.sides
+    ]  # fmt: skip
+    everything = texts + [t for pool in pools for claims in pool for t in claims]
+    vectors = calibration.center(chosen.encode(everything))
+    emphasis_vectors, rest = vectors[: len(texts)], vectors[len(texts) :]
+    found: list[Precedent] = []
+    counterpart = {report.sides[0]: report.sides[1], report.sides[1]: report.sides[0]}
+    offsets = _offsets(pools)
+    for row, emphasis in enumerate(report.emphases):
+        side_index = report.sides.index(emphasis.side)
+        english = languages[side_index] == "en"
+        dates = [
+            meeting.date or "undated"
+            for meeting, claims, (start, end) in zip(
+                earlier, pools[side_index], offsets[side_index], strict=True
+            )
+            if end > start
+            and _best(emphasis_vectors[row], rest[start:end]) >= calibration.threshold
+            and (not english or _says_most(emphasis.text, claims, calibration))
+        ]
+        found.append(Precedent(claim_id=emphasis.claim_id, side=emphasis.side,
+                               counterpart=counterpart[emphasis.side], carried=len(dates),
+                               meetings=len(earlier), dates=dates))  # fmt: skip
+    return found
+
+
+def _offsets(pools: list[list[list[str]]]) -> list[list[tuple[int, int]]]:
+    """Where each side's claims of each earlier meeting sit among the stacked vectors."""
+    spans, at = [], 0
+    for pool in pools:
+        side = []
+        for claims in pool:
+            side.append((at, at + len(claims)))
+            at += len(claims)
+        spans.append(side)
+    return spans
+
+
+def _says_most(text: str, claims: Sequence[str], calibration: Calibration) -> bool:
+    """Whether `claims` use more of the substantive terms of `text` than they leave out."""
+    terms = {t.text for t in _substantive(text, Vocabulary(frozenset()), calibration)}
+    unsaid = {t.text for t in _substantive(text, vocabulary(claims), calibration)} & terms
+    return not terms or len(terms - unsaid) > len(unsaid)
+
+
+def _substantive(text: str, other: Vocabulary, calibration: Calibration) -> list[Term]:
+    """The names and specific terms of `text` that `other` does not use (as `partial` does)."""
+    found = distinctive_terms(text, other, "en", calibration.common_zipf)
+    return [t for t in found if t.proper or t.specificity >= calibration.partial_specificity]
+
+
+def _best(vector: np.ndarray, others: np.ndarray) -> float:
+    return float(similarity_matrix(vector[None, :], others).max())
