@@ -59,6 +59,17 @@ class Emphasis(msgspec.Struct, frozen=True):
     evidence: list[str] = msgspec.field(default_factory=list)
 
 
+class Precedent(msgspec.Struct, frozen=True):
+    """How often this side's earlier readouts with the same counterpart carried an emphasis."""
+
+    claim_id: str
+    side: str
+    counterpart: str
+    carried: int  # earlier meetings whose readout of `side` has a claim that matches
+    meetings: int  # earlier meetings of the same two sides looked at, newest first
+    dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
+
+
 class ReadoutInfo(msgspec.Struct, frozen=True):
     """The submitted readout kept alongside its report, for side-by-side pages."""
 
@@ -74,17 +85,6 @@ class ModelInfo(msgspec.Struct, frozen=True):
 
     encoder: str
     threshold: float
-
-
-class Precedent(msgspec.Struct, frozen=True):
-    """How often this side's earlier readouts with the same counterpart carried an emphasis."""
-
-    claim_id: str
-    side: str
-    counterpart: str
-    carried: int  # earlier meetings whose readout of `side` has a claim that matches
-    meetings: int  # earlier meetings of the same two sides looked at, newest first
-    dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
 
 
 class Report(msgspec.Struct):

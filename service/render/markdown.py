@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from service.pipeline.types import Report
-from service.render.common import (
-    KIND_LABEL,
-    claim_index,
-    describe,
-    one_line,
-    precedents_by_claim,
-    shared_pairs,
-    title,
-)
+from service.render import common
+from service.render.common import KIND_LABEL, describe, one_line, shared_pairs, title
 
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|~"})
 
@@ -22,9 +15,9 @@ def escape_markdown(text: str) -> str:
 
 def to_markdown(report: Report) -> str:
     """Emphases per side (kind, salience, quote, details), then a table of the shared claims."""
-    claims = claim_index(report)
+    claims = common.claim_index(report)
     out = [f"# {escape_markdown(title(report))}", ""]
-    history = precedents_by_claim(report)
+    history = common.precedents_by_claim(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
         out += [f"## What only {escape_markdown(side)} stressed ({len(emphases)})", ""]
