@@ -135,3 +135,19 @@ def test_bad_requests_are_problems(client: Client, method: str, path: str, statu
     assert response.headers["content-type"] == "application/problem+json"
     assert response.json()["status"] == status
     assert stored(client) == 1
+
+
+def test_a_report_read_back_carries_its_history_when_earlier_meetings_exist(
+    client: Client,
+) -> None:
+    earlier = client.post("/api/comparisons", json=body(date="2024-02-28"))
+    later = client.post("/api/comparisons", json=body(date="2025-07-31"))
+    assert earlier.status_code == later.status_code == 201
+    first = client.get(earlier.headers["location"]).json()
+    second = client.get(later.headers["location"]).json()
+    assert first["history"] == []
+    assert len(second["history"]) == len(second["emphases"])
+    # The same readouts a year before: every emphasis was carried then.
+    assert {(h["carried"], h["meetings"], tuple(h["dates"])) for h in second["history"]} == {
+        (1, 1, ("2024-02-28",))
+    }
