@@ -36,8 +36,13 @@ def one_line(text: str) -> str:
 
 def precedent_line(precedent: Precedent) -> str:
     """'new: in none of the last 2 US readouts with KR', or how many carried it, and when."""
-    readouts = f"{precedent.side} readout{'' if precedent.meetings == 1 else 's'}"
-    last = f"the last {precedent.meetings} {readouts} with {precedent.counterpart}"
+    side, other, meetings = precedent.side, precedent.counterpart, precedent.meetings
+    if meetings == 1:
+        last = f"the last {side} readout with {other}"
+        if not precedent.carried:
+            return f"new: not in {last}"
+        return f"earlier: in {last} ({precedent.dates[0]})"
+    last = f"the last {meetings} {side} readouts with {other}"
     if not precedent.carried:
         return f"new: in none of {last}"
     return f"earlier: in {precedent.carried} of {last} ({', '.join(precedent.dates)})"
