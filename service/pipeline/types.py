@@ -30,6 +30,8 @@ class Claim(msgspec.Struct, frozen=True):
     sentence: int = 0
     position: float = 0.0
     verdict: Verdict = "shared"
+    strength: int | None = None
+    predicate: str | None = None
 
 
 class Match(msgspec.Struct, frozen=True):
@@ -57,6 +59,16 @@ class Emphasis(msgspec.Struct, frozen=True):
     salience: float
     closest: Closest | None
     evidence: list[str] = msgspec.field(default_factory=list)
+
+
+class StrengthGap(msgspec.Struct, frozen=True):
+    """A matched pair said with different strength: each side's predicate and level (1–4)."""
+
+    claims: list[str]
+    sides: list[str]
+    predicates: list[str]
+    levels: list[int]
+    similarity: float
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):
@@ -89,3 +101,4 @@ class Report(msgspec.Struct):
     model: ModelInfo
     readouts: list[ReadoutInfo] = msgspec.field(default_factory=list)
     created_at: str | None = None
+    strength_gaps: list[StrengthGap] = msgspec.field(default_factory=list)
