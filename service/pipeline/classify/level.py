@@ -33,6 +33,8 @@ _ENGLISH = _level_words(
 _INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ment", "ments")
 # "look" is a predicate only in "look forward", "touch" only in "touch on".
 _NEEDS_NEXT = {"look": "forward", "touch": "on"}
+# Objects shown with their verb when present: "exchanged views".
+_TAKES_NEXT = {"exchange": "views"}
 _WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
 # Words between "expressed" and its noun ("expressed serious concerns") belong to the predicate.
 _EXPRESS = frozenset({"express", "expressed", "expresses", "expressing", "voiced", "conveyed"})
@@ -82,7 +84,8 @@ def english_predicate(text: str) -> Predicate | None:
             level = min(TOP, level + 1)
         if hedges(" ".join(words[max(0, at - _HEDGE_WINDOW) : at + _HEDGE_WINDOW + 1])):
             level = max(1, level - 1)
-        last = at + 1 if needed else at
+        takes = words[at + 1 : at + 2] == [_TAKES_NEXT.get(stem)]
+        last = at + 1 if needed or takes else at
         return Predicate(text[found[first].start() : found[last].end()], level)
     return None
 
