@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.scoring import english_cases
+from evaluation.scoring import cross_language_cases, english_cases
 from service.pipeline import compare
 from service.pipeline.embed import make_encoder
+from service.pipeline.embed.routing import RoutingEncoder
 from service.pipeline.types import Report, StrengthGap
 
 pytestmark = pytest.mark.slow
@@ -67,3 +68,18 @@ def test_every_gap_is_a_match_whose_claims_carry_the_two_levels(
         assert gap.levels[0] != gap.levels[1]
     graded = [c for c in report.claims if c.strength is not None]
     assert len(graded) >= len(report.claims) // 3
+
+
+def test_the_korean_language_readout_is_graded_from_its_own_predicates() -> None:
+    # The default route: MiniLM for English pairs, the multilingual encoder for this one.
+    encoder = RoutingEncoder(make_encoder("minilm-onnx-int8"), make_encoder("use"))
+    (case,) = cross_language_cases()
+    report = compare(case.readouts, encoder)
+    korean = {c.id: c for c in report.claims if c.side == "KR"}
+    firmly = [c for c in korean.values() if "확고히 견지" in c.text]
+    assert [(c.predicate, c.strength) for c in firmly] == [("확고히 견지하기로", 4)]
+    gaps = [g for g in report.strength_gaps if g.claims[1] in korean]
+    assert gaps
+    for gap in gaps:
+        claim = korean[gap.claims[1]]
+        assert gap.predicates[1] in claim.text and gap.levels[1] == claim.strength
