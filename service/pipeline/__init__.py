@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
 from service.pipeline.classify.coverage import uncovered_terms
+from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
 from service.pipeline.language import all_english
 from service.pipeline.prepare import Prepared, Side, prepare, side_of
@@ -67,16 +68,23 @@ def compare_prepared(
         terms=terms,
         partial_specificity=calibration.partial_specificity,
     )
+    claims = graded(
+        claims,
+        {claim.id: side.language for side in prepared.sides for claim in side.claims},
+        {**prepared.left.morphemes, **prepared.right.morphemes},
+    )
+    found = matches(left_claims, right_claims, similarity, threshold)
     return Report(
         id=None,
         title=prepared.title,
         date=prepared.date,
         sides=[side.label for side in prepared.sides],
         claims=claims,
-        matches=matches(left_claims, right_claims, similarity, threshold),
+        matches=found,
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
+        strength_gaps=strength_gaps(claims, found),
     )
 
 

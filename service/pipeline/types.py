@@ -30,6 +30,8 @@ class Claim(msgspec.Struct, frozen=True):
     sentence: int = 0
     position: float = 0.0
     verdict: Verdict = "shared"
+    strength: int | None = None
+    predicate: str | None = None
 
 
 class Match(msgspec.Struct, frozen=True):
@@ -70,6 +72,16 @@ class Precedent(msgspec.Struct, frozen=True):
     dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
 
 
+class StrengthGap(msgspec.Struct, frozen=True):
+    """A matched pair said with different strength: each side's predicate and level (1–4)."""
+
+    claims: list[str]
+    sides: list[str]
+    predicates: list[str]
+    levels: list[int]
+    similarity: float
+
+
 class ReadoutInfo(msgspec.Struct, frozen=True):
     """The submitted readout kept alongside its report, for side-by-side pages."""
 
@@ -102,3 +114,4 @@ class Report(msgspec.Struct):
     created_at: str | None = None
     # Filled in when a report is read from a store holding earlier meetings of the same sides.
     history: list[Precedent] = msgspec.field(default_factory=list)
+    strength_gaps: list[StrengthGap] = msgspec.field(default_factory=list)

@@ -1,8 +1,9 @@
-"""What every text renderer shares: claim look-up, shared pairs, one emphasis described."""
+"""What every text renderer shares: claim look-up, shared pairs, emphases and strength gaps."""
 
 from __future__ import annotations
 
-from service.pipeline.types import Claim, Emphasis, Precedent, Report
+from service.pipeline.classify.level import LEVEL_NAMES
+from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
 
 KIND_LABEL = {"one-sided": "only", "partial": "stronger/more specific", "opposed": "opposed"}
 
@@ -75,3 +76,18 @@ def describe(
 def title(report: Report) -> str:
     heading = report.title or " vs ".join(report.sides)
     return f"{heading} ({report.date})" if report.date else heading
+
+
+def strength_gap_line(gap: StrengthGap) -> str:
+    """'US: expressed serious concerns (3 stressed) — KR: exchanged (1 noted)'."""
+    return " — ".join(
+        f"{side}: {one_line(predicate)} ({level} {LEVEL_NAMES.get(level, '')})".replace(" )", ")")
+        for side, predicate, level in zip(gap.sides, gap.predicates, gap.levels, strict=True)
+    )
+
+
+def strength_gap_quotes(gap: StrengthGap, claims: dict[str, Claim]) -> list[str]:
+    """Each side's claim of a strength gap, quoted on one line (cut at 140 characters)."""
+    return [
+        f'{claims[i].side}: "{one_line(claims[i].text)[:140]}"' for i in gap.claims if i in claims
+    ]

@@ -9,7 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
-from service.render.view import VERDICT_LABEL, side_views
+from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
 TEMPLATES, STATIC = HERE / "templates", HERE / "static"
@@ -33,6 +33,7 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "page_lang": languages.pop() if len(languages) == 1 else "en",
         "labels": VERDICT_LABEL,
         "standalone": standalone,
+        "strength_gaps": strength_gap_views(report),
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")

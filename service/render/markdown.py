@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from service.pipeline.types import Report
 from service.render import common
-from service.render.common import KIND_LABEL, describe, one_line, shared_pairs, title
+from service.render.common import (
+    KIND_LABEL,
+    describe,
+    one_line,
+    shared_pairs,
+    strength_gap_line,
+    strength_gap_quotes,
+    title,
+)
 
 _MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|~"})
 
@@ -40,5 +48,10 @@ def to_markdown(report: Report) -> str:
             f"| {escape_markdown(one_line(left.text))} | {escape_markdown(one_line(right.text))}"
             f" | {similarity:.2f} |"
         )
+    if report.strength_gaps:
+        out += ["", "## Said with different strength", ""]
+        for number, gap in enumerate(report.strength_gaps, 1):
+            out.append(f"{number}. {escape_markdown(strength_gap_line(gap))}")
+            out += [f"   - {escape_markdown(q)}" for q in strength_gap_quotes(gap, claims)]
     out += ["", f"_encoder {report.model.encoder}, threshold {report.model.threshold:.2f}_", ""]
     return "\n".join(out)

@@ -12,6 +12,8 @@ from service.render.common import (
     one_line,
     precedents_by_claim,
     shared_pairs,
+    strength_gap_line,
+    strength_gap_quotes,
     title,
 )
 
@@ -51,5 +53,16 @@ def to_text(report: Report, width: int = 100) -> str:
             initial_indent="     ",
             subsequent_indent="     ",
         )
+    if report.strength_gaps:
+        out += ["", "Said with different strength (levels 1 noted to 4 condemned)", "-" * 40]
+        for number, gap in enumerate(report.strength_gaps, 1):
+            label = f"{number:>2}. "
+            out += textwrap.wrap(
+                strength_gap_line(gap), width, initial_indent=label, subsequent_indent=" " * 4
+            )
+            for quote in strength_gap_quotes(gap, claims):
+                out += textwrap.wrap(
+                    quote, width, initial_indent=" " * 4, subsequent_indent=" " * 6
+                )
     out += ["", f"encoder {report.model.encoder}, threshold {report.model.threshold:.2f}"]
     return "\n".join(out) + "\n"

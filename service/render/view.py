@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
 from service.render.common import precedent_line, precedents_by_claim
 
@@ -184,3 +185,30 @@ def _emphasis_view(
         if emphasis.claim_id in history
         else None,
     )
+
+
+@dataclass
+class StrengthSide:
+    """One side of a strength gap: its predicate, level and claim."""
+
+    side: str
+    claim_id: str
+    predicate: str
+    level: int
+    level_name: str
+    text: str
+
+
+def strength_gap_views(report: Report) -> list[list[StrengthSide]]:
+    """Each strength gap as its two sides, in the report's order (widest gap first)."""
+    claims = {c.id: c for c in report.claims}
+    return [
+        [
+            StrengthSide(side, claim_id, predicate, level, LEVEL_NAMES.get(level, ""),
+                         " ".join(claims[claim_id].text.split()) if claim_id in claims else "")
+            for side, claim_id, predicate, level in zip(
+                gap.sides, gap.claims, gap.predicates, gap.levels, strict=True
+            )
+        ]
+        for gap in report.strength_gaps
+    ]  # fmt: skip

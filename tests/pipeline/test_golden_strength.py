@@ -1,0 +1,85 @@
+"""Golden tests: the real default encoder aligns claims said with different strength.
+
+Real fixture pairs: the U.S. readout of 2025-07-31 "expressed serious concerns" about North
+Korea's military cooperation with Russia where the Korean account only "exchanged views on North
+Korea"; the U.S. readout of 2022-05-23 "condemned" the DPRK's missile launches where Japan's
+speaks of concerns.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evaluation.scoring import cross_language_cases, english_cases
+from service.pipeline import compare
+from service.pipeline.embed import make_encoder
+from service.pipeline.embed.routing import RoutingEncoder
+from service.pipeline.types import Report, StrengthGap
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def reports() -> dict[str, Report]:
+    encoder = make_encoder("minilm-onnx-int8")
+    return {case.name.split("/")[0]: compare(case.readouts, encoder) for case in english_cases()}
+
+
+def gaps_with(report: Report, words: tuple[str, str]) -> list[StrengthGap]:
+    return [
+        g
+        for g in report.strength_gaps
+        if all(w.lower() in p.lower() for w, p in zip(words, g.predicates, strict=True))
+    ]
+
+
+def test_serious_concern_against_exchanged_views_on_north_korea(
+    reports: dict[str, Report],
+) -> None:
+    report = reports["2025-07-31_rubio-cho-hyun"]
+    (gap,) = gaps_with(report, ("serious concern", "exchanged views"))
+    assert gap.sides == ["US", "KR"] and gap.levels == [3, 1]
+    claims = {c.id: c for c in report.claims}
+    assert "North Korea" in claims[gap.claims[0]].text
+    assert "North Korea" in claims[gap.claims[1]].text
+
+
+def test_condemned_launches_against_a_weaker_japanese_predicate(
+    reports: dict[str, Report],
+) -> None:
+    report = reports["2022-05-23_blinken-hayashi-tokyo"]
+    (gap,) = [g for g in report.strength_gaps if g.predicates[0] == "condemned"]
+    assert gap.levels[0] == 4 and gap.levels[1] < 4
+    claims = {c.id: c for c in report.claims}
+    assert "North Korea" in claims[gap.claims[1]].text
+
+
+@pytest.mark.parametrize("pair", [c.name.split("/")[0] for c in english_cases()])
+def test_every_gap_is_a_match_whose_claims_carry_the_two_levels(
+    pair: str, reports: dict[str, Report]
+) -> None:
+    report = reports[pair]
+    claims = {c.id: c for c in report.claims}
+    matched = {tuple(m.claims) for m in report.matches}
+    assert report.strength_gaps
+    for gap in report.strength_gaps:
+        assert tuple(gap.claims) in matched
+        assert gap.levels == [claims[i].strength for i in gap.claims]
+        assert gap.levels[0] != gap.levels[1]
+    graded = [c for c in report.claims if c.strength is not None]
+    assert len(graded) >= len(report.claims) // 3
+
+
+def test_the_korean_language_readout_is_graded_from_its_own_predicates() -> None:
+    # The default route: MiniLM for English pairs, the multilingual encoder for this one.
+    encoder = RoutingEncoder(make_encoder("minilm-onnx-int8"), make_encoder("use"))
+    (case,) = cross_language_cases()
+    report = compare(case.readouts, encoder)
+    korean = {c.id: c for c in report.claims if c.side == "KR"}
+    firmly = [c for c in korean.values() if "확고히 견지" in c.text]
+    assert [(c.predicate, c.strength) for c in firmly] == [("확고히 견지하기로", 4)]
+    gaps = [g for g in report.strength_gaps if g.claims[1] in korean]
+    assert gaps
+    for gap in gaps:
+        claim = korean[gap.claims[1]]
+        assert gap.predicates[1] in claim.text and gap.levels[1] == claim.strength
