@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
+from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
 from service.pipeline.embed import Encoder, route
 from service.pipeline.language import all_english
@@ -67,16 +68,19 @@ def compare_prepared(
         terms=terms,
         partial_specificity=calibration.partial_specificity,
     )
+    found = matches(left_claims, right_claims, similarity, threshold)
+    claims, attributions = attribute(claims, found, emphases)
     return Report(
         id=None,
         title=prepared.title,
         date=prepared.date,
         sides=[side.label for side in prepared.sides],
         claims=claims,
-        matches=matches(left_claims, right_claims, similarity, threshold),
+        matches=found,
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
+        attributions=attributions,
     )
 
 

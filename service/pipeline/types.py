@@ -8,6 +8,8 @@ import msgspec
 
 Verdict = Literal["shared", "partial", "one-sided", "opposed", "framing"]
 EmphasisKind = Literal["one-sided", "partial", "opposed"]
+Speaker = Literal["both", "self", "other", "unknown"]
+AttributionKind = Literal["attributed", "joint-vs-own"]
 
 
 class Readout(msgspec.Struct, frozen=True):
@@ -30,6 +32,7 @@ class Claim(msgspec.Struct, frozen=True):
     sentence: int = 0
     position: float = 0.0
     verdict: Verdict = "shared"
+    speaker: Speaker = "unknown"
 
 
 class Match(msgspec.Struct, frozen=True):
@@ -57,6 +60,22 @@ class Emphasis(msgspec.Struct, frozen=True):
     salience: float
     closest: Closest | None
     evidence: list[str] = msgspec.field(default_factory=list)
+
+
+class Attribution(msgspec.Struct, frozen=True):
+    """Who said it, told differently: `attributed` when one readout gives the other side a
+    statement that side's own readout lacks; `joint-vs-own` when one readout's joint
+    formulation (`both`) matches a statement the other gives to one side only."""
+
+    kind: AttributionKind
+    side: str
+    claim_id: str
+    text: str
+    speaker: Speaker
+    counterpart_id: str | None = None
+    counterpart_text: str | None = None
+    counterpart_speaker: Speaker | None = None
+    similarity: float | None = None
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):
@@ -89,3 +108,4 @@ class Report(msgspec.Struct):
     model: ModelInfo
     readouts: list[ReadoutInfo] = msgspec.field(default_factory=list)
     created_at: str | None = None
+    attributions: list[Attribution] = msgspec.field(default_factory=list)
