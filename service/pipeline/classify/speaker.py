@@ -57,12 +57,13 @@ def _tokens(text: str) -> list[str]:
 def _parties(opening: str) -> tuple[set[str], set[str]]:
     """Who meets and who is met in an opening claim: capitalised words and titles before
     " with ", and those of the phrase after it."""
-    head, _, tail = opening.partition(" with ")
+    head, tail = _MET.split(opening, maxsplit=1)
     head = _MEETS.split(head)[0]
     return _capitalised(head, stop=frozenset()), _capitalised(tail)
 
 
-_MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has)\b")
+_MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
+_MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
 
 
 def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
@@ -77,20 +78,27 @@ def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
     return found
 
 
+def _opening(claims: Sequence[Claim]) -> str | None:
+    """The claim that reports who met whom: among the first few, the first with a meeting
+    verb and its "with" (a heading such as "Outcome of … Meeting" comes before it)."""
+    return next((c.text for c in claims[:3] if _MET.search(c.text) and _MEETS.search(c.text)), None)
+
+
 def cast_of(claims: Sequence[Claim], others: Sequence[Claim]) -> Cast:
     """Each side's cast for the readout of `claims`, from both readouts' opening claims."""
     own: set[str] = set()
     other: set[str] = set()
-    if claims and " with " in claims[0].text:
-        meets, met = _parties(claims[0].text)
+    opening, their_opening = _opening(claims), _opening(others)
+    if opening:
+        meets, met = _parties(opening)
         own |= meets
         other |= met
-    if others and " with " in others[0].text:
-        meets, met = _parties(others[0].text)
+    elif claims:  # "Seoul's Foreign Ministry says …": who reports is this side
+        own |= _capitalised(_MEETS.split(claims[0].text)[0], stop=frozenset())
+    if their_opening:
+        meets, met = _parties(their_opening)
         other |= meets
         own |= met
-    if claims and " with " not in claims[0].text:
-        own |= _capitalised(_MEETS.split(claims[0].text)[0], stop=frozenset())
     common = own & other
     return Cast(frozenset(own - common), frozenset(other - common))
 
@@ -178,6 +186,8 @@ def speaker_of(text: str, cast: Cast) -> Speaker:
     return "unknown"
 
 
+_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+_HANGUL = re.compile(r"[가-힣]")
 _KO_SUBJECT = re.compile(
     r"^\s*(?:(우리)\s?측|([가-힣]+)\s?측|([가-힣]+)\s(?:장관|대사|차관))[은는이가]"
 )
@@ -204,14 +214,25 @@ def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
     cast = cast_of(claims, others)
     found = Speakers({}, set())
     previous: Claim | None = None
+    last_one: Speaker = "unknown"  # who "he" or "she" is: the last official named alone
     for claim in claims:
         speaker = speaker_of(claim.text, cast)
         continues = previous is not None and previous.sentence == claim.sentence
         opens = claim.text.lstrip()[:1]
-        if continues and previous is not None and (opens.islower() or speaker == "unknown"):
+        # Korean drops a subject its sentence shares with the one before
+        dropped = _HANGUL.match(claim.text.lstrip()) is not None
+        if _PRONOUN.match(claim.text) and speaker == "unknown":
+            speaker = last_one
+            found.named.add(claim.id)
+        elif previous is not None and (
+            (continues and (opens.islower() or speaker == "unknown"))
+            or (dropped and speaker == "unknown")
+        ):
             speaker = found.of[previous.id]
         elif speaker != "unknown":
             found.named.add(claim.id)
         found.of[claim.id] = speaker
+        if speaker in ("self", "other") and claim.id in found.named:
+            last_one = speaker
         previous = claim
     return found
