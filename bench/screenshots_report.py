@@ -1,6 +1,6 @@
 """Screenshots of the home and report pages at 1280 and 390 px into docs/, with the real model.
 
-PYTHONPATH=. python bench/screenshots.py
+python bench/screenshots_report.py
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import sys
 import tempfile
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.settings import Settings
 from tests.conftest import ROOT

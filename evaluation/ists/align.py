@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from evaluation.ists.contrast import contrast as opposition
 from evaluation.ists.wa import Alignment, Pair
-from service.pipeline.classify.polarity import contrast as opposition
 from service.pipeline.classify.strength import added_intensity
 from service.pipeline.embed import Encoder
 

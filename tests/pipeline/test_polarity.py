@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.classify.polarity import contrast, opposition
+from service.pipeline.classify.polarity import opposition
 
 
 def test_negated_support_is_opposed_with_the_negation_as_evidence() -> None:
@@ -58,12 +58,6 @@ def test_paraphrases_are_not_opposed(claim: str, counterpart: str) -> None:
     assert opposition(claim, counterpart) == []
 
 
-def test_differing_figures_are_a_contrast_but_no_opposed_stance() -> None:
-    a, b = "Tariffs will rise to 25 percent.", "Tariffs will rise to 15 percent."
-    assert opposition(a, b) == []
-    assert contrast(a, b) == ["15", "25"]
-
-
 @pytest.mark.parametrize(
     ("claim", "counterpart"),
     [
@@ -111,31 +105,3 @@ def test_a_negation_of_the_shared_predicate_is_opposed(
     claim: str, counterpart: str, word: str
 ) -> None:
     assert opposition(claim, counterpart) == [word]
-
-
-def test_shared_number_is_no_contrast() -> None:
-    assert (
-        contrast("They met on 31 July in 2025.", "The 2025 meeting was held in Washington.") == []
-    )
-
-
-def test_differing_entities_in_the_same_statement_contrast() -> None:
-    evidence = contrast(
-        "The ministers condemned the missile launch by Iran.",
-        "The ministers condemned the missile launch by Russia.",
-    )
-    assert evidence == ["iran", "russia"]
-
-
-def test_extra_entity_on_one_side_is_no_contrast() -> None:
-    assert contrast("They discussed Ukraine.", "They discussed Ukraine and Russia.") == []
-
-
-def test_numbers_in_unrelated_frames_are_no_contrast() -> None:
-    assert (
-        contrast(
-            "They underscored the strength of the more than 70-year alliance.",
-            "The ministers met after the February 22 trilateral meeting in Rio.",
-        )
-        == []
-    )
