@@ -28,8 +28,11 @@ _REPORTERS = frozenset({"ministry", "department", "office", "spokesperson", "gov
 _REPORTING = frozenset({"says", "said", "stated", "noted", "announced", "added"})
 _STOP_CAST = frozenset({"who", "which", "in", "at", "on", "today", "to", "during", "since"})
 _CALENDAR = frozenset(
-    "on january february march april may june july august september october november december".split()
+    "january february march april may june july august september october november december".split()
 )
+# An opening claim reports who met whom: who is met follows "with" (or "hosted").
+_MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
+_MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
 _PREPOSITIONS = frozenset("during after before following in at on with for by".split())
 _JOINT_KO = re.compile(r"(?:양측|양국|양\s?장관|두\s?장관|양\s?정상|양\s?외교장관)[은는이가]")
 
@@ -60,10 +63,6 @@ def _parties(opening: str) -> tuple[set[str], set[str]]:
     head, tail = _MET.split(opening, maxsplit=1)
     head = _MEETS.split(head)[0]
     return _capitalised(head, stop=frozenset()), _capitalised(tail)
-
-
-_MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
-_MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
 
 
 def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
