@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from service.pipeline.align import matches, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
+from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
 from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
@@ -74,6 +75,7 @@ def compare_prepared(
         {**prepared.left.morphemes, **prepared.right.morphemes},
     )
     found = matches(left_claims, right_claims, similarity, threshold)
+    claims, attributions = attribute(claims, found, emphases)
     return Report(
         id=None,
         title=prepared.title,
@@ -85,6 +87,7 @@ def compare_prepared(
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
         strength_gaps=strength_gaps(claims, found),
+        attributions=attributions,
     )
 
 

@@ -8,6 +8,8 @@ import msgspec
 
 Verdict = Literal["shared", "partial", "one-sided", "opposed", "framing"]
 EmphasisKind = Literal["one-sided", "partial", "opposed"]
+Speaker = Literal["both", "self", "other", "unknown"]
+AttributionKind = Literal["attributed", "joint-vs-own"]
 
 
 class Readout(msgspec.Struct, frozen=True):
@@ -32,6 +34,7 @@ class Claim(msgspec.Struct, frozen=True):
     verdict: Verdict = "shared"
     strength: int | None = None
     predicate: str | None = None
+    speaker: Speaker = "unknown"
 
 
 class Match(msgspec.Struct, frozen=True):
@@ -82,6 +85,22 @@ class StrengthGap(msgspec.Struct, frozen=True):
     similarity: float
 
 
+class Attribution(msgspec.Struct, frozen=True):
+    """Who said it, told differently: `attributed` when one readout gives the other side a
+    statement that side's own readout lacks; `joint-vs-own` when one readout's joint
+    formulation (`both`) matches a statement the other gives to one side only."""
+
+    kind: AttributionKind
+    side: str
+    claim_id: str
+    text: str
+    speaker: Speaker
+    counterpart_id: str | None = None
+    counterpart_text: str | None = None
+    counterpart_speaker: Speaker | None = None
+    similarity: float | None = None
+
+
 class ReadoutInfo(msgspec.Struct, frozen=True):
     """The submitted readout kept alongside its report, for side-by-side pages."""
 
@@ -115,3 +134,4 @@ class Report(msgspec.Struct):
     # Filled in when a report is read from a store holding earlier meetings of the same sides.
     history: list[Precedent] = msgspec.field(default_factory=list)
     strength_gaps: list[StrengthGap] = msgspec.field(default_factory=list)
+    attributions: list[Attribution] = msgspec.field(default_factory=list)

@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
+from service.render.attributions import SECTION_TITLE, attribution_lines
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
@@ -34,6 +35,8 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "labels": VERDICT_LABEL,
         "standalone": standalone,
         "strength_gaps": strength_gap_views(report),
+        "attributions": attribution_lines(report),
+        "attribution_title": SECTION_TITLE,
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.pipeline.types import Report
 from service.render import common
+from service.render.attributions import SECTION_TITLE, attribution_lines
 from service.render.common import (
     KIND_LABEL,
     describe,
@@ -36,6 +37,15 @@ def to_markdown(report: Report) -> str:
                 f" {escape_markdown(first)}"
             )
             out += [f"   - {escape_markdown(line)}" for line in rest]
+        out.append("")
+    if report.attributions:
+        out += [f"## {SECTION_TITLE}", ""]
+        for item in attribution_lines(report):
+            out.append(f"- **{item.kind}** {escape_markdown(item.heading)}")
+            out += [
+                f"  - {escape_markdown(item.quote)}",
+                f"  - {escape_markdown(item.counterpart)}",
+            ]
         out.append("")
     out += [
         "## Shared",

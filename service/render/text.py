@@ -5,6 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from service.pipeline.types import Report
+from service.render.attributions import SECTION_TITLE, attribution_lines
 from service.render.common import (
     KIND_LABEL,
     claim_index,
@@ -39,6 +40,13 @@ def to_text(report: Report, width: int = 100) -> str:
                     initial_indent=" " * len(label),
                     subsequent_indent=" " * (len(label) + 2),
                 )
+    if report.attributions:
+        out += ["", SECTION_TITLE, "-" * 40]
+        for item in attribution_lines(report):
+            label = f"[{item.kind}] "
+            out += textwrap.wrap(item.heading, width, initial_indent=label)
+            for line in (item.quote, item.counterpart):
+                out += textwrap.wrap(line, width, initial_indent="    ", subsequent_indent="      ")
     out += ["", "Shared (similarity, then each side's claim)", "-" * 40]
     for left, right, similarity in shared_pairs(report):
         out += textwrap.wrap(

@@ -1,0 +1,95 @@
+"""Each claim's speaker, and the sharpest asymmetries of who said it between the readouts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import msgspec
+
+from service.pipeline.classify.speaker import speakers
+from service.pipeline.types import Attribution, Claim, Emphasis, Match, Speaker
+
+_ONE_SIDE = frozenset({"self", "other"})
+
+
+def attribute(
+    claims: Sequence[Claim], matches: Sequence[Match], emphases: Sequence[Emphasis]
+) -> tuple[list[Claim], list[Attribution]]:
+    """The claims with their speakers, and the attributions: `attributed` (one readout has
+    the other side say something no claim of that side's readout matches) and `joint-vs-own`
+    (a matched pair told as both sides' on one side and as one side's on the other)."""
+    sides = list(dict.fromkeys(c.side for c in claims))
+    found: dict[str, Speaker] = {}
+    named: set[str] = set()
+    for side in sides:
+        own = [c for c in claims if c.side == side]
+        read = speakers(own, [c for c in claims if c.side != side])
+        found.update(read.of)
+        named |= read.named
+    claims = [msgspec.structs.replace(c, speaker=found.get(c.id, "unknown")) for c in claims]
+    by_id = {c.id: c for c in claims}
+    return claims, _attributed(claims, matches, emphases, by_id) + _joint_vs_own(
+        matches, by_id, named
+    )
+
+
+def _attributed(
+    claims: Sequence[Claim],
+    matches: Sequence[Match],
+    emphases: Sequence[Emphasis],
+    by_id: dict[str, Claim],
+) -> list[Attribution]:
+    matched = {claim_id for match in matches for claim_id in match.claims}
+    closest = {e.claim_id: e.closest for e in emphases}
+    out = []
+    for claim in claims:
+        if claim.speaker != "other" or claim.verdict == "framing" or claim.id in matched:
+            continue
+        near = closest.get(claim.id)
+        counterpart = by_id.get(near.claim_id) if near else None
+        out.append(
+            Attribution(
+                "attributed",
+                claim.side,
+                claim.id,
+                claim.text,
+                claim.speaker,
+                counterpart.id if counterpart else None,
+                counterpart.text if counterpart else None,
+                counterpart.speaker if counterpart else None,
+                near.similarity if near else None,
+            )
+        )
+    return out
+
+
+def _joint_vs_own(
+    matches: Sequence[Match], by_id: dict[str, Claim], named: set[str]
+) -> list[Attribution]:
+    """A one-side statement counts only where its own subject names the speaker: a clause
+    continuing a sentence ("stated that…", "renewed…") is told as that sentence is."""
+    best: dict[str, tuple[Claim, Claim, float]] = {}
+    for match in matches:
+        pair = [by_id[i] for i in match.claims if i in by_id]
+        if len(pair) != 2 or any(c.verdict == "framing" for c in pair):
+            continue
+        joint = [c for c in pair if c.speaker == "both"]
+        own = [c for c in pair if c.speaker in _ONE_SIDE and c.id in named]
+        if len(joint) == 1 and len(own) == 1:
+            kept = best.get(own[0].id)
+            if kept is None or kept[2] < match.similarity:
+                best[own[0].id] = (joint[0], own[0], match.similarity)
+    return [
+        Attribution(
+            "joint-vs-own",
+            joint.side,
+            joint.id,
+            joint.text,
+            joint.speaker,
+            own.id,
+            own.text,
+            own.speaker,
+            similarity,
+        )
+        for joint, own, similarity in sorted(best.values(), key=lambda kept: -kept[2])
+    ]

@@ -1,0 +1,237 @@
+"""Who each claim is said to have said: both sides, this readout's side, the other, or unknown.
+
+Read from grammar, not names: a claim's subject is the phrase that opens it (or follows a
+leading adverbial and its comma) up to its verb; a clause without its own subject inherits
+its sentence's. Plural and joint subjects ("the two ministers", "both sides", "they",
+"X and Y", 양측, 양 장관) are `both`. Anything else is matched against the meeting's own
+cast, read from each readout's opening claim: who meets is that readout's side, who is met
+"with" is the other, and the other readout's opening says the same the other way round.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from service.pipeline.classify.terms import TITLES
+from service.pipeline.types import Claim, Speaker
+
+_TOKEN = re.compile(r"[A-Za-z][\w.’'-]*[\w]|[A-Za-z]|[가-힣]+|,")
+# Role words: who a subject can be without a name.
+_JOINT = frozenset({"both", "two", "they", "ministers", "sides", "leaders", "secretaries"})
+_SIDE = frozenset({"side", "sides", "government", "delegation", "counterpart"})
+_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "its", "our", "this", "that", "other"})
+# Who only reports the readout (its ministry, its spokesperson) passes the word to the clause
+# it reports: "Seoul's Foreign Ministry says they exchanged views" is the two sides speaking.
+_REPORTERS = frozenset({"ministry", "department", "office", "spokesperson", "government"})
+_REPORTING = frozenset({"says", "said", "stated", "noted", "announced", "added"})
+_STOP_CAST = frozenset({"who", "which", "in", "at", "on", "today", "to", "during", "since"})
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+# An opening claim reports who met whom: who is met follows "with" (or "hosted").
+_MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
+_MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
+_PREPOSITIONS = frozenset("during after before following in at on with for by".split())
+_JOINT_KO = re.compile(r"(?:양측|양국|양\s?장관|두\s?장관|양\s?정상|양\s?외교장관)[은는이가]")
+
+
+@dataclass(frozen=True)
+class Cast:
+    """The meeting's people, titles and countries (lower case) on each side of one readout."""
+
+    own: frozenset[str]
+    other: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Speakers:
+    """Each claim's speaker, and which claims name it in their own subject (not inherited)."""
+
+    of: dict[str, Speaker]
+    named: set[str]
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.removesuffix("’s").removesuffix("'s") for t in _TOKEN.findall(text)]
+
+
+def _parties(opening: str) -> tuple[set[str], set[str]]:
+    """Who meets and who is met in an opening claim: capitalised words and titles before
+    " with ", and those of the phrase after it."""
+    head, tail = _MET.split(opening, maxsplit=1)
+    head = _MEETS.split(head)[0]
+    return _capitalised(head, stop=frozenset()), _capitalised(tail)
+
+
+def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
+    found = set()
+    for token in _tokens(text):
+        if token.lower() in stop:
+            break
+        if token.lower() in _CALENDAR or token.lower() in _PREPOSITIONS:
+            continue
+        if token[0].isupper() or token.lower() in TITLES:
+            found.add(token.lower())
+    return found
+
+
+def _opening(claims: Sequence[Claim]) -> str | None:
+    """The claim that reports who met whom: among the first few, the first with a meeting
+    verb and its "with" (a heading such as "Outcome of … Meeting" comes before it)."""
+    return next((c.text for c in claims[:3] if _MET.search(c.text) and _MEETS.search(c.text)), None)
+
+
+def cast_of(claims: Sequence[Claim], others: Sequence[Claim]) -> Cast:
+    """Each side's cast for the readout of `claims`, from both readouts' opening claims."""
+    own: set[str] = set()
+    other: set[str] = set()
+    opening, their_opening = _opening(claims), _opening(others)
+    if opening:
+        meets, met = _parties(opening)
+        own |= meets
+        other |= met
+    elif claims:  # "Seoul's Foreign Ministry says …": who reports is this side
+        own |= _capitalised(_MEETS.split(claims[0].text)[0], stop=frozenset())
+    if their_opening:
+        meets, met = _parties(their_opening)
+        other |= meets
+        own |= met
+    common = own & other
+    return Cast(frozenset(own - common), frozenset(other - common))
+
+
+def _belongs(token: str, group: frozenset[str]) -> bool:
+    # "Chinese" is China's, "Japanese" Japan's: a shared stem of four letters is a country's.
+    return token in group or (len(token) >= 5 and any(token[:4] == g[:4] for g in group))
+
+
+def _resolve(phrase: list[str], cast: Cast) -> Speaker:
+    lowered = [t.lower() for t in phrase]
+    if lowered[:1] == ["both"] and "and" in lowered:
+        return _resolve(phrase[1:], cast)
+    if "and" in lowered:
+        cut = lowered.index("and")
+        parts = {_resolve(phrase[:cut], cast), _resolve(phrase[cut + 1 :], cast)}
+        if parts == {"self"} or parts == {"other"}:
+            return parts.pop()
+        return "both" if parts <= {"self", "other", "both"} else "unknown"
+    if any(t in _JOINT for t in lowered):
+        return "both"
+    if "other" in lowered and any(t in _SIDE for t in lowered):
+        return "other"
+    own = sum(_belongs(t, cast.own) for t in lowered if t not in TITLES or len(lowered) == 1)
+    other = sum(_belongs(t, cast.other) for t in lowered if t not in TITLES or len(lowered) == 1)
+    if own == other:  # only titles, or both casts named: the title decides, if only one has it
+        own = sum(t in cast.own for t in lowered if t in TITLES)
+        other = sum(t in cast.other for t in lowered if t in TITLES)
+    if own > other:
+        return "self"
+    if other > own:
+        return "other"
+    return "unknown"
+
+
+def _subject(tokens: list[str]) -> tuple[list[str], int]:
+    """The phrase before the verb from the start of `tokens`, and where the verb is."""
+    phrase: list[str] = []
+    for index, token in enumerate(tokens):
+        lower = token.lower()
+        if token == ",":
+            return phrase, index
+        if (
+            token[0].isupper()
+            or lower in TITLES
+            or lower in _JOINT
+            or lower in _SIDE
+            or lower in _DETERMINERS
+            or lower in ("and", "of", "for")
+        ):
+            phrase.append(token)
+            continue
+        return phrase, index
+    return phrase, len(tokens)
+
+
+def _speaker_at(tokens: list[str], cast: Cast) -> Speaker:
+    phrase, verb = _subject(tokens)
+    words = [t for t in phrase if t.lower() not in _DETERMINERS]
+    if not words or verb >= len(tokens):
+        return "unknown"
+    if tokens[verb] == ",":  # an apposition or a leading adverbial: only a name decides
+        return _resolve(words, cast)
+    if words[-1].lower() in _REPORTERS and tokens[verb].lower() in _REPORTING:
+        reported = _speaker_at(tokens[verb + 1 :], cast)
+        if reported != "unknown":
+            return reported
+    return _resolve(words, cast)
+
+
+def speaker_of(text: str, cast: Cast) -> Speaker:
+    """Who the claim's own subject is, or `unknown` when it has none (a continuing clause)."""
+    if _JOINT_KO.search(text[:40]):
+        return "both"
+    korean = _korean(text)
+    if korean:
+        return korean
+    tokens = _tokens(text)
+    # the subject opens the clause, or follows a leading adverbial and its comma
+    starts = [0] + [i + 1 for i, t in enumerate(tokens[:-1]) if t == ","]
+    for start in starts[:4]:
+        found = _speaker_at(tokens[start:], cast)
+        if found != "unknown":
+            return found
+    return "unknown"
+
+
+_PRONOUN = re.compile(r"\s*(?:He|She)\b")
+_HANGUL = re.compile(r"[가-힣]")
+_KO_SUBJECT = re.compile(
+    r"^\s*(?:(우리)\s?측|([가-힣]+)\s?측|([가-힣]+)\s(?:장관|대사|차관))[은는이가]"
+)
+
+
+def _korean(text: str) -> Speaker | None:
+    """우리측 is this side and any other X측 the other; a minister named by a one-syllable
+    surname ("조 장관은") is a Korean readout's own, a transliterated name ("루비오 장관은")
+    the counterpart."""
+    found = _KO_SUBJECT.match(text)
+    if not found:
+        return None
+    ours, side, minister = found.groups()
+    if ours:
+        return "self"
+    if side:
+        return "other"
+    return "self" if len(minister) == 1 else "other"
+
+
+def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
+    """Every claim of one readout with its speaker; a clause that continues its sentence
+    without a subject of its own is said by whoever opened the sentence."""
+    cast = cast_of(claims, others)
+    found = Speakers({}, set())
+    previous: Claim | None = None
+    last_one: Speaker = "unknown"  # who "he" or "she" is: the last official named alone
+    for claim in claims:
+        speaker = speaker_of(claim.text, cast)
+        continues = previous is not None and previous.sentence == claim.sentence
+        opens = claim.text.lstrip()[:1]
+        # Korean drops a subject its sentence shares with the one before
+        dropped = _HANGUL.match(claim.text.lstrip()) is not None
+        if _PRONOUN.match(claim.text) and speaker == "unknown":
+            speaker = last_one
+            found.named.add(claim.id)
+        elif previous is not None and (
+            (continues and (opens.islower() or speaker == "unknown"))
+            or (dropped and speaker == "unknown")
+        ):
+            speaker = found.of[previous.id]
+        elif speaker != "unknown":
+            found.named.add(claim.id)
+        found.of[claim.id] = speaker
+        if speaker in ("self", "other") and claim.id in found.named:
+            last_one = speaker
+        previous = claim
+    return found

@@ -1,0 +1,59 @@
+"""Who said it, in words every renderer shares: each attribution as a heading and two quotes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.pipeline.types import Attribution, Report
+
+SECTION_TITLE = "Attributed to the other side"
+
+
+@dataclass(frozen=True)
+class AttributionLines:
+    """One attribution in words: what it is, the attributing quote, and the other side's."""
+
+    kind: str
+    heading: str
+    quote: str
+    counterpart: str
+
+
+def who(side: str, speaker: str | None, sides: list[str]) -> str:
+    """A speaker label read from `side`'s readout, as a side's name: `other` is the other side."""
+    if speaker == "both":
+        return "both sides"
+    if speaker == "self":
+        return side
+    if speaker == "other":
+        return next((s for s in sides if s != side), "the other side")
+    return "someone unnamed"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def describe_attribution(attribution: Attribution, sides: list[str]) -> AttributionLines:
+    side = attribution.side
+    other = next((s for s in sides if s != side), "the other side")
+    quote = f'{side}: "{_one_line(attribution.text)}"'
+    similarity = (
+        f" (similarity {attribution.similarity:.2f})" if attribution.similarity is not None else ""
+    )
+    if attribution.kind == "attributed":
+        heading = f"{side}'s readout has {other} say this; {other}'s own readout does not"
+        counterpart = (
+            f'{other}, nearest{similarity}: "{_one_line(attribution.counterpart_text)}"'
+            if attribution.counterpart_text
+            else f"{other}: no counterpart"
+        )
+    else:
+        given = who(other, attribution.counterpart_speaker, sides)
+        heading = f"{side} gives it to both sides; {other} gives it to {given} alone"
+        counterpart = f'{other}{similarity}: "{_one_line(attribution.counterpart_text or "")}"'
+    return AttributionLines(attribution.kind, heading, quote, counterpart)
+
+
+def attribution_lines(report: Report) -> list[AttributionLines]:
+    return [describe_attribution(a, report.sides) for a in report.attributions]

@@ -1,0 +1,48 @@
+"""The report page in Chromium shows who said it: the attributions with both quotes."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from service.settings import Settings
+from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
+from tests.conftest import RUBIO_CHO
+from tests.live import live_server
+
+pytestmark = pytest.mark.slow
+
+
+def test_the_page_lists_seouls_own_emphasis_against_the_us_joint_account(
+    browser: Any,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    body = {
+        "readouts": [
+            {"side": side, "text": (RUBIO_CHO / f"{side.lower()}.txt").read_text(encoding="utf-8")}
+            for side in ("US", "KR")
+        ]
+    }
+    with live_server(tmp_path / "data", READOUT_DIFF_ENCODER=Settings().encoder) as server:
+        request = urllib.request.Request(
+            server.url + "/api/comparisons",
+            data=json.dumps(body).encode(),
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            report = json.loads(response.read())
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(f"{server.url}/comparisons/{report['id']}")
+        section = page.locator("section.attributions")
+        assert section.is_visible()
+        item = section.locator("li.k-joint-vs-own", has_text="Seoul further emphasised")
+        assert item.is_visible()
+        assert "US gives it to both sides; KR gives it to KR alone" in item.inner_text()
+        assert "critical and emerging technologies" in item.locator("blockquote").first.inner_text()
+        assert page.locator("section.emphases").is_visible()
+        assert page.locator("section.readouts").is_visible()
+        page.close()

@@ -1,0 +1,67 @@
+"""Attributions from real readout claims: what one side gives the other, and joint vs own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import msgspec
+
+from service.pipeline.classify.attribution import attribute
+from service.pipeline.prepare import prepare
+from service.pipeline.types import Claim, Closest, Emphasis, Match, Readout
+
+BASE = (
+    Path(__file__).resolve().parents[2] / "fixtures" / "pairs" / "2022-05-23_blinken-hayashi-tokyo"
+)
+
+
+def _claims() -> list[Claim]:
+    prepared = prepare(
+        [
+            Readout("US", (BASE / "us.txt").read_text(encoding="utf-8")),
+            Readout("JP", (BASE / "jp.txt").read_text(encoding="utf-8")),
+        ]
+    )
+    return prepared.left.claims + prepared.right.claims
+
+
+def _find(claims: list[Claim], start: str) -> Claim:
+    return next(c for c in claims if c.text.startswith(start))
+
+
+def test_what_japan_says_blinken_hoped_is_attributed_when_no_us_claim_matches() -> None:
+    claims = _claims()
+    hope = _find(claims, "In response, Secretary Blinken")
+    hailed = _find(claims, "The Secretary and the Foreign Minister hailed")
+    emphasis = Emphasis("JP", hope.id, "one-sided", hope.text, [], 1.0, Closest(hailed.id, 0.2))
+    _, found = attribute(claims, [], [emphasis])
+    (attributed,) = [a for a in found if a.kind == "attributed"]
+    assert attributed.side == "JP" and attributed.claim_id == hope.id
+    assert attributed.speaker == "other"
+    assert attributed.counterpart_id == hailed.id
+    assert attributed.counterpart_speaker == "both"
+    assert attributed.similarity == 0.2
+
+
+def test_a_matched_claim_the_other_side_gives_alone_is_joint_vs_own_not_attributed() -> None:
+    claims = _claims()
+    hope = _find(claims, "In response, Secretary Blinken")
+    hailed = _find(claims, "The Secretary and the Foreign Minister hailed")
+    with_hayashi = msgspec.structs.replace(
+        _find(claims, "At the outset, Minister Hayashi"), verdict="framing"
+    )  # as classify finds it: the welcome of the visit only frames the meeting
+    claims = [with_hayashi if c.id == with_hayashi.id else c for c in claims]
+    matches = [Match([hailed.id, hope.id], 0.49), Match([hailed.id, with_hayashi.id], 0.3)]
+    speakers, found = attribute(claims, matches, [])
+    assert [a.kind for a in found] == ["joint-vs-own"]
+    (joint,) = found
+    assert (joint.claim_id, joint.counterpart_id) == (hailed.id, hope.id)
+    assert {c.id: c.speaker for c in speakers}[with_hayashi.id] == "self"
+
+
+def test_a_continuing_clause_does_not_count_as_a_one_side_statement() -> None:
+    claims = _claims()
+    reaffirmed = _find(claims, "They reaffirmed their resolute")
+    renewed = _find(claims, "renewed their commitment")
+    _, found = attribute(claims, [Match([reaffirmed.id, renewed.id], 0.5)], [])
+    assert [a.kind for a in found] == ["attributed"]  # only the unmatched "In response, …"
