@@ -10,6 +10,7 @@ same as `statistics.quantiles(..., method="inclusive")`; p50 is then the median.
 
 from __future__ import annotations
 
+import argparse
 import os
 import signal
 import socket
@@ -123,3 +124,10 @@ def serve(
         yield server
     finally:
         server.stop()
+
+
+def wants_errors(doc: str | None, what: str) -> bool:
+    """A labelled-set bench's one option: `--errors` lists `what` after the figures."""
+    parser = argparse.ArgumentParser(description=(doc or "").splitlines()[0])
+    parser.add_argument("--errors", action="store_true", help=f"list {what}")
+    return bool(parser.parse_args().errors)

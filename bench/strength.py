@@ -5,19 +5,17 @@ Usage: python bench/strength.py [--errors]   (fixtures/strength/labels.json; no 
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.harness import wants_errors
 from evaluation.strength_scoring import accuracy, graded_labels, per_level
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", action="store_true", help="list each claim graded wrongly")
-    args = parser.parse_args()
+    show_errors = wants_errors(__doc__, "each claim graded wrongly")
     rows = graded_labels()
     staged = [r for r in rows if r.label is not None and r.predicted is not None]
     print(f"{len(rows)} labelled claims, {sum(r.label is not None for r in rows)} with a stance")
@@ -32,7 +30,7 @@ def main() -> None:
             f"{name:<14}{score.labelled:>9}{score.predicted:>10}"
             f"{score.precision:>10.2f}{score.recall:>8.2f}"
         )
-    if args.errors:
+    if show_errors:
         for r in rows:
             if r.label != r.predicted:
                 print(f"  label {r.label} got {r.predicted} ({r.predicate}): {r.text[:90]}")

@@ -85,20 +85,27 @@ class StrengthGap(msgspec.Struct, frozen=True):
     similarity: float
 
 
-class Attribution(msgspec.Struct, frozen=True):
-    """Who said it, told differently: `attributed` when one readout gives the other side a
-    statement that side's own readout lacks; `joint-vs-own` when one readout's joint
-    formulation (`both`) matches a statement the other gives to one side only."""
+class Quote(msgspec.Struct, frozen=True):
+    """A claim as quoted in an attribution: whose readout, which claim, and its speaker."""
 
-    kind: AttributionKind
     side: str
     claim_id: str
     text: str
-    speaker: Speaker
-    counterpart_id: str | None = None
-    counterpart_text: str | None = None
-    counterpart_speaker: Speaker | None = None
-    similarity: float | None = None
+    speaker: Speaker = "unknown"
+
+
+class Attribution(msgspec.Struct, frozen=True):
+    """Who said it, told differently: `attributed` when one readout gives the other side a
+    statement that side's own readout lacks; `joint-vs-own` when one readout's joint
+    formulation (`both`) matches a statement the other gives to one side only.
+
+    `counterpart` is the other readout's claim it is set against (its nearest, for
+    `attributed`), if any, and `similarity` how close it is (0 without one)."""
+
+    kind: AttributionKind
+    quote: Quote
+    counterpart: Quote | None = None
+    similarity: float = 0.0
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):

@@ -35,23 +35,21 @@ def _one_line(text: str) -> str:
 
 
 def describe_attribution(attribution: Attribution, sides: list[str]) -> AttributionLines:
-    side = attribution.side
+    side, found = attribution.quote.side, attribution.counterpart
     other = next((s for s in sides if s != side), "the other side")
-    quote = f'{side}: "{_one_line(attribution.text)}"'
-    similarity = (
-        f" (similarity {attribution.similarity:.2f})" if attribution.similarity is not None else ""
-    )
+    quote = f'{side}: "{_one_line(attribution.quote.text)}"'
+    similarity = f" (similarity {attribution.similarity:.2f})" if found is not None else ""
     if attribution.kind == "attributed":
         heading = f"{side}'s readout has {other} say this; {other}'s own readout does not"
         counterpart = (
-            f'{other}, nearest{similarity}: "{_one_line(attribution.counterpart_text)}"'
-            if attribution.counterpart_text
+            f'{other}, nearest{similarity}: "{_one_line(found.text)}"'
+            if found
             else f"{other}: no counterpart"
         )
     else:
-        given = who(other, attribution.counterpart_speaker, sides)
+        given = who(other, found.speaker if found else None, sides)
         heading = f"{side} gives it to both sides; {other} gives it to {given} alone"
-        counterpart = f'{other}{similarity}: "{_one_line(attribution.counterpart_text or "")}"'
+        counterpart = f'{other}{similarity}: "{_one_line(found.text if found else "")}"'
     return AttributionLines(attribution.kind, heading, quote, counterpart)
 
 

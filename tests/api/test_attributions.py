@@ -26,4 +26,4 @@ def test_the_json_and_the_page_say_who_said_it(client: Client) -> None:
     page = client.get(f"/comparisons/{report['id']}").text
     assert "Attributed to the other side" in page
     for attribution in report["attributions"]:
-        assert escape(" ".join(attribution["text"].split())) in page
+        assert escape(" ".join(attribution["quote"]["text"].split())) in page

@@ -36,10 +36,11 @@ def test_what_japan_says_blinken_hoped_is_attributed_when_no_us_claim_matches() 
     emphasis = Emphasis("JP", hope.id, "one-sided", hope.text, [], 1.0, Closest(hailed.id, 0.2))
     _, found = attribute(claims, [], [emphasis])
     (attributed,) = [a for a in found if a.kind == "attributed"]
-    assert attributed.side == "JP" and attributed.claim_id == hope.id
-    assert attributed.speaker == "other"
-    assert attributed.counterpart_id == hailed.id
-    assert attributed.counterpart_speaker == "both"
+    assert attributed.quote.side == "JP" and attributed.quote.claim_id == hope.id
+    assert attributed.quote.speaker == "other"
+    assert attributed.counterpart is not None
+    assert attributed.counterpart.claim_id == hailed.id
+    assert attributed.counterpart.speaker == "both"
     assert attributed.similarity == 0.2
 
 
@@ -55,7 +56,8 @@ def test_a_matched_claim_the_other_side_gives_alone_is_joint_vs_own_not_attribut
     speakers, found = attribute(claims, matches, [])
     assert [a.kind for a in found] == ["joint-vs-own"]
     (joint,) = found
-    assert (joint.claim_id, joint.counterpart_id) == (hailed.id, hope.id)
+    assert joint.counterpart is not None
+    assert (joint.quote.claim_id, joint.counterpart.claim_id) == (hailed.id, hope.id)
     assert {c.id: c.speaker for c in speakers}[with_hayashi.id] == "self"
 
 

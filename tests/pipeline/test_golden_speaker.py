@@ -7,7 +7,7 @@ import pytest
 from evaluation.scoring import english_cases
 from service.pipeline import compare
 from service.pipeline.embed import make_encoder
-from service.pipeline.types import Report
+from service.pipeline.types import Attribution, Report
 
 pytestmark = pytest.mark.slow
 
@@ -22,23 +22,21 @@ def test_japan_gives_blinken_alone_what_the_us_gives_both_ministers(
     reports: dict[str, Report],
 ) -> None:
     report = reports["2022-05-23_blinken-hayashi-tokyo"]
-    (found,) = [a for a in report.attributions if "Blinken expressed" in (a.counterpart_text or "")]
-    assert found.kind == "joint-vs-own"
-    assert found.side == "US" and found.speaker == "both"
-    assert found.text.startswith("The Secretary and the Foreign Minister hailed")
-    assert found.counterpart_speaker == "other"
+    (found,) = [a for a in report.attributions if "Blinken expressed" in _counterpart(a)]
+    assert found.kind == "joint-vs-own" and found.counterpart is not None
+    assert found.quote.side == "US" and found.quote.speaker == "both"
+    assert found.quote.text.startswith("The Secretary and the Foreign Minister hailed")
+    assert found.counterpart.speaker == "other"
 
 
 def test_seoul_further_emphasised_is_one_sides_against_the_us_joint_account(
     reports: dict[str, Report],
 ) -> None:
     report = reports["2025-07-31_rubio-cho-hyun"]
-    own = [
-        a for a in report.attributions if "Seoul further emphasised" in (a.counterpart_text or "")
-    ]
-    (found,) = own
-    assert found.kind == "joint-vs-own" and found.counterpart_speaker == "self"
-    assert "critical and emerging technologies" in found.text
+    (found,) = [a for a in report.attributions if "Seoul further emphasised" in _counterpart(a)]
+    assert found.kind == "joint-vs-own" and found.counterpart is not None
+    assert found.counterpart.speaker == "self"
+    assert "critical and emerging technologies" in found.quote.text
 
 
 def test_every_claim_a_readout_gives_the_other_side_is_attributed_unless_matched(
@@ -47,7 +45,7 @@ def test_every_claim_a_readout_gives_the_other_side_is_attributed_unless_matched
     for report in reports.values():
         matched = {i for m in report.matches for i in m.claims}
         given = [c for c in report.claims if c.speaker == "other" and c.verdict != "framing"]
-        attributed = {a.claim_id for a in report.attributions if a.kind == "attributed"}
+        attributed = {a.quote.claim_id for a in report.attributions if a.kind == "attributed"}
         assert attributed == {c.id for c in given if c.id not in matched}
 
 
@@ -58,3 +56,7 @@ def test_the_joint_claims_of_every_pair_are_read_as_both(reports: dict[str, Repo
             c for c in report.claims if c.text.lower().startswith(("the two", "both sides", "they"))
         ]
         assert joint and all(c.speaker == "both" for c in joint), report.sides
+
+
+def _counterpart(attribution: Attribution) -> str:
+    return attribution.counterpart.text if attribution.counterpart else ""

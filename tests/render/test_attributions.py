@@ -8,7 +8,7 @@ import msgspec
 
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
-from service.pipeline.types import Attribution, Readout, Report
+from service.pipeline.types import Attribution, Quote, Readout, Report
 from service.render import to_json, to_markdown, to_text
 from service.render.html import to_html
 from tests.conftest import RUBIO_CHO
@@ -29,8 +29,10 @@ def report(*attributions: Attribution) -> Report:
 
 
 BOTH = [
-    Attribution("joint-vs-own", "US", "US-7", JOINT, "both", "KR-7", OWN, "self", 0.4),
-    Attribution("attributed", "KR", "KR-2", GIVEN, "other"),
+    Attribution(
+        "joint-vs-own", Quote("US", "US-7", JOINT, "both"), Quote("KR", "KR-7", OWN, "self"), 0.4
+    ),
+    Attribution("attributed", Quote("KR", "KR-2", GIVEN, "other")),
 ]
 
 
@@ -55,7 +57,7 @@ def test_the_page_shows_the_section_only_when_there_are_attributions() -> None:
 def test_json_carries_speakers_and_attributions() -> None:
     data = json.loads(to_json(report(*BOTH)))
     assert {c["speaker"] for c in data["claims"]} <= {"both", "self", "other", "unknown"}
-    assert data["attributions"][0]["counterpart_speaker"] == "self"
+    assert data["attributions"][0]["counterpart"]["speaker"] == "self"
 
 
 def test_a_stored_report_from_before_speakers_still_decodes() -> None:

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import msgspec
 
 from service.pipeline.classify.speaker import speakers
-from service.pipeline.types import Attribution, Claim, Emphasis, Match, Speaker
+from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
 _ONE_SIDE = frozenset({"self", "other"})
 
@@ -50,14 +50,9 @@ def _attributed(
         out.append(
             Attribution(
                 "attributed",
-                claim.side,
-                claim.id,
-                claim.text,
-                claim.speaker,
-                counterpart.id if counterpart else None,
-                counterpart.text if counterpart else None,
-                counterpart.speaker if counterpart else None,
-                near.similarity if near else None,
+                _quote(claim),
+                _quote(counterpart) if counterpart else None,
+                near.similarity if near else 0.0,
             )
         )
     return out
@@ -80,16 +75,10 @@ def _joint_vs_own(
             if kept is None or kept[2] < match.similarity:
                 best[own[0].id] = (joint[0], own[0], match.similarity)
     return [
-        Attribution(
-            "joint-vs-own",
-            joint.side,
-            joint.id,
-            joint.text,
-            joint.speaker,
-            own.id,
-            own.text,
-            own.speaker,
-            similarity,
-        )
+        Attribution("joint-vs-own", _quote(joint), _quote(own), similarity)
         for joint, own, similarity in sorted(best.values(), key=lambda kept: -kept[2])
     ]
+
+
+def _quote(claim: Claim) -> Quote:
+    return Quote(side=claim.side, claim_id=claim.id, text=claim.text, speaker=claim.speaker)
