@@ -14,7 +14,7 @@ from service.errors import InvalidInput, NotFound, ReadoutDiffError
 from service.meetings import example_readout, meeting_body
 from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
-from service.pipeline.history import MAX_EARLIER, precedents
+from service.pipeline.history import MAX_EARLIER, earlier_meetings, precedents
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Db, Store, StoredComparison
 
@@ -88,24 +88,15 @@ class Comparisons:
         return report
 
     def earlier(self, report: Report) -> list[Report]:
-        """The meetings of the same two sides dated before this one, newest first, one per day
-        (a meeting stored twice, as an example and in a batch, counts once)."""
+        """The stored meetings of the same two sides before this one (`earlier_meetings`)."""
         if report.date is None or len(report.sides) != 2:
             return []
-        query = ComparisonQuery(limit=200, side=report.sides[0], date_to=report.date,
-                                by_meeting_date=True)  # fmt: skip
-        found: dict[str, Report] = {}
-        for row in self.store.list_comparisons(query)[0]:
-            if row.date is None or row.date >= report.date or row.date in found:
-                continue
-            if {s.casefold() for s in row.sides} != {s.casefold() for s in report.sides}:
-                continue
-            full = self.store.get_comparison(row.id)
-            if full is not None:
-                found[row.date] = msgspec.json.decode(full.report, type=Report)
-            if len(found) == MAX_EARLIER:
-                break
-        return list(found.values())
+        query = ComparisonQuery(limit=4 * MAX_EARLIER, side=report.sides[0],
+                                date_to=report.date, by_meeting_date=True)  # fmt: skip
+        rows = [r for r in self.store.list_comparisons(query)[0] if r.date != report.date]
+        stored = (self.store.get_comparison(r.id) for r in rows)
+        found = [msgspec.json.decode(s.report, type=Report) for s in stored if s is not None]
+        return earlier_meetings(report, found)
 
     def request_of(self, comparison_id: str) -> ComparisonRequest:
         stored = self.store.get_comparison(comparison_id)

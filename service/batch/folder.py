@@ -13,7 +13,8 @@ from service.batch.journal import Journal, write_durably
 from service.batch.runner import run_items
 from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
-from service.pipeline.types import Report
+from service.pipeline.history import earlier_meetings, precedents
+from service.pipeline.types import Precedent, Report
 from service.settings import DEFAULT_BATCH_CHUNK
 
 SUMMARY_TOPICS = 8
@@ -36,6 +37,8 @@ class BatchResult:
     trends: Trends
     skipped: int
     reports: list[Report] = field(default_factory=list)
+    # Per report id: its emphases against the batch's earlier meetings of the same sides.
+    history: dict[str, list[Precedent]] = field(default_factory=dict)
 
     @property
     def failed(self) -> int:
@@ -70,7 +73,11 @@ def run_into_folder(
         entries = [journal.entries[item.key] for item in items]
         reports = [journal.report(e) for e in entries if e.status == "ok"]
     trends = trends_of(reports, encoder)
-    result = BatchResult(entries, trends, len(items) - len(todo), reports)
+    history = {
+        report.id or "": precedents(report, earlier_meetings(report, reports), encoder)
+        for report in reports
+    }
+    result = BatchResult(entries, trends, len(items) - len(todo), reports, history)
     write_outputs(out, result)
     return result
 
@@ -83,6 +90,8 @@ def write_outputs(out: Path, result: BatchResult) -> None:
     )
     write_durably(out / "trends.json", to_json(result.trends))
     write_durably(out / "trends.csv", to_csv(result.trends).encode())
+    history = {key: found for key, found in result.history.items() if found}
+    write_durably(out / "history.json", msgspec.json.format(msgspec.json.encode(history)) + b"\n")
     write_durably(out / "summary.md", summary(result).encode())
 
 
@@ -106,12 +115,27 @@ def summary(result: BatchResult) -> str:
             only = " (only this side)" if topic.only_side == side else ""
             lines.append(f"- {topic.name}: {_meetings(topic.by_side[side])}{only}")
         lines.append("")
+    lines += _new_lines(result)
     failures = [e for e in result.entries if e.status != "ok"]
     if failures:
         lines += ["## Failed", ""]
         lines += [f"- {e.where}: {e.error}" for e in failures]
         lines.append("")
     return "\n".join(lines)
+
+
+def _new_lines(result: BatchResult) -> list[str]:
+    """Per meeting with earlier ones of the same sides: the emphases none of them carried."""
+    lines: list[str] = []
+    for report in sorted(result.reports, key=lambda r: r.date or "", reverse=True):
+        claims = {c.id: c.text for c in report.claims}
+        new = [p for p in result.history.get(report.id or "", []) if not p.carried]
+        if new:
+            lines.append(f"- {report.date} {report.title or ' vs '.join(report.sides)}:")
+            lines += [f'  - {p.side}: "{" ".join(claims[p.claim_id].split())[:120]}"' for p in new]
+    if not lines:
+        return []
+    return ["## New: emphases no earlier meeting of the same sides carried", "", *lines, ""]
 
 
 def _meetings(count: int) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -18,6 +18,18 @@ MAX_EARLIER = 5
 
 def same_sides(report: Report, other: Report) -> bool:
     return {s.casefold() for s in report.sides} == {s.casefold() for s in other.sides}
+
+
+def earlier_meetings(report: Report, candidates: Iterable[Report]) -> list[Report]:
+    """The meetings of the same two sides dated before this one, newest first, one per day (a
+    meeting stored twice, as an example and in a batch, counts once), at most MAX_EARLIER."""
+    if report.date is None:
+        return []
+    found: dict[str, Report] = {}
+    for other in sorted(candidates, key=lambda r: r.date or "", reverse=True):
+        if other.date and other.date < report.date and same_sides(report, other):
+            found.setdefault(other.date, other)
+    return list(found.values())[:MAX_EARLIER]
 
 
 def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> list[Precedent]:

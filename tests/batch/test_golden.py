@@ -55,3 +55,17 @@ def test_recurring_one_sided_topic_is_that_sides_alone(tmp_path: Path, data_dir:
         assert {c.side for c in counted} == {side}
         assert sum(c.meetings for c in counted) == len(meetings)
         assert {m.date for m in topic.mentions} == {name[:10] for name in meetings}
+
+
+@pytest.mark.slow
+def test_the_batch_says_what_was_new_in_each_meeting(tmp_path: Path, data_dir: Path) -> None:
+    cached_encoder.cache_clear()
+    run_into_folder(read_items(HISTORY), tmp_path / "out", cached_encoder())
+    history = json.loads((tmp_path / "out" / "history.json").read_text())
+    assert len(history) == 1, "only 2025-07-31 has an earlier meeting of the same sides"
+    (found,) = history.values()
+    assert {(p["meetings"], p["counterpart"]) for p in found if p["side"] == "US"} == {(1, "KR")}
+    summary = (tmp_path / "out" / "summary.md").read_text()
+    new = summary.split("## New: emphases no earlier meeting of the same sides carried")[1]
+    assert "2025-07-31" in new and "Taiwan Strait" in new
+    assert "2024-02-28" not in new.split("##")[0], "the first US-KR meeting has nothing earlier"
