@@ -41,11 +41,14 @@ class Comparisons:
     def submit(
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
-        """Compare two readouts, store request and report, and return the report with its id."""
+        """Compare two readouts, store request and report, and return the report with its id
+        and, as `get` would, its history."""
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
         request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
-        return self.save(report, request)
+        saved = self.save(report, request)
+        saved.history = precedents(saved, self.earlier(saved), self.encoder)
+        return saved
 
     def save(
         self,
