@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,7 @@ import pytest
 from service.settings import Settings
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import RUBIO_CHO
-from tests.live import live_server
+from tests.live import call, live_server
 
 pytestmark = pytest.mark.slow
 
@@ -28,13 +26,7 @@ def test_the_page_lists_seouls_own_emphasis_against_the_us_joint_account(
         ]
     }
     with live_server(tmp_path / "data", READOUT_DIFF_ENCODER=Settings().encoder) as server:
-        request = urllib.request.Request(
-            server.url + "/api/comparisons",
-            data=json.dumps(body).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            report = json.loads(response.read())
+        report = call(server.url + "/api/comparisons", body)
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(f"{server.url}/comparisons/{report['id']}")
         section = page.locator("section.attributions")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import time
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -14,16 +13,9 @@ from service.settings import Settings
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.batch.conftest import history
 from tests.batch.test_golden import recurring_one_sided_keywords
-from tests.live import live_server
+from tests.live import call, live_server
 
 pytestmark = pytest.mark.slow
-
-
-def call(url: str, payload: Any = None) -> Any:
-    data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
 
 
 def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) -> None:  # noqa: F811

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import time
-import urllib.request
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from tests.batch.conftest import numbered_meetings
-from tests.live import live_server
-
-
-def call(url: str, payload: Any = None) -> Any:
-    data = None if payload is None else json.dumps(payload).encode()
-    request = urllib.request.Request(url, data=data, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=60) as response:
-        return json.loads(response.read())
+from tests.live import call, live_server
 
 
 @pytest.mark.slow

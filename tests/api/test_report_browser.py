@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import json
 import re
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ import pytest
 
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import RUBIO_CHO
-from tests.live import LiveServer, live_server
+from tests.live import LiveServer, call, live_server
 
 pytestmark = pytest.mark.slow
 BODY = {
@@ -40,13 +38,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="module")
 def report(server: LiveServer) -> dict[str, Any]:
-    request = urllib.request.Request(
-        server.url + "/api/comparisons",
-        data=json.dumps(BODY).encode(),
-        headers={"Content-Type": "application/json"},
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:
-        created: dict[str, Any] = json.loads(response.read())
+    created: dict[str, Any] = call(server.url + "/api/comparisons", BODY)
     return created
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,7 @@ import pytest
 from service.settings import Settings
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.api.test_report_browser import BODY
-from tests.live import live_server
+from tests.live import call, live_server
 
 pytestmark = pytest.mark.slow
 
@@ -22,13 +20,7 @@ def test_the_page_lists_each_gap_with_both_predicates_linked_to_their_claims(
     tmp_path: Path,
 ) -> None:
     with live_server(tmp_path / "data", wait_s=180, READOUT_DIFF_ENCODER=Settings().encoder) as s:
-        request = urllib.request.Request(
-            s.url + "/api/comparisons",
-            data=json.dumps(BODY).encode(),
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=120) as response:
-            report = json.loads(response.read())
+        report = call(s.url + "/api/comparisons", BODY, timeout=120)
         gaps = report["strength_gaps"]
         assert gaps, "the Rubio–Cho pair has matched claims said with different strength"
         page = browser.new_page(viewport={"width": 1280, "height": 900})
