@@ -14,7 +14,7 @@ from service.errors import InvalidInput, NotFound, ReadoutDiffError
 from service.meetings import example_readout, meeting_body
 from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
-from service.pipeline.history import MAX_EARLIER, earlier_meetings, precedents
+from service.pipeline.history import CANDIDATES, earlier_meetings, precedents
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Db, Store, StoredComparison
 
@@ -94,7 +94,7 @@ class Comparisons:
         """The stored meetings of the same two sides before this one (`earlier_meetings`)."""
         if report.date is None or len(report.sides) != 2:
             return []
-        query = ComparisonQuery(limit=4 * MAX_EARLIER, side=report.sides[0],
+        query = ComparisonQuery(limit=CANDIDATES, side=report.sides[0],
                                 date_to=report.date, by_meeting_date=True)  # fmt: skip
         rows = [r for r in self.store.list_comparisons(query)[0] if r.date != report.date]
         stored = (self.store.get_comparison(r.id) for r in rows)

@@ -13,7 +13,7 @@ from service.batch.journal import Journal, write_durably
 from service.batch.runner import run_items
 from service.batch.trends import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
-from service.pipeline.history import earlier_meetings, precedents
+from service.pipeline.history import batch_history
 from service.pipeline.types import Precedent, Report
 from service.settings import DEFAULT_BATCH_CHUNK
 
@@ -73,10 +73,7 @@ def run_into_folder(
         entries = [journal.entries[item.key] for item in items]
         reports = [journal.report(e) for e in entries if e.status == "ok"]
     trends = trends_of(reports, encoder)
-    history = {
-        report.id or "": precedents(report, earlier_meetings(report, reports), encoder)
-        for report in reports
-    }
+    history = batch_history(reports, encoder)
     result = BatchResult(entries, trends, len(items) - len(todo), reports, history)
     write_outputs(out, result)
     return result

@@ -14,10 +14,16 @@ from service.pipeline.types import Precedent, Report
 
 # "In 4 of the last 5": the newest earlier meetings looked at.
 MAX_EARLIER = 5
+# Candidates read to find them: a meeting may be stored more than once (example and batch).
+CANDIDATES = 4 * MAX_EARLIER
 
 
-def same_sides(report: Report, other: Report) -> bool:
-    return {s.casefold() for s in report.sides} == {s.casefold() for s in other.sides}
+def _sides(report: Report) -> frozenset[str]:
+    return frozenset(s.casefold() for s in report.sides)
+
+
+def _same_sides(report: Report, other: Report) -> bool:
+    return _sides(report) == _sides(other)
 
 
 def earlier_meetings(report: Report, candidates: Iterable[Report]) -> list[Report]:
@@ -27,22 +33,36 @@ def earlier_meetings(report: Report, candidates: Iterable[Report]) -> list[Repor
         return []
     found: dict[str, Report] = {}
     for other in sorted(candidates, key=lambda r: r.date or "", reverse=True):
-        if other.date and other.date < report.date and same_sides(report, other):
+        if other.date and other.date < report.date and _same_sides(report, other):
             found.setdefault(other.date, other)
     return list(found.values())[:MAX_EARLIER]
 
 
+def batch_history(reports: Sequence[Report], encoder: Encoder) -> dict[str, list[Precedent]]:
+    """Per report id, its precedents among the other reports of a batch (`earlier_meetings`
+    over the newest CANDIDATES meetings of the same sides before it, as the store reads them)."""
+    groups: dict[frozenset[str], list[Report]] = {}
+    for report in reports:
+        groups.setdefault(_sides(report), []).append(report)
+    found: dict[str, list[Precedent]] = {}
+    for group in groups.values():
+        group.sort(key=lambda r: r.date or "", reverse=True)
+        for index, report in enumerate(group):
+            before = [r for r in group[index + 1 :] if r.date != report.date][:CANDIDATES]
+            found[report.id or ""] = precedents(report, earlier_meetings(report, before), encoder)
+    return found
+
+
 def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> list[Precedent]:
-    """Each emphasis with the count of `earlier` meetings (same two sides, newest first, at most
-    MAX_EARLIER) whose readout by the emphasis's side has a claim matching it.
+    """Each emphasis with the count of `earlier` meetings (`earlier_meetings`: same two sides,
+    newest first, at most MAX_EARLIER) whose readout by the emphasis's side carried it.
 
     An earlier readout carries an emphasis as a counterpart readout would cover it: a claim
-    at or above the encoder's calibrated threshold (centred cosine), and, for an emphasis with
-    substantive terms, at least one term whose every word that readout uses (by stem, as
-    `partial` is judged): a readout that spoke of the alliance but not of "extended
-    deterrence" did not carry it.
+    at or above the encoder's calibrated threshold (centred cosine), and, in English, more of
+    the emphasis's substantive terms used than left out (names, and terms at least as specific
+    as the calibrated `partial_specificity`, by stem, as `partial` is judged): a readout that
+    spoke of the ROK but never of "extended deterrence" did not carry it.
     """
-    earlier = [e for e in earlier if same_sides(report, e)][:MAX_EARLIER]
     if not earlier or not report.emphases:
         return []
     languages = tuple(r.language for r in report.readouts) or ("en", "en")
@@ -62,6 +82,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
     offsets = _offsets(pools)
     for row, emphasis in enumerate(report.emphases):
         side_index = report.sides.index(emphasis.side)
+        terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
         english = languages[side_index] == "en"
         dates = [
             meeting.date or "undated"
@@ -70,7 +91,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
             )
             if end > start
             and _best(emphasis_vectors[row], rest[start:end]) >= calibration.threshold
-            and (not english or _says_most(emphasis.text, claims, calibration))
+            and (not english or _says_most(emphasis.text, terms, claims, calibration))
         ]
         found.append(Precedent(claim_id=emphasis.claim_id, side=emphasis.side,
                                counterpart=counterpart[emphasis.side], carried=len(dates),
@@ -90,11 +111,13 @@ def _offsets(pools: list[list[list[str]]]) -> list[list[tuple[int, int]]]:
     return spans
 
 
-def _says_most(text: str, claims: Sequence[str], calibration: Calibration) -> bool:
-    """Whether `claims` use more of the substantive terms of `text` than they leave out."""
-    terms = {t.text for t in _substantive(text, Vocabulary(frozenset()), calibration)}
-    unsaid = {t.text for t in _substantive(text, vocabulary(claims), calibration)} & terms
-    return not terms or len(terms - unsaid) > len(unsaid)
+def _says_most(
+    text: str, terms: Sequence[Term], claims: Sequence[str], calibration: Calibration
+) -> bool:
+    """Whether `claims` use more of the substantive `terms` of `text` than they leave out."""
+    wanted = {t.text for t in terms}
+    unsaid = {t.text for t in _substantive(text, vocabulary(claims), calibration)} & wanted
+    return not wanted or len(wanted - unsaid) > len(unsaid)
 
 
 def _substantive(text: str, other: Vocabulary, calibration: Calibration) -> list[Term]:
