@@ -41,14 +41,11 @@ class Comparisons:
     def submit(
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
-        """Compare two readouts, store request and report, and return the report with its id
-        and, as `get` would, its history."""
+        """Compare two readouts, store request and report, and return the report with its id."""
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
         request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
-        saved = self.save(report, request)
-        saved.history = precedents(saved, self.earlier(saved), self.encoder)
-        return saved
+        return self.save(report, request)
 
     def save(
         self,
@@ -86,7 +83,11 @@ class Comparisons:
         stored = self.store.get_comparison(comparison_id)
         if stored is None:
             raise NotFound(f"no comparison with id {comparison_id!r}")
-        report = msgspec.json.decode(stored.report, type=Report)
+        return self.with_history(msgspec.json.decode(stored.report, type=Report))
+
+    def with_history(self, report: Report) -> Report:
+        """`report` with its history against the earlier meetings the store holds (computed on
+        reading, never stored: a meeting stored later may be an earlier one)."""
         report.history = precedents(report, self.earlier(report), self.encoder)
         return report
 

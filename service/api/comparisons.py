@@ -60,7 +60,9 @@ class ComparisonController(Controller):
     ) -> Response[Report]:
         """Compare two readouts; the stored report, with its id and a Location header."""
         request = data.to_request()
-        report = comparison_service.submit(request.readouts, title=request.title, date=request.date)
+        report = comparison_service.with_history(
+            comparison_service.submit(request.readouts, title=request.title, date=request.date)
+        )
         return Response(
             report, status_code=201, headers={"Location": f"/api/comparisons/{report.id}"}
         )
