@@ -60,7 +60,7 @@ def _warm(encoder: Encoder) -> None:
         inner: Encoder = getattr(route, "inner", route)
         inner.encode(["The ministers met today."])
     if multilingual is not None:
-        from service.pipeline.split.korean import kiwi
+        from service.pipeline.languages.ko.split import kiwi
 
         kiwi()  # the Korean analyser's model takes seconds to read
 

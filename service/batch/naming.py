@@ -8,8 +8,8 @@ from collections import Counter
 from collections.abc import Iterable
 
 from service.pipeline.classify.terms import (
-    _STOPWORDS,
     COMMON_ZIPF,
+    STOPWORDS,
     TITLES,
     is_proper,
     is_verb_form,
@@ -81,7 +81,7 @@ def noun_phrases(text: str) -> dict[Phrase, str]:
 def _breaks(words: list[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
     lower = word.lower()
-    if lower in _STOPWORDS or lower in _PREPOSITIONS or lower in TITLES or word.isdigit():
+    if lower in STOPWORDS or lower in _PREPOSITIONS or lower in TITLES or word.isdigit():
         return True
     if len(word) < 2:
         return True

@@ -11,14 +11,9 @@ import numpy as np
 
 from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf
 from service.pipeline.classify.calibration import load_calibration
-from service.pipeline.classify.terms import (
-    Term,
-    Vocabulary,
-    _acronyms,
-    distinctive_terms,
-    stem_key,
-)
+from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, stem_key
 from service.pipeline.embed import Encoder
+from service.pipeline.languages.en.terms import _acronyms
 from service.pipeline.types import Report
 
 # Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs

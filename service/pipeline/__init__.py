@@ -14,7 +14,7 @@ from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
 from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
-from service.pipeline.language import all_english
+from service.pipeline.languages import language_named, lexical
 from service.pipeline.prepare import Prepared, Side, prepare, side_of
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
@@ -49,7 +49,7 @@ def compare_prepared(
     similarity = similarity_matrix(vectors[: len(left_claims)], vectors[len(left_claims) :])
     threshold = calibration.threshold
     terms = None
-    if not all_english(languages):
+    if not lexical(languages):
         terms = uncovered_terms(
             left_claims,
             right_claims,
@@ -68,6 +68,7 @@ def compare_prepared(
         common_zipf=calibration.common_zipf,
         terms=terms,
         partial_specificity=calibration.partial_specificity,
+        framing=_framing(prepared, calibration.common_zipf),
     )
     claims = graded(
         claims,
@@ -88,6 +89,17 @@ def compare_prepared(
         readouts=[_info(side) for side in prepared.sides],
         strength_gaps=strength_gaps(claims, found),
         attributions=attributions,
+    )
+
+
+def _framing(prepared: Prepared, common_zipf: float) -> frozenset[str]:
+    """The claims that only frame the meeting by their own language's rules."""
+    return frozenset(
+        claim.id
+        for side in prepared.sides
+        for room in (language_named(side.language),)
+        for claim in side.claims
+        if room.framing(claim.text, side.morphemes.get(claim.id), claim.position == 0, common_zipf)
     )
 
 

@@ -10,6 +10,7 @@ from service.pipeline.align import similarity_matrix
 from service.pipeline.classify import Calibration, load_calibration
 from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, vocabulary
 from service.pipeline.embed import Encoder, route
+from service.pipeline.languages import language_named
 from service.pipeline.types import Precedent, Report
 
 # "In 4 of the last 5": the newest earlier meetings looked at.
@@ -83,7 +84,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
     for row, emphasis in enumerate(report.emphases):
         side_index = report.sides.index(emphasis.side)
         terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
-        english = languages[side_index] == "en"
+        english = language_named(languages[side_index]).lexical
         dates = [
             meeting.date or "undated"
             for meeting, claims, (start, end) in zip(

@@ -14,13 +14,30 @@ def test_the_korean_ministry_text_is_korean() -> None:
     assert detect_language((RUBIO_CHO / "kr_ko.txt").read_text()) == "ko"
 
 
+# An original-language fixture is named for its language: kr_ko.txt, jp_ja.txt, cn_zh.txt.
+_ORIGINAL = ("_ko.txt", "_ja.txt", "_zh.txt")
+
+
 @pytest.mark.parametrize(
     "path",
-    [p for p in sorted([*PAIRS.glob("*/*.txt"), *SINGLES.glob("*.txt")]) if p.name != "kr_ko.txt"],
-    ids=lambda p: p.name,
+    [
+        p
+        for p in sorted([*PAIRS.glob("*/*.txt"), *SINGLES.glob("*.txt")])
+        if not p.name.endswith(_ORIGINAL)
+    ],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
 )
 def test_every_english_fixture_is_english(path: Path) -> None:
     assert detect_language(path.read_text()) == "en"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(PAIRS.glob("*/*.txt")) if p.name.endswith(_ORIGINAL)],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)
+def test_every_original_language_fixture_is_read_as_its_language(path: Path) -> None:
+    assert detect_language(path.read_text()) == path.stem.rsplit("_", 1)[1]
 
 
 def test_latin_names_inside_korean_text_do_not_make_it_english() -> None:

@@ -17,7 +17,7 @@ from service.pipeline.classify.terms import (
     distinctive_terms,
     vocabulary,
 )
-from service.pipeline.language import all_english
+from service.pipeline.languages import language_named, lexical
 from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
@@ -39,24 +39,27 @@ def classify(
     common_zipf: float = COMMON_ZIPF,
     terms: Mapping[str, list[Term]] | None = None,
     partial_specificity: float = PARTIAL_SPECIFICITY,
+    framing: frozenset[str] = frozenset(),
 ) -> tuple[list[Claim], list[Emphasis]]:
     """Give every claim of both sides a verdict; return the claims and the emphases found.
 
     `terms` gives each claim's distinctive terms when they cannot be found by comparing
     words (readouts in two languages, see crosslingual.py); the English checks for opposed
-    and intensified wording then stay off, as they read English words.
+    and intensified wording then stay off, as they read English words. `framing` names the
+    claims that their own language's rules found to frame the meeting (languages/).
     """
     verdicts: list[Claim] = []
     emphases: list[Emphasis] = []
-    english = all_english(languages)
+    english = lexical(languages)
     sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
     found_roles = roles(
-        [c for claims, _, _, language in sides if language == "en" for c in claims], common_zipf
+        [c for claims, _, _, code in sides if language_named(code).lexical for c in claims],
+        common_zipf,
     )
     for claims, others, matrix, language in sides:
         other_vocabulary = vocabulary(c.text for c in others)
         for row, claim in enumerate(claims):
-            if claim.id in found_roles.framing:
+            if claim.id in found_roles.framing or claim.id in framing:
                 verdicts.append(_with_verdict(claim, "framing"))
                 continue
             found = (

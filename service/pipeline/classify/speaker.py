@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.pipeline.classify.terms import TITLES
+from service.pipeline.languages import LANGUAGES
+from service.pipeline.languages.en.words import TITLES
 from service.pipeline.types import Claim, Speaker
 
 _TOKEN = re.compile(r"[A-Za-z][\w.’'-]*[\w]|[A-Za-z]|[가-힣]+|,")
@@ -34,7 +35,6 @@ _CALENDAR = frozenset(
 _MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
 _MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
 _PREPOSITIONS = frozenset("during after before following in at on with for by".split())
-_JOINT_KO = re.compile(r"(?:양측|양국|양\s?장관|두\s?장관|양\s?정상|양\s?외교장관)[은는이가]")
 
 
 @dataclass(frozen=True)
@@ -170,11 +170,10 @@ def _speaker_at(tokens: list[str], cast: Cast) -> Speaker:
 
 def speaker_of(text: str, cast: Cast) -> Speaker:
     """Who the claim's own subject is, or `unknown` when it has none (a continuing clause)."""
-    if _JOINT_KO.search(text[:40]):
-        return "both"
-    korean = _korean(text)
-    if korean:
-        return korean
+    for language in LANGUAGES.values():  # each language's cues read only its own script
+        cued = language.subject(text)
+        if cued is not None:
+            return cued
     tokens = _tokens(text)
     # the subject opens the clause, or follows a leading adverbial and its comma
     starts = [0] + [i + 1 for i, t in enumerate(tokens[:-1]) if t == ","]
@@ -187,24 +186,6 @@ def speaker_of(text: str, cast: Cast) -> Speaker:
 
 _PRONOUN = re.compile(r"\s*(?:He|She)\b")
 _HANGUL = re.compile(r"[가-힣]")
-_KO_SUBJECT = re.compile(
-    r"^\s*(?:(우리)\s?측|([가-힣]+)\s?측|([가-힣]+)\s(?:장관|대사|차관))[은는이가]"
-)
-
-
-def _korean(text: str) -> Speaker | None:
-    """우리측 is this side and any other X측 the other; a minister named by a one-syllable
-    surname ("조 장관은") is a Korean readout's own, a transliterated name ("루비오 장관은")
-    the counterpart."""
-    found = _KO_SUBJECT.match(text)
-    if not found:
-        return None
-    ours, side, minister = found.groups()
-    if ours:
-        return "self"
-    if side:
-        return "other"
-    return "self" if len(minister) == 1 else "other"
 
 
 def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:

@@ -1,0 +1,32 @@
+"""English word lists of the readout genre: function words, titles, calendar, name joiners.
+
+Function words: the closed classes of English grammar (articles, pronouns, prepositions,
+conjunctions, auxiliaries; cf. the NLTK English stopword list). Titles: the forms of address
+and office names of diplomatic correspondence. Calendar: month and day names.
+"""
+
+from __future__ import annotations
+
+# Function words; none of them is ever an emphasis.
+STOPWORDS = frozenset(
+    """a about above after again against all also alongside am among an and any are as at be
+    been before being below between both but by can could did do does doing down during each
+    few for from further furthermore had has have having he her here hers him his how i if
+    in into is it its itself just many me more most my no nor not now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them
+    then there these they this those through to too under until up upon very via was we were
+    what when where which while who whom why will with within would you your yours""".split()
+)
+# Titles and honorifics name a role, not a topic.
+TITLES = frozenset(
+    """mr mrs ms dr hon honorable secretary minister ministers president deputy director
+    spokesperson ambassador councilor chancellor premier vice first state foreign affairs
+    department ministry office""".split()
+)
+# Dates place a meeting; they are never what a side stressed.
+CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
+)
+# Lower-case words that may join proper nouns into one name: "Republic of Korea".
+NAME_JOINERS = frozenset({"of", "for"})

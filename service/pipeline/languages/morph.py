@@ -1,0 +1,169 @@
+"""Rules over an analyser's tokens, shared by Japanese and Chinese: noun-phrase terms, the
+stance predicate, framing and clause cuts, each fed by its language's word lists.
+
+The analysers map their own part-of-speech tags to the few tags below, so one rule serves
+both languages: NOUN, PROPN (places, organisations, Latin words), NAME (people), NUM,
+PREFIX, NSUFFIX (nominal suffix), VERB, AUX, PART (particle), PUNCT and OTHER; a verb or
+auxiliary in its continuative form (Japanese 連用形, "…し、") is tagged VERB+ or AUX+.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from service.pipeline.languages.base import TOP, Predicate, Term, Token, Tokens
+from service.pipeline.languages.en.words import STOPWORDS, TITLES
+
+NOUNS = frozenset({"NOUN", "PROPN", "NAME"})
+_RUN_PARTS = NOUNS | {"NSUFFIX", "NUM"}
+_CALENDAR = re.compile(r"^[\d０-９]+(?:年|月|日|時|分|頃|日間|分間|時間)?$|^[\d]+$")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """One language's word lists for the shared rules (each list's source is named where it
+    is written: languages/ja/words.py, languages/zh/words.py)."""
+
+    titles: frozenset[str]  # a phrase ending in one names a role: 外務大臣, 国务院总理
+    roles: frozenset[str]  # who speaks, not what: 双方, 両外相, 两国
+    framing: frozenset[str]  # the genre's words for meeting, talking and reporting
+    calendar: frozenset[str]  # time words: 本日, 今年, 上个月
+    levels: dict[str, int]  # stance words on the strength scale
+    carriers: frozenset[str]  # reporting verbs whose stance is the word they carry
+    intensifiers: tuple[str, ...]
+    hedges: tuple[str, ...]
+    joins: frozenset[str]  # words after which a comma starts a new clause: とともに, 一方
+    adverbial: frozenset[str] = field(default_factory=frozenset)  # 通じ, 踏まえ: no new clause
+    head_final: bool = True  # the main predicate is the last stance word (Japanese), else first
+    comma_opens_clause: bool = False  # a comma before a verb or a subject starts a clause (Chinese)
+
+
+Specificity = Callable[[str, float], float]
+
+
+def noun_terms(
+    text: str, tokens: Tokens, lexicon: Lexicon, rarity: Specificity, zipf: float
+) -> list[Term]:
+    """Noun phrases of a claim: adjacent nouns, prefixes and nominal suffixes joined as the
+    analyser cut them (so no particle is ever part of a term). People's names, roles, dates,
+    stance words and the genre's meeting words end a phrase and are no part of one; a title
+    also drops what it follows (米国国務長官, 茂木外務大臣: who speaks, not what)."""
+    runs: list[list[Token]] = []
+    open_run = False
+    for index, token in enumerate(tokens):
+        if _breaks(token.form, lexicon) or token.tag == "NAME":
+            if open_run and _is_title(token.form, lexicon):
+                runs.pop()
+            open_run = False
+            continue
+        joined = open_run and runs[-1][-1].start + runs[-1][-1].len == token.start
+        if joined and token.tag in _RUN_PARTS:
+            runs[-1].append(token)
+        elif token.tag in NOUNS or (token.tag == "PREFIX" and _next_is_noun(tokens, index)):
+            runs.append([token])
+            open_run = True
+        else:
+            open_run = False
+    found: dict[str, Term] = {}
+    for run in runs:
+        while run and run[-1].tag in ("NUM", "PREFIX"):
+            run = run[:-1]
+        content = [t for t in run if t.tag in NOUNS]
+        if not content:
+            continue
+        term = text[run[0].start : run[-1].start + run[-1].len]
+        if len(term) < 2 or _CALENDAR.match(term):
+            continue
+        proper = any(t.tag == "PROPN" for t in run)
+        specific = 1.0 if proper else _phrase_specificity(term, content, rarity, zipf)
+        if specific > 0:
+            found.setdefault(term, Term(term, specific, proper=proper))
+    return sorted(found.values(), key=lambda t: -t.specificity)
+
+
+def _next_is_noun(tokens: Tokens, index: int) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].tag in NOUNS
+
+
+def _next_is(tokens: Tokens, index: int, tag: str) -> bool:
+    return index + 1 < len(tokens) and tokens[index + 1].tag == tag
+
+
+def _is_title(word: str, lexicon: Lexicon) -> bool:
+    return word.lower() in TITLES or any(word.endswith(title) for title in lexicon.titles)
+
+
+def _breaks(word: str, lexicon: Lexicon) -> bool:
+    """Words that are never part of a term: roles, titles, dates, stance and meeting words,
+    and the English function words and titles a CJK readout quotes ("The Honorable")."""
+    return (
+        word in lexicon.roles
+        or word in lexicon.calendar
+        or word in lexicon.framing
+        or word in lexicon.levels
+        or word.lower() in STOPWORDS
+        or _is_title(word, lexicon)
+    )
+
+
+def _phrase_specificity(term: str, parts: list[Token], rarity: Specificity, zipf: float) -> float:
+    """A listed word's own specificity; a compound the list lacks takes its rarest part's
+    ("戦略的互恵関係" is as specific as 互恵), so everyday compounds ("電話会談") stay out."""
+    whole = rarity(term, zipf)
+    if len(parts) == 1 or whole < 0.8:
+        return whole
+    return max(rarity(p.form, zipf) for p in parts)
+
+
+def stance(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 4) -> Predicate | None:
+    """The claim's main stance word on the scale, raised by an intensifier just before it,
+    lowered by a hedge near it; a reporting verb (述べ, 表示) only when nothing else is."""
+    found = [i for i, t in enumerate(tokens) if t.form in lexicon.levels]
+    if not found:
+        return None
+    stances = [i for i in found if tokens[i].form not in lexicon.carriers] or found
+    at = stances[-1] if lexicon.head_final else stances[0]
+    head = tokens[at]
+    level, first = lexicon.levels[head.form], head.start
+    for before in tokens[max(0, at - window) : at]:
+        if before.form.startswith(lexicon.intensifiers):
+            level, first = min(TOP, level + 1), before.start
+            break
+    near = tokens[max(0, at - window) : at + window + 1]
+    if any(t.form.startswith(lexicon.hedges) for t in near):
+        level = max(1, level - 1)
+    return Predicate(text[first : head.start + head.len], level)
+
+
+def is_framing(
+    text: str, tokens: Tokens, lexicon: Lexicon, opening: bool, rarity: Specificity, zipf: float
+) -> bool:
+    """A claim that only frames the meeting: it uses the genre's words for meeting, talking
+    or reporting, and is the readout's opening claim or names nothing else of substance."""
+    if not any(t.form in lexicon.framing for t in tokens):
+        return False
+    return opening or not noun_terms(text, tokens, lexicon, rarity, zipf)
+
+
+def clause_cuts(body: str, tokens: Tokens, lexicon: Lexicon) -> list[int]:
+    """Offsets in `body` just after a comma that starts a new clause: after a continuative
+    verb ("推進し、") or a join word ("とともに、", "一方、"), or where the language lets a
+    comma open a clause with its verb or subject ("…方向,落实好…", "…,双方要…")."""
+    cuts: list[int] = []
+    for index, token in enumerate(tokens):
+        if token.tag != "PUNCT" or token.form not in ("、", ",", "，") or index == 0:
+            continue
+        previous = tokens[index - 1]
+        tail = "".join(t.form for t in tokens[max(0, index - 3) : index])
+        continuative = previous.tag in ("VERB+", "AUX+") and previous.form not in lexicon.adverbial
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        opens = (
+            lexicon.comma_opens_clause
+            and following is not None
+            and (following.tag == "VERB" or following.form in lexicon.roles)
+        )
+        if continuative or opens or tail.endswith(tuple(lexicon.joins)):
+            cuts.append(token.start + token.len)
+    return cuts
