@@ -117,24 +117,42 @@ def _phrase_specificity(term: str, parts: list[Token], rarity: Specificity, zipf
     return max(rarity(p.form, zipf) for p in parts)
 
 
-def stance(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 4) -> Predicate | None:
-    """The claim's main stance word on the scale, raised by an intensifier just before it,
-    lowered by a hedge near it; a reporting verb (述べ, 表示) only when nothing else is."""
-    found = [i for i, t in enumerate(tokens) if t.form in lexicon.levels]
+def stance(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 6) -> Predicate | None:
+    """The claim's main stance word on the scale (one to three tokens: 意見交換 is two),
+    raised by an intensifier just before it, lowered by a hedge near it; a reporting verb
+    (述べ, 表示) only when nothing else is."""
+    found = _stance_words(tokens, lexicon)
     if not found:
         return None
-    stances = [i for i in found if tokens[i].form not in lexicon.carriers] or found
-    at = stances[-1] if lexicon.head_final else stances[0]
-    head = tokens[at]
-    level, first = lexicon.levels[head.form], head.start
-    for before in tokens[max(0, at - window) : at]:
-        if before.form.startswith(lexicon.intensifiers):
-            level, first = min(TOP, level + 1), before.start
+    stances = [f for f in found if f[0] not in lexicon.carriers] or found
+    word, start, end = stances[-1] if lexicon.head_final else stances[0]
+    level, first = lexicon.levels[word], start
+    before = text[max(0, start - window) : start]
+    for intensifier in lexicon.intensifiers:
+        at = before.find(intensifier)
+        if at >= 0:
+            level, first = min(TOP, level + 1), start - len(before) + at
             break
-    near = tokens[max(0, at - window) : at + window + 1]
-    if any(t.form.startswith(lexicon.hedges) for t in near):
+    if any(h in text[max(0, start - window) : end + window] for h in lexicon.hedges):
         level = max(1, level - 1)
-    return Predicate(text[first : head.start + head.len], level)
+    return Predicate(text[first:end], level)
+
+
+def _stance_words(tokens: Tokens, lexicon: Lexicon) -> list[tuple[str, int, int]]:
+    """Each stance word of the lexicon that one to three adjacent tokens spell, in order."""
+    found: list[tuple[str, int, int]] = []
+    index = 0
+    while index < len(tokens):
+        for width in (3, 2, 1):
+            part = tokens[index : index + width]
+            word = "".join(t.form for t in part)
+            contiguous = all(a.start + a.len == b.start for a, b in zip(part, part[1:]))
+            if len(part) == width and contiguous and word in lexicon.levels:
+                found.append((word, part[0].start, part[-1].start + part[-1].len))
+                index += width - 1
+                break
+        index += 1
+    return found
 
 
 def is_framing(

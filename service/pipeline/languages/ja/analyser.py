@@ -35,7 +35,7 @@ def tokenizer() -> Any:
     """Sudachi's tokenizer in mode C (its longest units), built once (~0.1 s)."""
     from sudachipy import Dictionary, SplitMode
 
-    return Dictionary(dict="core").create(SplitMode.C)
+    return Dictionary(dict="core").tokenizer(mode=SplitMode.C)
 
 
 def _tag(pos: tuple[str, ...]) -> str:
