@@ -60,9 +60,10 @@ def _warm(encoder: Encoder) -> None:
         inner: Encoder = getattr(route, "inner", route)
         inner.encode(["The ministers met today."])
     if multilingual is not None:
-        from service.pipeline.languages.ko.split import kiwi
+        from service.pipeline.languages import LANGUAGES
 
-        kiwi()  # the Korean analyser's model takes seconds to read
+        for language in LANGUAGES.values():  # Kiwi's model takes seconds to read, jieba ~1 s
+            language.terms("Warm-up", 4.0, None)
 
 
 def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:

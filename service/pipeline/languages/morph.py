@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from service.pipeline.languages.base import TOP, Predicate, Term, Token, Tokens
 from service.pipeline.languages.en.words import STOPWORDS, TITLES
@@ -146,7 +147,7 @@ def _stance_words(tokens: Tokens, lexicon: Lexicon) -> list[tuple[str, int, int]
         for width in (3, 2, 1):
             part = tokens[index : index + width]
             word = "".join(t.form for t in part)
-            contiguous = all(a.start + a.len == b.start for a, b in zip(part, part[1:]))
+            contiguous = all(a.start + a.len == b.start for a, b in pairwise(part))
             if len(part) == width and contiguous and word in lexicon.levels:
                 found.append((word, part[0].start, part[-1].start + part[-1].len))
                 index += width - 1
