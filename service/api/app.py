@@ -60,10 +60,11 @@ def _warm(encoder: Encoder) -> None:
         inner: Encoder = getattr(route, "inner", route)
         inner.encode(["The ministers met today."])
     if multilingual is not None:
-        from service.pipeline.languages import LANGUAGES
+        from service.pipeline.languages.ko.split import kiwi
 
-        for language in LANGUAGES.values():  # Kiwi's model takes seconds to read, jieba ~1 s
-            language.terms("Warm-up", 4.0, None)
+        # Kiwi's model takes seconds to read; SudachiPy (0.2 s, ~100 MB) and jieba (1.2 s,
+        # ~100 MB) load on the first Japanese or Chinese readout, to keep start and RSS.
+        kiwi()
 
 
 def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:
