@@ -38,9 +38,8 @@ def cjk_sentences(text: str, segments: Sequence[Segment]) -> list[Segment]:
     return [s for s in found if s.end > s.start and not _ASIDE.match(text, s.start, s.end)]
 
 
-# A claim of a language written without spaces needs this many letters (about five English
-# words: a Japanese or Chinese word averages two to three characters); list items fewer.
-MIN_CLAIM_CHARS = 12
+# A list item of a language written without spaces needs this many letters (a claim needs
+# its language's `Lexicon.min_claim_letters`).
 MIN_LIST_ITEM_CHARS = 2
 # Enumerations marked "▲ item", "・item" or "(1) item" list separate topics.
 _LIST_MARK = re.compile(r"\s*(?:▲|；|;)\s*")
@@ -60,8 +59,9 @@ def cjk_claims(
     body = text[sentence.start : sentence.end]
     tokens = analyse(body)
     cuts = [Cut(m.start(), m.end(), MIN_LIST_ITEM_CHARS) for m in _LIST_MARK.finditer(body)]
-    cuts += [Cut(at, at, MIN_CLAIM_CHARS) for at in clause_cuts(body, tokens, lexicon)]
-    spans = pieces(text, sentence, cuts, MIN_CLAIM_CHARS, size=letters)
+    minimum = lexicon.min_claim_letters
+    cuts += [Cut(at, at, minimum) for at in clause_cuts(body, tokens, lexicon)]
+    spans = pieces(text, sentence, cuts, minimum, size=letters)
     return [Piece(span, within(tokens, span.start - sentence.start, span.end - sentence.start))
             for span in spans]  # fmt: skip
 

@@ -38,7 +38,16 @@ class Lexicon:
     joins: frozenset[str]  # words after which a comma starts a new clause: とともに, 一方
     adverbial: frozenset[str] = field(default_factory=frozenset)  # 通じ, 踏まえ: no new clause
     head_final: bool = True  # the main predicate is the last stance word (Japanese), else first
-    comma_opens_clause: bool = False  # a comma before a verb or a subject starts a clause (Chinese)
+    lead_ins: tuple[str, ...] = ()  # "以下のとおり": a claim announcing the points that follow
+    comma_opens_clause: bool = False
+    # A phrase the word list lacks is as specific as its rarest part (Japanese: wordfreq's
+    # list is cut in short units, so a long unit it lacks is most often everyday words
+    # joined); otherwise it counts as an unlisted compound (Chinese: jieba's words already
+    # are wordfreq's units, so words joined into a phrase name something specific).
+    compounds_by_parts: bool = True
+    # A claim needs this many letters: about eight words, a clause with its own predicate and
+    # an argument (Japanese writes kana endings and particles, Chinese fewer letters a word).
+    min_claim_letters: int = 20  # a comma before a verb or a subject starts a clause (Chinese)
 
 
 Specificity = Callable[[str, float], float]
@@ -78,7 +87,7 @@ def noun_terms(
         if len(term) < 2 or _CALENDAR.match(term):
             continue
         proper = any(t.tag == "PROPN" for t in run)
-        specific = 1.0 if proper else _phrase_specificity(term, content, rarity, zipf)
+        specific = 1.0 if proper else _phrase_specificity(term, content, rarity, zipf, lexicon)
         if specific > 0:
             found.setdefault(term, Term(term, specific, proper=proper))
     return sorted(found.values(), key=lambda t: -t.specificity)
@@ -98,22 +107,26 @@ def _is_title(word: str, lexicon: Lexicon) -> bool:
 
 def _breaks(word: str, lexicon: Lexicon) -> bool:
     """Words that are never part of a term: roles, titles, dates, stance and meeting words,
-    and the English function words and titles a CJK readout quotes ("The Honorable")."""
+    manner words (全面, 包括的: intensifiers), and the English function words and titles a
+    CJK readout quotes ("The Honorable")."""
     return (
         word in lexicon.roles
         or word in lexicon.calendar
         or word in lexicon.framing
         or word in lexicon.levels
+        or word in lexicon.intensifiers
         or word.lower() in STOPWORDS
         or _is_title(word, lexicon)
     )
 
 
-def _phrase_specificity(term: str, parts: list[Token], rarity: Specificity, zipf: float) -> float:
+def _phrase_specificity(
+    term: str, parts: list[Token], rarity: Specificity, zipf: float, lexicon: Lexicon
+) -> float:
     """A listed word's own specificity; a compound the list lacks takes its rarest part's
     ("戦略的互恵関係" is as specific as 互恵), so everyday compounds ("電話会談") stay out."""
     whole = rarity(term, zipf)
-    if len(parts) == 1 or whole < 0.8:
+    if len(parts) == 1 or whole < 0.8 or not lexicon.compounds_by_parts:
         return whole
     return max(rarity(p.form, zipf) for p in parts)
 
@@ -160,7 +173,10 @@ def is_framing(
     text: str, tokens: Tokens, lexicon: Lexicon, opening: bool, rarity: Specificity, zipf: float
 ) -> bool:
     """A claim that only frames the meeting: it uses the genre's words for meeting, talking
-    or reporting, and is the readout's opening claim or names nothing else of substance."""
+    or reporting, and is the readout's opening claim or names nothing else of substance; or
+    it announces the points that follow ("…につき、以下のとおり述べた"), which say it again."""
+    if any(lead in text for lead in lexicon.lead_ins):
+        return True
     if not any(t.form in lexicon.framing for t in tokens):
         return False
     return opening or not noun_terms(text, tokens, lexicon, rarity, zipf)

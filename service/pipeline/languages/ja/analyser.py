@@ -18,6 +18,7 @@ _LOCK = threading.Lock()
 # Sudachi's parts of speech (its first two levels) as the shared tags of languages/morph.py.
 _TAGS = {
     "名詞": "NOUN",
+    "形状詞": "NOUN",
     "代名詞": "OTHER",
     "接頭辞": "PREFIX",
     "接尾辞": "NSUFFIX",

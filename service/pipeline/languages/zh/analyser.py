@@ -28,7 +28,7 @@ _TAGS = {
     "nz": "PROPN",
     "eng": "PROPN",
     "m": "NUM",
-    "t": "NUM",
+    "t": "NOUN",
     "v": "VERB",
     "vd": "VERB",
     "p": "PART",

@@ -40,6 +40,8 @@ LEXICON = Lexicon(
     intensifiers=("坚决", "坚定", "强烈", "严重", "高度", "深切", "始终", "全面", "严正", "切实"),
     hedges=("可以", "可能", "探讨", "研究"),
     joins=frozenset({"同时", "此外", "并"}),
+    lead_ins=("如下",),
     head_final=False,
     comma_opens_clause=True,
+    compounds_by_parts=False,
 )
