@@ -43,6 +43,9 @@ class Cast:
 
     own: frozenset[str]
     other: frozenset[str]
+    # Names as a language's own analyser reads them (Japanese, Chinese): languages/*/speaker.py
+    named_own: frozenset[str] = frozenset()
+    named_other: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,32 @@ def cast_of(claims: Sequence[Claim], others: Sequence[Claim]) -> Cast:
         other |= meets
         own |= met
     common = own & other
-    return Cast(frozenset(own - common), frozenset(other - common))
+    named_own, named_other = _named_parties(claims, others)
+    return Cast(frozenset(own - common), frozenset(other - common), named_own, named_other)
+
+
+def _named_parties(
+    claims: Sequence[Claim], others: Sequence[Claim]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The cast by name, from whichever readout's opening its language's rules can read
+    (who meets in this readout is this side; who meets in the other's is the other side)."""
+    own: set[str] = set()
+    other: set[str] = set()
+    for readout, flip in ((claims, False), (others, True)):
+        found = next(
+            (
+                parties
+                for claim in readout[:3]
+                for language in LANGUAGES.values()
+                if (parties := language.parties(claim.text)) is not None
+            ),
+            None,
+        )
+        if found is not None:
+            meets, met = found
+            own |= met if flip else meets
+            other |= meets if flip else met
+    return frozenset(own - other), frozenset(other - own)
 
 
 def _belongs(token: str, group: frozenset[str]) -> bool:
@@ -171,7 +199,7 @@ def _speaker_at(tokens: list[str], cast: Cast) -> Speaker:
 def speaker_of(text: str, cast: Cast) -> Speaker:
     """Who the claim's own subject is, or `unknown` when it has none (a continuing clause)."""
     for language in LANGUAGES.values():  # each language's cues read only its own script
-        cued = language.subject(text)
+        cued = language.subject(text, cast.named_own, cast.named_other)
         if cued is not None:
             return cued
     tokens = _tokens(text)
@@ -185,7 +213,8 @@ def speaker_of(text: str, cast: Cast) -> Speaker:
 
 
 _PRONOUN = re.compile(r"\s*(?:He|She)\b")
-_HANGUL = re.compile(r"[가-힣]")
+# Korean, Japanese and Chinese drop a subject their sentence shares with the one before.
+_DROPS_SUBJECT = re.compile(r"[가-힣\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
@@ -199,8 +228,8 @@ def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
         speaker = speaker_of(claim.text, cast)
         continues = previous is not None and previous.sentence == claim.sentence
         opens = claim.text.lstrip()[:1]
-        # Korean drops a subject its sentence shares with the one before
-        dropped = _HANGUL.match(claim.text.lstrip()) is not None
+        # an East Asian clause drops the subject its sentence shares with the one before
+        dropped = _DROPS_SUBJECT.match(claim.text.lstrip()) is not None
         if _PRONOUN.match(claim.text) and speaker == "unknown":
             speaker = last_one
             found.named.add(claim.id)

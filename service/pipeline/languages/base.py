@@ -64,7 +64,10 @@ class Language:
       titles or roles), most specific first, given the claim's tokens from the split;
     - `specificity`: 0 for an everyday word of the language, up to 1 for a rare one;
     - `predicate`: the claim's main stance predicate and its level on the strength scale;
-    - `subject`: who the claim's subject is when the language's speaker cues say so;
+    - `subject`: who the claim's subject is when the language's speaker cues say so, given
+      the names of this readout's side and of the other (`parties`);
+    - `parties`: who meets and who is met, by name, when a claim reports the meeting (None
+      where the shared grammar of classify/speaker.py reads them);
     - `framing`: whether a claim only frames the meeting (who met, when, "overview below"),
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
@@ -77,12 +80,16 @@ class Language:
     terms: Callable[[str, float, Tokens | None], list[Term]]
     specificity: Callable[[str, float], float]
     predicate: Callable[[str, Tokens | None], Predicate | None]
-    subject: Callable[[str], Speaker | None]
+    subject: Callable[[str, frozenset[str], frozenset[str]], Speaker | None]
     framing: Callable[[str, Tokens | None, bool, float], bool]
     lexical: bool = False
     drops_subject: bool = False
+    parties: Callable[[str], Cast | None] = lambda opening: None
 
 
-def no_subject(text: str) -> Speaker | None:
+Cast = tuple[frozenset[str], frozenset[str]]
+
+
+def no_subject(text: str, own: frozenset[str], other: frozenset[str]) -> Speaker | None:
     """For a language whose speaker cues the shared grammar reads (speaker.py)."""
     return None

@@ -79,5 +79,22 @@ def test_stance_words_and_their_levels(sentence: str, predicate: str, level: int
 
 
 def test_a_joint_subject_is_both_sides() -> None:
-    assert JA.subject("両外相は、日米同盟の強化を確認しました。") == "both"
-    assert JA.subject("茂木外務大臣から、歓迎する旨述べました。") is None
+    assert (
+        JA.subject("両外相は、日米同盟の強化を確認しました。", frozenset(), frozenset()) == "both"
+    )
+    assert JA.subject("茂木外務大臣から、歓迎する旨述べました。", frozenset(), frozenset()) is None
+
+
+def test_the_cast_of_the_opening_names_who_speaks() -> None:
+    from service.pipeline.languages.ja.speaker import parties
+
+    opening = _claims(MOTEGI)[0]
+    cast = parties(opening)
+    assert cast is not None
+    own, other = cast
+    assert (
+        JA.subject("冒頭、ブリンケン国務長官から、成功を祈念する旨述べました。", own, other)
+        == "other"
+    )
+    assert JA.subject("これに対し、茂木外務大臣から、歓迎する旨述べました。", own, other) == "self"
+    assert JA.subject("中国側から、懸念が示されました。", own, other) == "other"

@@ -58,4 +58,17 @@ def test_a_long_sentence_splits_at_commas_that_open_a_clause() -> None:
 def test_stance_levels_and_joint_subjects() -> None:
     found = ZH.predicate("中方坚决反对任何形式的干涉。", None)
     assert found is not None and found.level == 4
-    assert ZH.subject("双方要拓展经贸关系、深化互利合作。") == "both"
+    assert ZH.subject("双方要拓展经贸关系、深化互利合作。", frozenset(), frozenset()) == "both"
+
+
+def test_the_cast_of_the_opening_names_who_speaks() -> None:
+    from service.pipeline.languages.zh.speaker import parties
+
+    claims, _ = _split()
+    cast = parties(claims[0])
+    assert cast == (frozenset({"李强"}), frozenset({"岩屋毅"}))
+    own, other = cast
+    assert ZH.subject("李强表示,当前,中日关系处于改善发展的关键时期。", own, other) == "self"
+    assert ZH.subject("岩屋毅表示,日中有着2000多年友好交往历史。", own, other) == "other"
+    assert ZH.subject("中方愿同日方一道把握好这一正确方向。", own, other) == "self"
+    assert ZH.subject("日方愿同中方共同努力。", own, other) == "other"

@@ -8,7 +8,7 @@ from service.pipeline.languages.base import Language, Piece, Predicate, Term, To
 from service.pipeline.languages.cjk import cjk_claims, cjk_sentences
 from service.pipeline.languages.frequency import listed_specificity
 from service.pipeline.languages.ja.analyser import analyse
-from service.pipeline.languages.ja.speaker import subject
+from service.pipeline.languages.ja.speaker import parties, subject
 from service.pipeline.languages.ja.words import LEXICON
 from service.pipeline.languages.morph import is_framing, noun_terms, stance
 
@@ -45,6 +45,7 @@ LANGUAGE = Language(
     specificity=specificity,
     predicate=_predicate,
     subject=subject,
+    parties=parties,
     framing=_framing,
     drops_subject=True,
 )

@@ -17,7 +17,9 @@ _KO_SUBJECT = re.compile(
 )
 
 
-def subject(text: str) -> Speaker | None:
+def subject(
+    text: str, own: frozenset[str] = frozenset(), other: frozenset[str] = frozenset()
+) -> Speaker | None:
     """The speaker a Korean claim's own subject names, or None when it names none."""
     if _JOINT_KO.search(text[:40]):
         return "both"

@@ -9,7 +9,7 @@ from service.pipeline.languages.cjk import cjk_claims, cjk_sentences
 from service.pipeline.languages.frequency import listed_specificity
 from service.pipeline.languages.morph import is_framing, noun_terms, stance
 from service.pipeline.languages.zh.analyser import analyse
-from service.pipeline.languages.zh.speaker import subject
+from service.pipeline.languages.zh.speaker import parties, subject
 from service.pipeline.languages.zh.words import LEXICON
 
 # A compound the list lacks (战略互惠关系) is rarely an everyday word, but not a name.
@@ -45,6 +45,7 @@ LANGUAGE = Language(
     specificity=specificity,
     predicate=_predicate,
     subject=subject,
+    parties=parties,
     framing=_framing,
     drops_subject=True,
 )
