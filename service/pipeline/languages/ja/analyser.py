@@ -1,9 +1,10 @@
 """The Japanese analyser: SudachiPy with its core dictionary (the sudachidict-core wheel).
 
-Chosen over fugashi with unidic-lite (measured on the dev readouts, bench/analysers.py): it
-keeps transliterated names whole (アントニー・ブリンケン, where unidic-lite cuts ブリン|ケン),
-its long units (mode C) keep compounds such as 外務大臣 together, it is twice as fast per
-readout (1.4 ms against 2.8 ms) and loads in under 0.1 s.
+Chosen over fugashi with unidic-lite, both measured on the dev readouts (docs/languages.md;
+bench/analysers.py measures the installed one): it keeps transliterated names whole
+(アントニー・ブリンケン, where unidic-lite cuts ブリン|ケン), its long units (mode C) keep
+compounds such as 外務大臣 together, and it was twice as fast per readout (1.4 ms against
+2.8 ms), though it holds about twice the memory (125 MB against 56 MB).
 """
 
 from __future__ import annotations
