@@ -11,21 +11,23 @@ from typing import Any
 from service.pipeline.languages.base import Token, Tokens
 
 _LOCK = threading.Lock()
-# jieba's ICTCLAS-style flags as the shared tags of languages/morph.py: nr people, ns places,
-# nt organisations, nz other proper nouns; i and l are set phrases (一衣带水), j abbreviations.
+# jieba's ICTCLAS-style flags as the shared tags of languages/morph.py: nr people; i and l are
+# set phrases (一衣带水). Its place, organisation, other-name and abbreviation flags (ns, nt,
+# nz, j) come from a hidden Markov model that also gives them to verbs ("惠及" ns, "深化" j), so
+# they count as nouns whose specificity the word list decides, not as names.
 _TAGS = {
     "n": "NOUN",
     "vn": "NOUN",
     "an": "NOUN",
     "i": "NOUN",
     "l": "NOUN",
-    "j": "PROPN",
+    "j": "NOUN",
     "nr": "NAME",
     "nrfg": "NAME",
     "nrt": "NAME",
-    "ns": "PROPN",
-    "nt": "PROPN",
-    "nz": "PROPN",
+    "ns": "NOUN",
+    "nt": "NOUN",
+    "nz": "NOUN",
     "eng": "PROPN",
     "m": "NUM",
     "t": "NOUN",
