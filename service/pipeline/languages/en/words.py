@@ -2,7 +2,9 @@
 
 Function words: the closed classes of English grammar (articles, pronouns, prepositions,
 conjunctions, auxiliaries; cf. the NLTK English stopword list). Titles: the forms of address
-and office names of diplomatic correspondence. Calendar: month and day names.
+and office names of diplomatic correspondence. Calendar and time: month and day names, the
+units and parts of a day. Connectives: English sentence adverbs of ordering. Framing: the
+press-release genre's words for meeting, calling, visiting, discussing and reporting.
 """
 
 from __future__ import annotations
@@ -28,5 +30,36 @@ CALENDAR = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday today yesterday""".split()
 )
+# Time words: the units and parts of a day a readout times its meeting by.
+TIME_WORDS = frozenset(
+    """today yesterday tomorrow minutes minute hours hour pm am noon morning afternoon evening
+    night""".split()
+)
+# Discourse connectives (the closed class of sentence adverbs that order a text).
+CONNECTIVES = frozenset("furthermore moreover additionally meanwhile finally lastly".split())
+# The readout genre's words for the meeting itself, for talking and for reporting it: the
+# closed vocabulary of framing, matched by prefix ("meet" also covers "meeting", "met" exactly).
+FRAMING_PREFIXES = (
+    "meet",
+    "visit",
+    "talk",
+    "call",
+    "exchang",
+    "discuss",
+    "attribut",
+    "reporter",
+    "spokesperson",
+    "readout",
+    "held",
+    "hold",
+    "host",
+    "convers",
+    "agenda",
+    "view",
+)
+FRAMING_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told", "press"})
+# A claim that announces the points that follow ("The overview of the talk is as follows.")
+# frames them; they say it again.
+LEAD_INS = ("as follows", "the following points")
 # Lower-case words that may join proper nouns into one name: "Republic of Korea".
 NAME_JOINERS = frozenset({"of", "for"})
