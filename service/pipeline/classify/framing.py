@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     NAME_JOINERS,
-    TITLES,
     Words,
     is_proper,
     is_verb_form,
@@ -29,6 +28,7 @@ from service.pipeline.languages.en.words import (
     FRAMING_WORDS,
     LEAD_INS,
     TIME_WORDS,
+    title_at,
 )
 from service.pipeline.types import Claim
 
@@ -58,22 +58,29 @@ def _people(words: Words) -> set[str]:
     Blinken"), before one ("Seoul's Foreign Ministry") and after a meeting word ("meeting in
     Rio de Janeiro")."""
     names: set[str] = set()
+    plain = [w for w, _ in words]
     for index in range(len(words)):
         lower = words[index][0].lower()
-        if lower in TITLES:
-            names |= _name_after(words, index + 1, skip=TITLES | NAME_JOINERS)
+        if title_at(plain, index):
+            names |= _name_after(words, index + 1, titled=True)
             names |= _name_before(words, index)
         elif (
             _is_role_word(lower)
             and words[index + 1 : index + 2]
             and words[index + 1][0] in ("in", "at")
         ):
-            names |= _name_after(words, index + 2, skip=frozenset())
+            names |= _name_after(words, index + 2, titled=False)
     return names
 
 
-def _name_after(words: Words, index: int, skip: frozenset[str]) -> set[str]:
-    while index < len(words) and words[index][0].lower() in skip:
+def _name_after(words: Words, index: int, titled: bool) -> set[str]:
+    """The name from `index` on, past the rest of its title when it follows one."""
+    plain = [w for w, _ in words]
+    while (
+        titled
+        and index < len(words)
+        and (title_at(plain, index) or words[index][0].lower() in NAME_JOINERS)
+    ):
         index += 1
     found = set()
     while index < len(words) and (is_proper(words, index) or words[index][0] in NAME_JOINERS):
@@ -129,12 +136,13 @@ def substance(
     content words that are not the genre's words for meeting and reporting, nor those of the
     claim's opening adverbial."""
     found = []
+    plain = [w for w, _ in words]
     opening = _leading_adverbial(words, text)
     for index, (word, offset) in enumerate(words):
         lower = word.lower()
         if offset < opening:
             continue
-        if lower in _DISCOURSE or lower in TITLES or _DIGIT.search(word):
+        if lower in _DISCOURSE or title_at(plain, index) or _DIGIT.search(word):
             continue
         if is_proper(words, index):
             if lower.removesuffix("’s").removesuffix("'s") not in participants:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from service.pipeline.languages import LANGUAGES
-from service.pipeline.languages.en.words import TITLES
+from service.pipeline.languages.en.words import title_at
 from service.pipeline.types import Claim, Speaker
 
 _TOKEN = re.compile(r"[A-Za-z][\w.’'-]*[\w]|[A-Za-z]|[가-힣]+|,")
@@ -70,12 +70,13 @@ def _parties(opening: str) -> tuple[set[str], set[str]]:
 
 def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
     found = set()
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
         if token.lower() in stop:
             break
         if token.lower() in _CALENDAR or token.lower() in _PREPOSITIONS:
             continue
-        if token[0].isupper() or token.lower() in TITLES:
+        if token[0].isupper() or title_at(tokens, index):
             found.add(token.lower())
     return found
 
@@ -149,11 +150,13 @@ def _resolve(phrase: list[str], cast: Cast) -> Speaker:
         return "both"
     if "other" in lowered and any(t in _SIDE for t in lowered):
         return "other"
-    own = sum(_belongs(t, cast.own) for t in lowered if t not in TITLES or len(lowered) == 1)
-    other = sum(_belongs(t, cast.other) for t in lowered if t not in TITLES or len(lowered) == 1)
+    titles = [title_at(lowered, i) for i in range(len(lowered))]
+    named = [t for t, title in zip(lowered, titles, strict=True) if not title or len(lowered) == 1]
+    own = sum(_belongs(t, cast.own) for t in named)
+    other = sum(_belongs(t, cast.other) for t in named)
     if own == other:  # only titles, or both casts named: the title decides, if only one has it
-        own = sum(t in cast.own for t in lowered if t in TITLES)
-        other = sum(t in cast.other for t in lowered if t in TITLES)
+        own = sum(t in cast.own for t, title in zip(lowered, titles, strict=True) if title)
+        other = sum(t in cast.other for t, title in zip(lowered, titles, strict=True) if title)
     if own > other:
         return "self"
     if other > own:
@@ -170,7 +173,7 @@ def _subject(tokens: list[str]) -> tuple[list[str], int]:
             return phrase, index
         if (
             token[0].isupper()
-            or lower in TITLES
+            or title_at(tokens, index)
             or lower in _JOINT
             or lower in _SIDE
             or lower in _DETERMINERS

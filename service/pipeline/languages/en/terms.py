@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from service.pipeline.languages.base import Term
 from service.pipeline.languages.en.words import CALENDAR as _CALENDAR
-from service.pipeline.languages.en.words import NAME_JOINERS, TITLES
+from service.pipeline.languages.en.words import NAME_JOINERS, title_at
 from service.pipeline.languages.en.words import STOPWORDS as _STOPWORDS
 from service.pipeline.languages.frequency import english_specificity
 from service.pipeline.memo import text_memo
@@ -153,13 +153,13 @@ def words_of(text: str) -> Words:
 
 
 def _names_a_role(words: Sequence[tuple[str, int]], index: int) -> bool:
-    """A title word, or the portfolio right after "<title> of": "Secretary of Defense"."""
-    if words[index][0].lower() in TITLES:
-        return True
-    before = [w.lower() for w, _ in words[max(0, index - 3) : index]]
-    if before and before[-1] == "the":
-        before.pop()
-    return len(before) >= 2 and before[-1] == "of" and before[-2] in TITLES
+    """Part of a title: "Secretary", "Foreign Minister", "Secretary of Defense"."""
+    return title_at(_plain(tuple(words)), index)
+
+
+@lru_cache(maxsize=4096)
+def _plain(words: Words) -> tuple[str, ...]:
+    return tuple(w for w, _ in words)
 
 
 def _as_written(text: str, run: list[str]) -> str:

@@ -9,6 +9,8 @@ press-release genre's words for meeting, calling, visiting, discussing and repor
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # Function words; none of them is ever an emphasis.
 STOPWORDS = frozenset(
     """a about above after again against all also alongside am among an and any are as at be
@@ -19,12 +21,55 @@ STOPWORDS = frozenset(
     then there these they this those through to too under until up upon very via was we were
     what when where which while who whom why will with within would you your yours""".split()
 )
-# Titles and honorifics name a role, not a topic.
+# Titles and honorifics name a role, not a topic; so do the offices that hold them.
 TITLES = frozenset(
     """mr mrs ms dr hon honorable secretary minister ministers president deputy director
-    spokesperson ambassador councilor chancellor premier vice first state foreign affairs
-    department ministry office""".split()
+    spokesperson ambassador councilor chancellor premier vice department ministry office""".split()
 )
+# Ranks and portfolios that make part of a title only standing before one ("First Vice
+# Foreign Minister", "State Councilor", "Prime Minister"); elsewhere they are ordinary words
+# ("the first time", "the State of Israel").
+TITLE_MODIFIERS = frozenset(
+    """first second prime foreign state senior chief under assistant principal executive
+    special acting""".split()
+)
+# A portfolio after "<title> of" or "for" is part of the title: "Secretary of State",
+# "Minister for Foreign Affairs", "Secretary of State of the United States": one word, after
+# up to one rank or portfolio word ("Foreign"), so "Secretary of State Rubio" keeps its name.
+PORTFOLIO_WORDS = 2
+# The adjectives that open a two-word portfolio ("Foreign Affairs", "Home Affairs").
+PORTFOLIO_ADJECTIVES = frozenset({"foreign", "home", "internal", "external", "economic"})
+
+
+def title_at(words: Sequence[str], index: int) -> bool:
+    """Whether `words[index]` is part of a title: a title word, a rank or portfolio standing
+    before one, or the capitalised portfolio after "<title> of (the)" or "for"."""
+    lower = words[index].lower()
+    if lower in TITLES:
+        return True
+    if lower in TITLE_MODIFIERS:
+        after = index + 1
+        while after < len(words) and words[after].lower() in TITLE_MODIFIERS:
+            after += 1
+        if after < len(words) and words[after].lower() in TITLES:
+            return True
+    before = index - 1
+    while (
+        before >= 0
+        and index - before <= PORTFOLIO_WORDS
+        and words[before].lower() in PORTFOLIO_ADJECTIVES
+    ):
+        before -= 1  # "Foreign" of "Minister for Foreign Affairs"; a name after State is not
+    if before >= 0 and words[before].lower() == "the":
+        before -= 1
+    return (
+        before >= 1
+        and words[before].lower() in NAME_JOINERS
+        and title_at(words, before - 1)
+        and (index - before <= 1 or words[index][:1].isupper())
+    )
+
+
 # Dates place a meeting; they are never what a side stressed.
 CALENDAR = frozenset(
     """january february march april may june july august september october november december
