@@ -232,7 +232,9 @@ def check_against_torch(source: Path, export: Path) -> tuple[float, float]:
         return 1.0, 1.0
     exported = OnnxEncoder(folder=export)
     try:
-        cosine = (exported.encode(texts) * SentenceTransformerEncoder(str(source)).encode(texts)).sum(axis=1)
+        cosine = (
+            exported.encode(texts) * SentenceTransformerEncoder(str(source)).encode(texts)
+        ).sum(axis=1)
     finally:
         exported.close()
     low, mean = float(np.min(cosine)), float(np.mean(cosine))
