@@ -13,7 +13,7 @@ from service.comparisons import ComparisonRequest
 from service.errors import BadRequest
 from service.pipeline.types import Readout
 from service.settings import Settings
-from service.validate import MAX_SIDE_LENGTH
+from service.validate import MAX_SIDE_LENGTH, side_key
 
 # The type-level limit (shown in OpenAPI) is read once from the environment at import; the
 # domain service checks the running app's own settings as well.
@@ -80,7 +80,7 @@ class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     date: datetime.date | None = None
 
     def __post_init__(self) -> None:
-        first, second = (r.side.casefold() for r in self.readouts)
+        first, second = (side_key(r.side) for r in self.readouts)
         if first == second:
             raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
 
