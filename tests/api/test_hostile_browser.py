@@ -95,7 +95,8 @@ def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> 
 
 
 def test_a_side_with_a_quote_still_highlights_under_the_csp(
-    browser: Any, server: LiveServer
+    browser: Any,  # noqa: F811
+    server: LiveServer,
 ) -> None:
     created = call(server.url + "/api/comparisons", _body('U"S', "K'R"))
     page = browser.new_page()
@@ -117,7 +118,9 @@ def test_a_side_with_a_quote_still_highlights_under_the_csp(
 
 
 def test_the_forms_still_work_from_their_own_pages(
-    browser: Any, server: LiveServer, tmp_path: Path
+    browser: Any,  # noqa: F811
+    server: LiveServer,
+    tmp_path: Path,
 ) -> None:
     page = browser.new_page()
     page.goto(server.url + "/")
