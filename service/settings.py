@@ -113,6 +113,9 @@ class Settings:
     max_json_depth: int = 32
     # Seconds a client may take to send its whole request body.
     body_timeout: float = 60.0
+    # Requests with a body over max_body_bytes (batches) read at once; more wait their turn,
+    # so that parallel uploads cannot add their sizes up in memory.
+    large_bodies: int = 2
     # Batches waiting or running, and their items not yet done, across the service.
     max_queued_batches: int = 50
     max_queued_items: int = 4000
@@ -145,6 +148,7 @@ class Settings:
             allowed_hosts=_env_hosts("READOUT_DIFF_ALLOWED_HOSTS", default.allowed_hosts),
             max_json_depth=max(3, _env_int("READOUT_DIFF_MAX_JSON_DEPTH", default.max_json_depth)),
             body_timeout=_env_seconds("READOUT_DIFF_BODY_TIMEOUT", default.body_timeout),
+            large_bodies=max(1, _env_int("READOUT_DIFF_LARGE_BODIES", default.large_bodies)),
             max_queued_batches=max(
                 1, _env_int("READOUT_DIFF_MAX_QUEUED_BATCHES", default.max_queued_batches)
             ),
