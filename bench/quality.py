@@ -9,6 +9,9 @@ fitted by the same objective as readout-diff's calibration). Scoring: evaluation
 the fit: evaluation/fitting.py.
 
 Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
+                              [--write-readme]
+With --write-readme the summary (each section's mean rows over all pairs) also replaces the
+README's block of this script (bench/readme.py); `make bench` does that.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
+from bench.readme import write_block
 from evaluation.baselines import flag_every_sentence, naive_sentences
 from evaluation.fitting import fit
 from evaluation.inventory import InventoryCase, Tally, tallies
@@ -70,26 +74,34 @@ def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
 
 def table(
     title: str, encoder: Encoder, calibration: Calibration, cases: list[InventoryCase]
-) -> None:
+) -> list[str]:
+    """Print the section's full table and its misses; return its summary (mean rows)."""
     ours = tallies(calibrated_method(encoder)(calibration), cases)
     every = tallies(flag_every_sentence, cases)
     threshold, baseline = naive(encoder, cases)
+    methods = [
+        (f"readout-diff ({encoder.name}, threshold {calibration.threshold})", ours, True),
+        ("flag every sentence", every, False),
+        (f"naive sentences ({encoder.name}, threshold {threshold})", baseline, False),
+    ]
     print(f"\n## {title}\n")
     print(HEADER)
     print("|" + "---|" * 10)
-    for line in rows(
-        f"readout-diff ({encoder.name}, threshold {calibration.threshold})", ours, True
-    ):
-        print(line)
-    for line in rows("flag every sentence", every, False):
-        print(line)
-    for line in rows(f"naive sentences ({encoder.name}, threshold {threshold})", baseline, False):
-        print(line)
+    for method, scores, detail in methods:
+        for line in rows(method, scores, detail):
+            print(line)
     for annotator, per_pair in sorted(ours.items()):
         for wrong in per_pair["total"].wrong:
             print(f"- {annotator} wrong: {wrong[:160]}")
         for missed in per_pair["total"].missed:
             print(f"- {annotator} missed: {missed}")
+    summary = [
+        f"**{title}** (mean of the two annotators, all pairs)",
+        "",
+        HEADER,
+        "|" + "---|" * 10,
+    ]
+    return summary + [rows(method, scores, False)[-1] for method, scores, _ in methods]
 
 
 def main() -> int:
@@ -99,16 +111,23 @@ def main() -> int:
     settings = Settings.from_env()
     parser.add_argument("--encoder", default=settings.encoder)
     parser.add_argument("--multilingual", default=settings.multilingual_encoder)
+    parser.add_argument(
+        "--write-readme", action="store_true", help="also write the summary into README.md"
+    )
     args = parser.parse_args()
     english = MemoEncoder(make_encoder(args.encoder))
-    table("English pairs", english, load_calibration(english.name), inventory_cases())
+    summary = table("English pairs", english, load_calibration(english.name), inventory_cases())
     multilingual = MemoEncoder(make_encoder(args.multilingual))
-    table(
-        "Korean-language readout against the English one",
+    summary.append("")
+    summary += table(
+        "Readouts in their own language against the other side's",
         multilingual,
         load_calibration(multilingual.name),
         inventory_cases(cross_language=True),
     )
+    print("\n## Summary\n\n" + "\n".join(summary))
+    if args.write_readme:
+        write_block("bench/quality.py", "\n".join(summary))
     return 0
 
 

@@ -75,16 +75,38 @@ def held_out(
     cases: Sequence[InventoryCase],
     fields: Mapping[str, Sequence[float]],
 ) -> Scores:
-    """Leave-one-pair-out: each pair scored with the calibration fitted on the others."""
+    """Leave-one-pair-out: each pair scored with the calibration fitted on the others.
+
+    Every grid point is run once over all pairs; each fold fits on the other pairs' tallies of
+    those runs (a pair's tally does not depend on which other pairs are scored).
+    """
+    points = grid(base, fields)
+    runs = [tallies(method(point), cases) for point in points]
+    by_point = {id(point): run for point, run in zip(points, runs, strict=True)}
     pooled: Scores = {}
-    for index, case in enumerate(cases):
-        rest = [*cases[:index], *cases[index + 1 :]]
-        fitted = fit_calibration(method, base, rest, fields).point
-        for annotator, per_pair in tallies(method(fitted), [case]).items():
+    for case in cases:
+        rest = [c.name for c in cases if c is not case]
+
+        def on_rest(point: Calibration, rest: Sequence[str] = rest) -> Scores:
+            return restricted(by_point[id(point)], rest)
+
+        best = fit(points, on_rest, objective)
+        for annotator, per_pair in by_point[id(best.point)].items():
             totals = pooled.setdefault(annotator, {"total": Tally()})
             totals[case.name] = per_pair[case.name]
             totals["total"] = totals["total"].add(per_pair[case.name])
     return pooled
+
+
+def restricted(scores: Scores, names: Sequence[str]) -> Scores:
+    """`scores` over the pairs `names` only, with their total."""
+    result: Scores = {}
+    for annotator, per_pair in scores.items():
+        total = Tally()
+        for name in names:
+            total = total.add(per_pair[name])
+        result[annotator] = {**{name: per_pair[name] for name in names}, "total": total}
+    return result
 
 
 def _rounded(value: Objective) -> tuple[float, ...]:
