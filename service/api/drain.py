@@ -1,5 +1,7 @@
-"""ASGI middleware: read and discard a refused request body before answering 413, so that every
-client, not only those that send `Expect: 100-continue`, sees the answer instead of a reset."""
+"""ASGI middleware: read and discard a request body the app refused unread (413 too large, 401
+no token, 403 cross-site, 415 not JSON) before answering, so that every client, not only those
+that send `Expect: 100-continue`, sees the answer instead of a connection reset. Nothing is
+kept: memory stays flat however big the refused body."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Send
 
 # Beyond this the body is not read: the connection is closed after the answer, as before.
+# (A 408 is not drained: its client is the one that does not send.)
 MAX_DRAIN_BYTES = 128 * 1024 * 1024
 
 
@@ -25,7 +28,7 @@ def drain_refused_bodies(app: ASGIApp) -> ASGIApp:
             return message
 
         async def draining_send(message: Message) -> None:
-            if message["type"] == "http.response.start" and message["status"] == 413:
+            if message["type"] == "http.response.start" and message["status"] != 408:
                 await _drain(receive, finished)
             await send(message)
 

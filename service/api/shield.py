@@ -114,8 +114,8 @@ def shield(
             await send({"type": "http.response.body", "body": body, "more_body": False})
             return
         head = scope["method"] == "HEAD"
-        if head:
-            scope["method"] = "GET"
+        if head:  # a copy: the server keeps reading its own scope as HEAD (no body expected)
+            scope = {**scope, "method": "GET"}  # type: ignore[assignment]
         dressed, timed = _dressed(send, head), _deadline(receive, body_timeout)
         if not _large(headers, max_body_bytes):
             await app(scope, timed, dressed)

@@ -125,3 +125,49 @@ def test_the_batch_queue_is_bounded(settings: Settings) -> None:
         assert "READOUT_DIFF_MAX_QUEUED_BATCHES" in third.json()["detail"]
         form = client.post("/batches", files={"jsonl": (None, json.dumps(body()))})
         assert form.status_code == 503 and "send this one again" in form.text
+
+
+def test_large_bodies_take_turns(settings: Settings) -> None:
+    app = create_app(dataclasses.replace(settings, large_bodies=1), encoder=FakeEncoder())
+    big = settings.max_body_bytes + 1
+    read: list[str] = []
+    answered: list[tuple[str, int]] = []
+
+    def scope(method: str, path: str, length: int) -> dict[str, Any]:
+        headers = [(b"host", b"localhost"), (b"content-type", b"application/json")]
+        if length:
+            headers.append((b"content-length", str(length).encode()))
+        return {
+            "type": "http", "method": method, "path": path, "raw_path": path.encode(),
+            "query_string": b"", "headers": headers, "http_version": "1.1", "scheme": "http",
+            "server": ("127.0.0.1", 8000), "client": ("127.0.0.1", 5000), "root_path": "",
+        }  # fmt: skip
+
+    def receiver(name: str) -> Any:
+        async def receive() -> dict[str, Any]:
+            read.append(name)
+            await anyio.sleep(3600)  # a client that never finishes its upload
+            return {}
+
+        return receive
+
+    def sender(name: str) -> Any:
+        async def send(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                answered.append((name, message["status"]))
+
+        return send
+
+    async def main() -> None:
+        async with anyio.create_task_group() as group:
+            for name in ("first", "second"):
+                group.start_soon(
+                    app, scope("POST", "/api/batches", big), receiver(name), sender(name)
+                )
+                await anyio.sleep(0.3)
+            await app(scope("GET", "/static/style.css", 0), receiver("small"), sender("small"))  # type: ignore[arg-type]
+            assert read == ["first"], "the second large body was read while the first one was"
+            assert answered == [("small", 200)], "a small request waited for the large ones"
+            group.cancel_scope.cancel()
+
+    anyio.run(main)
