@@ -69,11 +69,13 @@ def _env_database_url() -> str | None:
 
 def _env_hosts(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
     """Comma-separated host names (no ports, IPv6 without brackets); unset, the default."""
-    names = [h.strip().lower() for h in os.environ.get(name, "").split(",") if h.strip()]
-    for host in names:
-        if "*" in host.removeprefix("*.") or "/" in host:
-            raise InvalidInput(f"{name}: {host!r} is not a host name (wildcards only as *.domain)")
-    return tuple(names) or default
+    names = [h.strip().strip("[]").lower() for h in os.environ.get(name, "").split(",")]
+    for host in filter(None, names):
+        if host != "*" and ("*" in host.removeprefix("*.") or "/" in host):
+            raise InvalidInput(
+                f"{name}: {host!r} is not a host name (a name, *.domain, or * for any)"
+            )
+    return tuple(filter(None, names)) or default
 
 
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
@@ -106,8 +108,9 @@ class Settings:
     database_pool: int = 10
     # A Ray cluster (its GCS address, HOST:6379) that runs the service's batches; unset, in-process.
     ray_address: str | None = None
-    # The Host headers answered (a port is ignored; "*.example.org" allows subdomains): any
-    # other name is refused, so a DNS-rebinding page cannot read the reports.
+    # The Host headers answered (a port is ignored; "*.example.org" allows subdomains, "*"
+    # any name, as behind a proxy that checks it): any other name is refused, so that a
+    # DNS-rebinding page cannot read the reports.
     allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
     # How deep a JSON body may nest: a comparison needs 3, a batch 4.
     max_json_depth: int = 32
