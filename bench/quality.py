@@ -8,6 +8,13 @@ and the naive recipe (syntok sentences + the same encoder + best-match threshold
 fitted by the same objective as readout-diff's calibration). Scoring: evaluation/inventory.py;
 the fit: evaluation/fitting.py.
 
+Then, for the same reports, what they build on claim pairs (evaluation/counterparts.py): match
+precision (both claims under one topic both readouts mention, or both boilerplate), two-sided
+topic recall (shared, stronger and opposed topics with a right pair), kind agreement (an emphasis
+on a one-sided topic says "only", one on a stronger topic "partial"), and on the English pairs
+strength-gap and attribution precision and recall against gaps_{A,B}.json. Tables for the English
+pairs, the Korean-language and the Japanese-language readouts.
+
 Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
 """
 
@@ -23,14 +30,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np
 
 from evaluation.baselines import flag_every_sentence, naive_sentences
+from evaluation.counterparts import (
+    CounterpartCase,
+    PairTally,
+    counterpart_cases,
+    counterpart_tallies,
+)
 from evaluation.fitting import fit
 from evaluation.inventory import InventoryCase, Tally, tallies
-from evaluation.scoring import Method, Scores, calibrated_method, inventory_cases, objective
+from evaluation.scoring import Method, Scores, calibrated_method, objective
 from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
 
 NAIVE_THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.905, 0.02)]
+LANGUAGES = {
+    "ko": "Korean-language readout against the English one",
+    "ja": "Japanese-language readout against the other side's",
+}
 HEADER = (
     "| method | pair | annotator | precision | recall | F1 | top-3 | stronger recall "
     "| claims flagged | opposed right/total |"
@@ -60,18 +77,60 @@ def rows(method: str, scores: Scores, detail: bool) -> list[str]:
     return out
 
 
-def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
-    def method(threshold: float) -> Method:
-        return lambda readouts: naive_sentences(readouts, encoder, threshold)
+PAIR_HEADER = (
+    "| method | pair | annotator | match precision | two-sided recall | kind agreement "
+    "| strength precision | strength recall | attribution precision | attribution recall |"
+)
+PAIR_FIGURES = (
+    "match_precision",
+    "topic_recall",
+    "kind_agreement",
+    "strength_precision",
+    "strength_recall",
+    "attribution_precision",
+    "attribution_recall",
+)
 
-    fitted = fit(NAIVE_THRESHOLDS, lambda t: tallies(method(t), cases), objective)
+
+def pair_row(method: str, pair: str, annotator: str, totals: Sequence[PairTally]) -> str:
+    cells = [method, pair, annotator]
+    for name in PAIR_FIGURES:
+        ratios = [getattr(t, name) for t in totals]
+        if not any(r.total for r in ratios):
+            cells.append("–")
+            continue
+        value = sum(float(r) for r in ratios) / len(ratios)
+        counts = f" ({ratios[0].hits}/{ratios[0].total})" if len(ratios) == 1 else ""
+        cells.append(f"{value:.2f}{counts}")
+    return "| " + " | ".join(cells) + " |"
+
+
+def pair_table(method: str, scores: dict[str, dict[str, PairTally]], detail: bool) -> list[str]:
+    pairs = [p for p in next(iter(scores.values())) if p != "total"]
+    out = []
+    for pair in [*pairs, "total"] if detail else ["total"]:
+        label = pair.split("/")[0] if pair != "total" else "**all pairs**"
+        for annotator in sorted(scores):
+            out.append(pair_row(method, label, annotator, [scores[annotator][pair]]))
+        out.append(pair_row(method, label, "mean", [scores[a][pair] for a in sorted(scores)]))
+    return out
+
+
+def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
+    fitted = fit(NAIVE_THRESHOLDS, lambda t: tallies(naive_method(encoder, t), cases), objective)
     return fitted.point, fitted.measured
 
 
+def naive_method(encoder: Encoder, threshold: float) -> Method:
+    return lambda readouts: naive_sentences(readouts, encoder, threshold)
+
+
 def table(
-    title: str, encoder: Encoder, calibration: Calibration, cases: list[InventoryCase]
+    title: str, encoder: Encoder, calibration: Calibration, paired: list[CounterpartCase]
 ) -> None:
-    ours = tallies(calibrated_method(encoder)(calibration), cases)
+    cases = [c.case for c in paired]
+    method = calibrated_method(encoder)(calibration)
+    ours = tallies(method, cases)
     every = tallies(flag_every_sentence, cases)
     threshold, baseline = naive(encoder, cases)
     print(f"\n## {title}\n")
@@ -90,6 +149,21 @@ def table(
             print(f"- {annotator} wrong: {wrong[:160]}")
         for missed in per_pair["total"].missed:
             print(f"- {annotator} missed: {missed}")
+    ours_pairs = counterpart_tallies(method, paired)
+    naive_pairs = counterpart_tallies(naive_method(encoder, threshold), paired)
+    print(f"\n### {title}: counterparts, strength gaps, attributions, kinds\n")
+    print(PAIR_HEADER)
+    print("|" + "---|" * 10)
+    for line in pair_table(f"readout-diff ({encoder.name})", ours_pairs, True):
+        print(line)
+    naive_name = f"naive sentences ({encoder.name}, threshold {threshold})"
+    for line in pair_table(naive_name, naive_pairs, False):
+        print(line)
+    for annotator, pair_totals in sorted(ours_pairs.items()):
+        for wrong in pair_totals["total"].wrong:
+            print(f"- {annotator} wrong {wrong[:200]}")
+        for missed in pair_totals["total"].missed:
+            print(f"- {annotator} {missed}")
 
 
 def main() -> int:
@@ -101,14 +175,10 @@ def main() -> int:
     parser.add_argument("--multilingual", default=settings.multilingual_encoder)
     args = parser.parse_args()
     english = MemoEncoder(make_encoder(args.encoder))
-    table("English pairs", english, load_calibration(english.name), inventory_cases())
+    table("English pairs", english, load_calibration(english.name), counterpart_cases("en"))
     multilingual = MemoEncoder(make_encoder(args.multilingual))
-    table(
-        "Korean-language readout against the English one",
-        multilingual,
-        load_calibration(multilingual.name),
-        inventory_cases(cross_language=True),
-    )
+    for language, title in LANGUAGES.items():
+        table(title, multilingual, load_calibration(multilingual.name), counterpart_cases(language))
     return 0
 
 
