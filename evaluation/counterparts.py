@@ -250,3 +250,28 @@ def counterpart_cases(language: str = "en") -> list[CounterpartCase]:
     Japanese)."""
     expectation = "expected.json" if language == "en" else f"expected_{language}.json"
     return load_counterpart_cases(FIXTURES / "pairs", expectation)
+
+
+def case_name(case: CounterpartCase) -> str:
+    return case.case.name
+
+
+def _f_half(precision: Ratio, recall: Ratio) -> float:
+    p, r = float(precision), float(recall)
+    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+
+
+def match_objective(scores: Scores) -> tuple[float, float]:
+    """Mean over annotators of F0.5 of match precision and two-sided recall (precision weighs
+    twice: every pair is shown as a counterpart), then of kind agreement to break ties."""
+    totals = [per_pair["total"] for per_pair in scores.values()]
+    return (
+        sum(_f_half(t.match_precision, t.topic_recall) for t in totals) / len(totals),
+        sum(float(t.kind_agreement) for t in totals) / len(totals),
+    )
+
+
+def gap_objective(scores: Scores) -> float:
+    """Mean over annotators of F0.5 of strength-gap precision and recall."""
+    totals = [per_pair["total"] for per_pair in scores.values()]
+    return sum(_f_half(t.strength_precision, t.strength_recall) for t in totals) / len(totals)

@@ -110,7 +110,7 @@ def compare_prepared(
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
-        strength_gaps=strength_gaps(claims, found),
+        strength_gaps=strength_gaps(claims, found, calibration.gap_levels),
         attributions=attributions,
     )
 

@@ -37,6 +37,8 @@ class Calibration(msgspec.Struct, frozen=True):
     partial_specificity: float = PARTIAL_SPECIFICITY
     # Two claims are counterparts when each is the other's best at or above this (align.py).
     match_threshold: float = UNCALIBRATED_MATCH_THRESHOLD
+    # A strength gap needs counterparts whose levels differ by at least this (strength_gaps.py).
+    gap_levels: float = 1.0
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.
