@@ -41,19 +41,20 @@ def test_near_but_not_a_counterpart_with_new_names_is_one_sided_not_partial() ->
     assert only.kind == "one-sided" and only.closest is None
 
 
-def test_near_but_not_a_counterpart_without_new_terms_is_shared() -> None:
-    left = [*LEFT[:1], claim("US", 3, "They welcomed the deal.")]
+def test_near_but_not_a_counterpart_without_new_terms_is_one_sided_and_ranked_low() -> None:
+    left = [*LEFT, claim("US", 3, "They welcomed the deal.")]
     verdicts, emphases = classify(
-        left, RIGHT, np.array([[0.9], [0.6]]), threshold=0.3, counterparts=TRADE
+        left, RIGHT, np.array([[0.9], [0.1], [0.6]]), threshold=0.3, counterparts=TRADE
     )
-    assert [c.verdict for c in verdicts] == ["shared", "shared", "shared"] and not emphases
+    assert [c.verdict for c in verdicts] == ["shared", "one-sided", "one-sided", "shared"]
+    assert [e.claim_id for e in emphases] == ["US-2", "US-3"]  # the named one first
 
 
 def test_counterpart_with_new_proper_nouns_is_partial() -> None:
     _, emphases = classify(
         LEFT, RIGHT, np.array([[0.9], [0.5]]), 0.3, counterparts=[Match(["US-2", "KR-1"], 0.5)]
     )
-    (partial,) = emphases
+    (partial,) = [e for e in emphases if e.claim_id == "US-2"]
     assert partial.kind == "partial" and partial.terms == ["Taiwan Strait"]
     assert partial.closest is not None and partial.closest.claim_id == "KR-1"
 

@@ -2,10 +2,9 @@
 
 A claim is `shared`, `partial` or `opposed` only against its counterpart (align.py's
 `matches`): what the other readout says about the same matter. A claim with no counterpart is
-`one-sided` when nothing on the other side comes near it (best centred cosine below the
-calibrated threshold) or when it names what the other readout never does; one whose every
-substantive word the other readout uses, spread over other claims, is `shared` and shows no
-counterpart.
+`one-sided` and shows none; it leads the list when it names what the other readout never
+does, and ranks below the partial ones when it adds no such term and some claim of the other
+side comes near it (best centred cosine at or above the calibrated threshold).
 """
 
 from __future__ import annotations
@@ -34,6 +33,8 @@ MAX_TERMS = 6
 PARTIAL_WEIGHT = 0.5
 # Above every partial emphasis (whose salience stays below 0.75): one-sided and substantive first.
 SUBSTANTIVE_BONUS = 1.0
+# A one-sided claim near the other side without a term of its own ranks below partial ones.
+NEAR_WEIGHT = 0.25
 # An added intensifier ("resolute", "complete") weighs like a moderately rare content word.
 INTENSITY_SPECIFICITY = 0.5
 
@@ -107,12 +108,15 @@ def _judge(
     """`best` is the claim's highest centred cosine to any claim of the other side."""
     lead = 1.0 + LEAD_WEIGHT * (1.0 - claim.position)
     if counterpart is None:
-        if best >= threshold and not terms:
-            return "shared", None
         specificity = max((t.specificity for t in terms), default=0.0)
         salience = (1.0 - max(min(best, 1.0), 0.0)) * lead * (0.5 + 0.5 * specificity)
-        # A claim with no counterpart that names what the other side never does leads the list.
-        salience += SUBSTANTIVE_BONUS if terms else 0.0
+        # A claim with no counterpart that names what the other side never does leads the list;
+        # one near a claim of the other side (at or above the threshold) that adds no such term
+        # may be a matter the other side put differently, and ranks below the partial ones.
+        if terms:
+            salience += SUBSTANTIVE_BONUS
+        elif best >= threshold:
+            salience *= NEAR_WEIGHT
         return "one-sided", _emphasis(claim, "one-sided", terms, salience, None)
     other, similarity = counterpart
     closest = Closest(claim_id=other.id, similarity=round(similarity, 4))
