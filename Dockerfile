@@ -18,15 +18,18 @@ RUN useradd --create-home --uid 10001 readout \
 
 WORKDIR /app
 
-# The CPU build of the pinned torch first: PyPI's default torch wheel pulls in CUDA (gigabytes).
-RUN pip install "torch==2.13.0" --index-url https://download.pytorch.org/whl/cpu
+# Every package at the version and hash of the lock, as `make run` installs them; the lock's
+# torch is the CPU build (2.13.0+cpu), which PyTorch's own index serves.
+COPY requirements.lock ./
+RUN pip install --require-hashes --no-deps -r requirements.lock \
+        --extra-index-url https://download.pytorch.org/whl/cpu
 
 COPY pyproject.toml README.md ./
 COPY service ./service
 COPY models ./models
 COPY fixtures/pairs ./fixtures/pairs
 # Editable, as `make run` installs it: models/ and fixtures/ are read from /app.
-RUN pip install -e .
+RUN pip install --no-deps --no-build-isolation -e .
 # The default encoder's int8 ONNX export, as `make onnx` builds it.
 RUN python -m service.pipeline.embed.onnx_export
 

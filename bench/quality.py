@@ -16,6 +16,9 @@ strength-gap and attribution precision and recall against gaps_{A,B}.json. Table
 pairs, the Korean-language and the Japanese-language readouts.
 
 Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
+                              [--write-readme]
+With --write-readme the summary (each section's mean rows over all pairs) also replaces the
+README's block of this script (bench/readme.py); `make bench` does that.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
 
+from bench.readme import write_block
 from evaluation.baselines import flag_every_sentence, naive_sentences
 from evaluation.counterparts import (
     CounterpartCase,
@@ -127,43 +131,56 @@ def naive_method(encoder: Encoder, threshold: float) -> Method:
 
 def table(
     title: str, encoder: Encoder, calibration: Calibration, paired: list[CounterpartCase]
-) -> None:
+) -> list[str]:
+    """Print the section's full tables and misses; return its summary (mean rows)."""
     cases = [c.case for c in paired]
-    method = calibrated_method(encoder)(calibration)
-    ours = tallies(method, cases)
+    pipeline = calibrated_method(encoder)(calibration)
+    ours = tallies(pipeline, cases)
     every = tallies(flag_every_sentence, cases)
     threshold, baseline = naive(encoder, cases)
+    methods = [
+        (f"readout-diff ({encoder.name}, threshold {calibration.threshold})", ours, True),
+        ("flag every sentence", every, False),
+        (f"naive sentences ({encoder.name}, threshold {threshold})", baseline, False),
+    ]
     print(f"\n## {title}\n")
     print(HEADER)
     print("|" + "---|" * 10)
-    for line in rows(
-        f"readout-diff ({encoder.name}, threshold {calibration.threshold})", ours, True
-    ):
-        print(line)
-    for line in rows("flag every sentence", every, False):
-        print(line)
-    for line in rows(f"naive sentences ({encoder.name}, threshold {threshold})", baseline, False):
-        print(line)
+    for method, scores, detail in methods:
+        for line in rows(method, scores, detail):
+            print(line)
     for annotator, per_pair in sorted(ours.items()):
         for wrong in per_pair["total"].wrong:
             print(f"- {annotator} wrong: {wrong[:160]}")
         for missed in per_pair["total"].missed:
             print(f"- {annotator} missed: {missed}")
-    ours_pairs = counterpart_tallies(method, paired)
+    ours_pairs = counterpart_tallies(pipeline, paired)
     naive_pairs = counterpart_tallies(naive_method(encoder, threshold), paired)
+    pair_methods = [
+        (f"readout-diff ({encoder.name}, match threshold {calibration.match_threshold})",
+         ours_pairs, True),
+        (f"naive sentences ({encoder.name}, threshold {threshold})", naive_pairs, False),
+    ]  # fmt: skip
     print(f"\n### {title}: counterparts, strength gaps, attributions, kinds\n")
     print(PAIR_HEADER)
     print("|" + "---|" * 10)
-    for line in pair_table(f"readout-diff ({encoder.name})", ours_pairs, True):
-        print(line)
-    naive_name = f"naive sentences ({encoder.name}, threshold {threshold})"
-    for line in pair_table(naive_name, naive_pairs, False):
-        print(line)
+    for name, found, detail in pair_methods:
+        for line in pair_table(name, found, detail):
+            print(line)
     for annotator, pair_totals in sorted(ours_pairs.items()):
         for wrong in pair_totals["total"].wrong:
             print(f"- {annotator} wrong {wrong[:200]}")
         for missed in pair_totals["total"].missed:
             print(f"- {annotator} {missed}")
+    summary = [
+        f"**{title}** (mean of the two annotators, all pairs)",
+        "",
+        HEADER,
+        "|" + "---|" * 10,
+    ]
+    summary += [rows(method, scores, False)[-1] for method, scores, _ in methods]
+    summary += ["", PAIR_HEADER, "|" + "---|" * 10]
+    return summary + [pair_table(name, found, False)[-1] for name, found, _ in pair_methods]
 
 
 def main() -> int:
@@ -173,12 +190,23 @@ def main() -> int:
     settings = Settings.from_env()
     parser.add_argument("--encoder", default=settings.encoder)
     parser.add_argument("--multilingual", default=settings.multilingual_encoder)
+    parser.add_argument(
+        "--write-readme", action="store_true", help="also write the summary into README.md"
+    )
     args = parser.parse_args()
     english = MemoEncoder(make_encoder(args.encoder))
-    table("English pairs", english, load_calibration(english.name), counterpart_cases("en"))
+    summary = table(
+        "English pairs", english, load_calibration(english.name), counterpart_cases("en")
+    )
     multilingual = MemoEncoder(make_encoder(args.multilingual))
     for language, title in LANGUAGES.items():
-        table(title, multilingual, load_calibration(multilingual.name), counterpart_cases(language))
+        summary.append("")
+        summary += table(
+            title, multilingual, load_calibration(multilingual.name), counterpart_cases(language)
+        )
+    print("\n## Summary\n\n" + "\n".join(summary))
+    if args.write_readme:
+        write_block("bench/quality.py", "\n".join(summary))
     return 0
 
 

@@ -25,6 +25,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ import httpx
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.harness import ROOT, Server, percentile, serve
+from bench.readme import write_block
 from service.settings import Settings
 
 FIXTURES = ROOT / "fixtures"
@@ -92,6 +94,9 @@ def main() -> int:
     parser.add_argument("--encoder", default=Settings.from_env().encoder)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument(
+        "--write-readme", action="store_true", help="also write the table into README.md"
+    )
     args = parser.parse_args()
     texts = documents()
     warm_up, texts = texts[:2], texts[2:]
@@ -124,25 +129,26 @@ def main() -> int:
         "hit": percentile(hits, 0.5),
         "rss": max(peaks),
     }
-    print(f"encoder {args.encoder}; {len(pairs)} new pairs a round, {args.rounds} rounds, ")
-    print(f"readouts of {chars:.0f} characters on average\n")
-    print("| figure | measured | target |")
-    print("|---|---|---|")
-    print(f"| start to /health (median of {args.starts}) | {figures['start']:.2f} s | <= 10 s |")
-    print(f"| POST, new readouts, p50 | {figures['p50'] * 1000:.0f} ms | <= 250 ms |")
-    print(f"| POST, new readouts, p95 | {percentile(misses, 0.95) * 1000:.0f} ms | |")
-    print(f"| POST, resubmitted (cache hit), p50 | {figures['hit'] * 1000:.1f} ms | <= 20 ms |")
-    print(f"| POST, resubmitted (cache hit), p95 | {percentile(hits, 0.95) * 1000:.1f} ms | |")
-    print(f"| peak RSS of the server | {figures['rss']:.0f} MB | <= 900 MB |")
-    print(
-        f"| server CPU time per POST, new readouts (mean) | {statistics.mean(cpu_miss) * 1000:.0f} ms | |"
-    )
-    print(
-        f"| server CPU time per POST, resubmitted (mean) | {statistics.mean(cpu_hit) * 1000:.0f} ms | |"
-    )
-    print(
-        f"\nload average while measuring (1/5/15 min): {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
-    )
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    lines = [
+        f"encoder {args.encoder}; {len(pairs)} new pairs a round, {args.rounds} rounds, readouts of "
+        f"{chars:.0f} characters on average; measured {date.today()} on {os.cpu_count()} cores, "
+        f"load average {load} (1/5/15 min)",
+        "",
+        "| figure | measured | target |",
+        "|---|---|---|",
+        f"| start to /health (median of {args.starts}) | {figures['start']:.2f} s | <= 10 s |",
+        f"| POST, new readouts, p50 | {figures['p50'] * 1000:.0f} ms | <= 250 ms |",
+        f"| POST, new readouts, p95 | {percentile(misses, 0.95) * 1000:.0f} ms | |",
+        f"| POST, resubmitted (cache hit), p50 | {figures['hit'] * 1000:.1f} ms | <= 20 ms |",
+        f"| POST, resubmitted (cache hit), p95 | {percentile(hits, 0.95) * 1000:.1f} ms | |",
+        f"| peak RSS of the server | {figures['rss']:.0f} MB | <= 900 MB |",
+        f"| server CPU time per POST, new readouts (mean) | {statistics.mean(cpu_miss) * 1000:.0f} ms | |",
+        f"| server CPU time per POST, resubmitted (mean) | {statistics.mean(cpu_hit) * 1000:.0f} ms | |",
+    ]
+    print("\n".join(lines))
+    if args.write_readme:
+        write_block("bench/serving.py", "\n".join(lines))
     failed = [name for name, value in figures.items() if value > TARGETS[name]]
     print("\nall at or under target" if not failed else f"\nover target: {', '.join(failed)}")
     return 0

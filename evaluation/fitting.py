@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 import msgspec
 
 from evaluation.counts import Sums
-from evaluation.inventory import InventoryCase, tallies
+from evaluation.inventory import InventoryCase, Tally, tallies
 from evaluation.scoring import Method, Scores, objective
 from service.pipeline.classify.calibration import Calibration
 
@@ -84,16 +84,6 @@ def fit_scored(
     return fit(grid(base, fields), lambda c: score(method(c), cases), goal)
 
 
-def held_out(
-    method: Callable[[Calibration], Method],
-    base: Calibration,
-    cases: Sequence[InventoryCase],
-    fields: Mapping[str, Sequence[float]],
-) -> Scores:
-    """Leave-one-pair-out: each pair scored with the calibration fitted on the others."""
-    return held_out_scored(method, base, cases, fields, tallies, objective, lambda c: c.name)
-
-
 def held_out_scored(
     method: Callable[[Calibration], Method],
     base: Calibration,
@@ -115,6 +105,46 @@ def held_out_scored(
             totals[name(case)] = mine
             totals["total"] = totals["total"].add(mine) if "total" in totals else mine
     return pooled
+
+
+def held_out(
+    method: Callable[[Calibration], Method],
+    base: Calibration,
+    cases: Sequence[InventoryCase],
+    fields: Mapping[str, Sequence[float]],
+) -> Scores:
+    """Leave-one-pair-out: each pair scored with the calibration fitted on the others.
+
+    Every grid point is run once over all pairs; each fold fits on the other pairs' tallies of
+    those runs (a pair's tally does not depend on which other pairs are scored).
+    """
+    points = grid(base, fields)
+    runs = [tallies(method(point), cases) for point in points]
+    by_point = {id(point): run for point, run in zip(points, runs, strict=True)}
+    pooled: Scores = {}
+    for case in cases:
+        rest = [c.name for c in cases if c is not case]
+
+        def on_rest(point: Calibration, rest: Sequence[str] = rest) -> Scores:
+            return restricted(by_point[id(point)], rest)
+
+        best = fit(points, on_rest, objective)
+        for annotator, per_pair in by_point[id(best.point)].items():
+            totals = pooled.setdefault(annotator, {"total": Tally()})
+            totals[case.name] = per_pair[case.name]
+            totals["total"] = totals["total"].add(per_pair[case.name])
+    return pooled
+
+
+def restricted(scores: Scores, names: Sequence[str]) -> Scores:
+    """`scores` over the pairs `names` only, with their total."""
+    result: Scores = {}
+    for annotator, per_pair in scores.items():
+        total = Tally()
+        for name in names:
+            total = total.add(per_pair[name])
+        result[annotator] = {**{name: per_pair[name] for name in names}, "total": total}
+    return result
 
 
 def _rounded(value: Objective) -> tuple[float, ...]:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from service.commands import Commands, Handler, add_command
 from service.errors import ReadoutDiffError, UsageError
+from service.files import read_limited
 from service.pipeline.types import Readout
 from service.render import FORMATS
-from service.settings import DEFAULT_ENCODER
+from service.settings import DEFAULT_ENCODER, Settings
 
 EXIT_USAGE = 2
+EXIT_FAILURE = 1
 
 
 COMPARE_HELP = """\
@@ -31,20 +34,9 @@ class _Parser(argparse.ArgumentParser):
 
 def read_readout(path: Path, side: str, max_chars: int | None = None) -> Readout:
     """Read one readout file as UTF-8, with clear errors for what cannot be compared."""
-    try:
-        # UTF-8 takes at most 4 bytes a character: a bigger file is over the limit unread.
-        if max_chars is not None and path.is_file() and path.stat().st_size > 4 * max_chars:
-            raise UsageError(
-                f"{path}: {path.stat().st_size} bytes is over the limit of {max_chars} characters"
-                " (READOUT_DIFF_MAX_READOUT_CHARS)"
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise UsageError(f"{path}: is a directory, expected a text file") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read ({error.strerror})") from None
+    # UTF-8 takes at most 4 bytes a character: a bigger file is over the limit unread.
+    chars = max_chars if max_chars is not None else Settings().max_readout_chars
+    raw = read_limited(path, 4 * chars, f"{chars} characters (READOUT_DIFF_MAX_READOUT_CHARS)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -79,7 +71,6 @@ def _compare(args: argparse.Namespace) -> int:
     from service.pipeline import compare
     from service.render import render
     from service.runtime import cached_encoder
-    from service.settings import Settings
 
     paths = [Path(args.a), Path(args.b)]
     sides = parse_sides(args.sides, paths)
@@ -137,6 +128,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("readout-diff: interrupted", file=sys.stderr)
         return 130
+    except Exception as error:  # a bug or the system: still one line; the trace on request
+        if os.environ.get("READOUT_DIFF_DEBUG") == "1":
+            raise
+        print(
+            f"readout-diff: error: {type(error).__name__}: {error}"
+            " (READOUT_DIFF_DEBUG=1 shows the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_FAILURE
 
 
 if __name__ == "__main__":

@@ -13,17 +13,39 @@ from service.errors import Conflict, DamagedDatabase, InvalidInput
 log = logging.getLogger("readout-diff")
 
 
+# Every readout-diff database has these from its first migration; the embedding cache or
+# another program's file does not.
+OWN_TABLES = frozenset({"schema_version", "comparisons"})
+
+
 def integrity_problems(path: Path) -> list[str]:
-    """SQLite's `integrity_check` of `path`: empty when the file is sound."""
+    """SQLite's `integrity_check` of `path`, then whether it is a readout-diff database at all:
+    empty when the file is sound and ours."""
     if not path.is_file():
         raise InvalidInput(f"{path}: no such database file")
+    return _problems(path, "integrity_check")
+
+
+def _problems(path: Path, check: str) -> list[str]:
     try:
         with closing(_open_read_only(path)) as connection:
-            rows = connection.execute("PRAGMA integrity_check").fetchall()
+            rows = [str(row[0]) for row in connection.execute(f"PRAGMA {check}").fetchall()]
+            if rows != ["ok"]:
+                return rows
+            tables = {
+                str(name)
+                for (name,) in connection.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }
     except sqlite3.DatabaseError as error:
         return [str(error)]
-    problems = [str(row[0]) for row in rows]
-    return [] if problems == ["ok"] else problems
+    if not tables:
+        return ["the file is empty: it holds no readout-diff tables (a zero-byte or blank file)"]
+    if not tables >= OWN_TABLES:
+        found = ", ".join(sorted(tables)[:5])
+        return [f"not a readout-diff database (its tables: {found})"]
+    return []
 
 
 def require_sound(path: Path) -> None:
@@ -33,14 +55,10 @@ def require_sound(path: Path) -> None:
     """
     if not path.exists():
         return
-    try:
-        with closing(_open_read_only(path)) as connection:
-            rows = connection.execute("PRAGMA quick_check").fetchall()
-    except sqlite3.DatabaseError as error:
-        rows = [(str(error),)]
-    if [str(r[0]) for r in rows] != ["ok"]:
+    problems = _problems(path, "quick_check")
+    if problems:
         raise DamagedDatabase(
-            f"the database {path} is damaged ({rows[0][0]}); restore a backup with "
+            f"the database {path} is damaged or not ours ({problems[0]}); restore a backup with "
             f"`readout-diff db restore BACKUP`, or move the file aside to start empty"
         )
 
@@ -52,24 +70,37 @@ def backup(path: Path, destination: Path) -> None:
     if destination.exists():
         raise InvalidInput(f"{destination} exists; choose a new file for the backup")
     require_sound(path)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(path)) as source, closing(sqlite3.connect(destination)) as target:
-        source.backup(target)
+    try:
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            closing(sqlite3.connect(path)) as source,
+            closing(sqlite3.connect(destination)) as target,
+        ):
+            source.backup(target)
+    except (sqlite3.Error, OSError) as error:
+        raise InvalidInput(f"cannot back up to {destination}: {error}") from None
 
 
 def restore(source: Path, path: Path) -> None:
     """Replace the database at `path` by the backup `source`, unless a process has it open."""
-    if integrity_problems(source):
-        raise InvalidInput(f"{source} is not a sound readout-diff backup")
+    problems = integrity_problems(source)
+    if problems:
+        raise InvalidInput(f"{source} is not a sound readout-diff backup: {problems[0]}")
     if path.exists() and in_use(path):
         raise Conflict(f"{path} is in use (is `readout-diff serve` running?); stop it first")
-    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".restoring")
-    with closing(sqlite3.connect(source)) as origin, closing(sqlite3.connect(partial)) as target:
-        origin.backup(target)
-    for suffix in ("-wal", "-shm"):
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-    partial.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with (
+            closing(sqlite3.connect(source)) as origin,
+            closing(sqlite3.connect(partial)) as target,
+        ):
+            origin.backup(target)
+        for suffix in ("-wal", "-shm"):
+            path.with_name(path.name + suffix).unlink(missing_ok=True)
+        partial.replace(path)
+    except (sqlite3.Error, OSError) as error:
+        raise InvalidInput(f"cannot restore {path}: {error}") from None
 
 
 # Every open connection of a WAL database holds a shared lock on this byte of its -shm file

@@ -43,3 +43,23 @@ class ItemTaken(ReadoutDiffError):
 
 class LeaseLost(ReadoutDiffError):
     """Another instance holds the batch now; this worker drops it without touching it."""
+
+
+class BadRequest(ReadoutDiffError):
+    """A request the server will not read: JSON nested too deep, a body sent too slowly."""
+
+
+class CrossSite(ReadoutDiffError):
+    """A write sent by a page of another site (a cross-site request forgery), or to another host."""
+
+
+class UnsupportedMedia(ReadoutDiffError):
+    """A body in a content type the endpoint does not take (JSON endpoints take JSON only)."""
+
+
+class Busy(ReadoutDiffError):
+    """The batch queue is full: the request may be sent again later."""
+
+
+class SlowBody(ReadoutDiffError):
+    """The client took longer than the body timeout to send its request body."""

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from service.errors import InvalidInput
+from service.files import read_limited
+from service.settings import Settings
 
 # A side file: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation kept beside it) is not one.
 _SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
@@ -34,12 +36,12 @@ def meeting_body(meeting: Path) -> dict[str, object]:
 
 
 def _read_side(path: Path) -> dict[str, str]:
+    chars = Settings.from_env().max_readout_chars  # UTF-8: at most 4 bytes a character
+    raw = read_limited(path, 4 * chars, f"{chars} characters (READOUT_DIFF_MAX_READOUT_CHARS)")
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
-    except OSError as error:
-        raise InvalidInput(f"{path.name}: cannot read ({error.strerror})") from None
     return {"side": path.stem.upper(), "text": text, "source": path.name}
 
 

@@ -26,8 +26,13 @@ def configured_encoder(settings: Settings, kind: str | None = None) -> Encoder:
     readout against an English one) to the multilingual encoder, so no caller needs a flag.
     """
     kind = kind or settings.encoder
-    encoder = CachedEncoder(make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path)
+    size = settings.cache_max_mb
+    encoder = CachedEncoder(
+        make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path, size
+    )
     if kind in MULTILINGUAL_KINDS or kind in _TEST_KINDS:
         return encoder  # reads every language already, or a fake
-    multilingual = CachedEncoder(make_encoder(settings.multilingual_encoder), settings.cache_path)
+    multilingual = CachedEncoder(
+        make_encoder(settings.multilingual_encoder), settings.cache_path, size
+    )
     return RoutingEncoder(encoder, multilingual)

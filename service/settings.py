@@ -67,6 +67,15 @@ def _env_database_url() -> str | None:
     return raw or None
 
 
+def _env_hosts(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """Comma-separated host names (no ports, IPv6 without brackets); unset, the default."""
+    names = [h.strip().lower() for h in os.environ.get(name, "").split(",") if h.strip()]
+    for host in names:
+        if "*" in host.removeprefix("*.") or "/" in host:
+            raise InvalidInput(f"{name}: {host!r} is not a host name (wildcards only as *.domain)")
+    return tuple(names) or default
+
+
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
 
 
@@ -97,6 +106,18 @@ class Settings:
     database_pool: int = 10
     # A Ray cluster (its GCS address, HOST:6379) that runs the service's batches; unset, in-process.
     ray_address: str | None = None
+    # The Host headers answered (a port is ignored; "*.example.org" allows subdomains): any
+    # other name is refused, so a DNS-rebinding page cannot read the reports.
+    allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
+    # How deep a JSON body may nest: a comparison needs 3, a batch 4.
+    max_json_depth: int = 32
+    # Seconds a client may take to send its whole request body.
+    body_timeout: float = 60.0
+    # Batches waiting or running, and their items not yet done, across the service.
+    max_queued_batches: int = 50
+    max_queued_items: int = 4000
+    # The embedding cache file is trimmed to about this many megabytes, least recently used first.
+    cache_max_mb: int = 64
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -121,6 +142,16 @@ class Settings:
             database_url=_env_database_url(),
             database_pool=max(1, _env_int("READOUT_DIFF_DATABASE_POOL", default.database_pool)),
             ray_address=env("READOUT_DIFF_RAY_ADDRESS", "").strip() or None,
+            allowed_hosts=_env_hosts("READOUT_DIFF_ALLOWED_HOSTS", default.allowed_hosts),
+            max_json_depth=max(3, _env_int("READOUT_DIFF_MAX_JSON_DEPTH", default.max_json_depth)),
+            body_timeout=_env_seconds("READOUT_DIFF_BODY_TIMEOUT", default.body_timeout),
+            max_queued_batches=max(
+                1, _env_int("READOUT_DIFF_MAX_QUEUED_BATCHES", default.max_queued_batches)
+            ),
+            max_queued_items=max(
+                1, _env_int("READOUT_DIFF_MAX_QUEUED_ITEMS", default.max_queued_items)
+            ),
+            cache_max_mb=max(1, _env_int("READOUT_DIFF_CACHE_MB", default.cache_max_mb)),
         )
 
     @property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from service.errors import InvalidInput
@@ -13,6 +14,17 @@ MAX_SIDE_LENGTH = 16
 # Control characters (C0, DEL, C1): never part of a side label; NUL never in a readout.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _invisible(label: str) -> bool:
+    """Format characters (zero-width space and joiners, bidi marks, BOM): "U\u200bS" would
+    be shown as US but stored as another side."""
+    return any(unicodedata.category(ch) == "Cf" for ch in label)
+
+
+def side_key(label: str) -> str:
+    """What makes two side labels the same side: case and compatibility forms ("ＵＳ") aside."""
+    return unicodedata.normalize("NFKC", label.strip()).casefold()
 
 
 def validate(
@@ -27,7 +39,8 @@ def validate(
         raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
     for readout in readouts:
         side = readout.side.strip()
-        if not side or len(side) > MAX_SIDE_LENGTH or _CONTROL.search(readout.side):
+        bad = _CONTROL.search(readout.side) or _invisible(readout.side)
+        if not side or len(side) > MAX_SIDE_LENGTH or bad:
             raise InvalidInput(
                 f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
             )
@@ -41,7 +54,7 @@ def validate(
             )
         if readout.url is not None and not readout.url.startswith(("http://", "https://")):
             raise InvalidInput(f"the {side} readout's url must start with http:// or https://")
-    if readouts[0].side.strip().casefold() == readouts[1].side.strip().casefold():
+    if side_key(readouts[0].side) == side_key(readouts[1].side):
         raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
     check_date(date)
 

@@ -3,18 +3,43 @@
 from __future__ import annotations
 
 import datetime
+import re
 from typing import Annotated
 
 import msgspec
+import numpy as np
 
 from service.comparisons import ComparisonRequest
+from service.errors import BadRequest
 from service.pipeline.types import Readout
 from service.settings import Settings
-from service.validate import MAX_SIDE_LENGTH
+from service.validate import MAX_SIDE_LENGTH, side_key
 
 # The type-level limit (shown in OpenAPI) is read once from the environment at import; the
 # domain service checks the running app's own settings as well.
 MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
+
+# The deepest nesting read from a batch file or form: a batch line needs 3 levels.
+MAX_JSON_DEPTH = Settings.from_env().max_json_depth
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+def check_depth(raw: bytes, limit: int = MAX_JSON_DEPTH) -> None:
+    """Raise BadRequest if the JSON `raw` nests deeper than `limit` (before any decoder recurses).
+
+    Strings are cut out first, so brackets inside them do not count; linear in the body."""
+    brackets = np.frombuffer(_JSON_STRING.sub(b"", raw).translate(None, _NOT_BRACKET), np.uint8)
+    if brackets.size == 0:
+        return
+    steps = np.where((brackets == ord("[")) | (brackets == ord("{")), 1, -1)
+    depth = int(np.cumsum(steps).max())
+    if depth > limit:
+        raise BadRequest(
+            f"the JSON nests {depth} levels deep; at most {limit} are read"
+            " (READOUT_DIFF_MAX_JSON_DEPTH)"
+        )
+
 
 # Control characters, and (at either end) whitespace, spelled out: `\s` means different
 # things in Python's re (which checks) and ECMA regex (which OpenAPI clients read).
@@ -55,7 +80,7 @@ class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     date: datetime.date | None = None
 
     def __post_init__(self) -> None:
-        first, second = (r.side.casefold() for r in self.readouts)
+        first, second = (side_key(r.side) for r in self.readouts)
         if first == second:
             raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
 

@@ -25,7 +25,11 @@ def test_data_folder_is_the_volume_and_the_user_is_not_root() -> None:
     user = re.findall(r"^USER (\S+)$", DOCKERFILE, re.M)
     assert user and user[-1] not in {"root", "0"}
     assert "HEALTHCHECK" in DOCKERFILE and "/health" in DOCKERFILE
-    assert 'torch==2.13.0"' in DOCKERFILE
+
+
+def test_image_installs_from_the_lock() -> None:
+    assert "--require-hashes --no-deps -r requirements.lock" in DOCKERFILE
+    assert "pip install --no-deps --no-build-isolation -e ." in DOCKERFILE
 
 
 def test_host_and_port_come_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,13 +14,14 @@ from litestar.exceptions import NotFoundException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
-from service.api.auth import write_guard
+from service.api.auth import write_gate
 from service.api.batches import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.drain import drain_refused_bodies
-from service.api.pages import PageController, static_files, template_config, unknown_url
+from service.api.pages import PageController, static_file, template_config, unknown_url
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
+from service.api.shield import shield
 from service.batch.records import BatchRecords
 from service.batch.service import Batches
 from service.batch.worker import BatchWorker
@@ -89,7 +90,10 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             BatchRecords(store), service, chunk=settings.batch_chunk,
             lease=settings.batch_lease, engine=engine,
         )  # fmt: skip
-        app.state.batches = Batches(worker.records, worker)
+        app.state.batches = Batches(
+            worker.records, worker,
+            max_batches=settings.max_queued_batches, max_items=settings.max_queued_items,
+        )  # fmt: skip
         resumed = await anyio.to_thread.run_sync(worker.start)
         if resumed:
             log.info("resuming %d unfinished batches", resumed)
@@ -102,8 +106,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             if encoder is None and callable(close):
                 close()
 
-    return Litestar(
-        guards=[write_guard(settings.api_token)] if settings.api_token else [],
+    app = Litestar(
+        guards=[write_gate(settings.api_token, settings.max_json_depth)],
         state=State({"token_required": settings.api_token is not None}),
         route_handlers=[
             ComparisonController,
@@ -111,7 +115,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             BatchController,
             BatchPageController,
             health,
-            static_files(),
+            static_file,
         ],
         dependencies={
             "comparison_service": Provide(provide_comparison_service, sync_to_thread=False),
@@ -130,4 +134,15 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         ),
         request_max_body_size=settings.max_body_bytes,
         middleware=[drain_refused_bodies],
+    )
+    app.asgi_handler = shield(app.asgi_handler, answered_hosts(settings), settings.body_timeout)
+    return app
+
+
+def answered_hosts(settings: Settings) -> tuple[str, ...]:
+    """The allowed hosts, and the address the server binds when it is one address, not all."""
+    bound = settings.host.strip("[]").lower()
+    wildcard = bound in {"", "0.0.0.0", "::"}
+    return settings.allowed_hosts + (
+        () if wildcard or bound in settings.allowed_hosts else (bound,)
     )

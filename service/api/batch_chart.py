@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+from contextlib import AbstractContextManager
 from functools import lru_cache
 
 from service.batch.trends import UNDATED, Trends
@@ -13,6 +14,17 @@ COLOURS = ["#2d6a9f", "#c8553d", "#588b3a", "#8c5fa8", "#d49a2a", "#3a8c8c"]
 # figure is shown at about its own width, so a point stays about a CSS pixel or more.
 WIDE = (9.0, 3.2, 11.0)
 NARROW = (4.4, 3.4, 11.5)
+
+
+def _base_style() -> AbstractContextManager[None]:
+    """Both charts: text as SVG text; side labels and topic names read as text, never as TeX
+    ("$x^$" as a side would otherwise fail mathtext on every load of the page)."""
+    import matplotlib
+
+    return matplotlib.rc_context({
+        "svg.fonttype": "none", "text.parse_math": False, "font.family": "sans-serif",
+        "axes.spines.top": False, "axes.spines.right": False,
+    })  # fmt: skip
 
 
 def chart_svg(trends: Trends, *, narrow: bool = False, salt: str = "") -> str:
@@ -43,9 +55,8 @@ def _render(
     sides, quarters, counts = key
     width, height, font = NARROW if narrow else WIDE
     stressed = {(side, period): n for side, period, n in counts}
-    with matplotlib.rc_context({
-        "svg.fonttype": "none", "svg.hashsalt": f"{salt}{narrow}", "font.size": font,
-        "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
+    with _base_style(), matplotlib.rc_context({
+        "svg.hashsalt": f"{salt}{narrow}", "font.size": font,
     }):  # fmt: skip
         figure = Figure(figsize=(width, height), layout="constrained")
         axes = figure.add_subplot()
@@ -126,9 +137,8 @@ def _render_topics(
     sides, quarters, names, counts = key
     width, _, font = NARROW if narrow else WIDE
     column = {q: i for i, q in enumerate(quarters)}
-    with matplotlib.rc_context({
-        "svg.fonttype": "none", "svg.hashsalt": f"topics{salt}{narrow}", "font.size": font,
-        "font.family": "sans-serif", "axes.spines.top": False, "axes.spines.right": False,
+    with _base_style(), matplotlib.rc_context({
+        "svg.hashsalt": f"topics{salt}{narrow}", "font.size": font,
         "axes.spines.left": False,
     }):  # fmt: skip
         row_inches = (font * 1.6 + font * DOT * 1.2 * len(sides)) / 72

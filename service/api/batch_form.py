@@ -7,7 +7,8 @@ import re
 import msgspec
 
 from service.batch.items import Item
-from service.errors import InvalidInput
+from service.errors import BadRequest, InvalidInput
+from service.wire import check_depth
 
 _FIELD = {
     "$.readouts": "the readouts",
@@ -25,6 +26,10 @@ def bodies_of(text: str) -> list[object]:
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
+        try:
+            check_depth(line.encode("utf-8", "surrogatepass"))
+        except BadRequest as error:
+            raise InvalidInput(f"line {number}: {error}") from None
         try:
             bodies.append(msgspec.json.decode(line))
         except msgspec.DecodeError:

@@ -15,10 +15,10 @@ from service.api.auth import FORM_TOKEN
 from service.api.batch_form import bodies_of, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
-from service.api.pages import _unauthorized_page, not_found_page
+from service.api.pages import PAGE_ERRORS
 from service.api.problems import problem_responses
 from service.batch.service import Batches
-from service.errors import InvalidInput, NotFound, Unauthorized
+from service.errors import BadRequest, Busy, InvalidInput
 
 
 class BatchController(Controller):
@@ -63,7 +63,7 @@ class BatchController(Controller):
         """Meetings per topic, side and quarter as CSV (409 until the batch is done)."""
         return Response(
             batch_service.trends_csv(batch_id),
-            media_type="text/csv; charset=utf-8",
+            media_type="text/csv",
             headers={"Content-Disposition": f'attachment; filename="trends-{batch_id}.csv"'},
         )
 
@@ -73,7 +73,7 @@ class BatchPageController(Controller):
     trends, topics with their meetings and quotes)."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = PAGE_ERRORS  # type: ignore[assignment]
 
     @get("/batches", sync_to_thread=True)
     def index(self, batch_service: NamedDependency[Batches]) -> Template:
@@ -97,9 +97,11 @@ class BatchPageController(Controller):
             problems = item_problems(items)
             if problems:
                 raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
-        except InvalidInput as error:
-            return _index(batch_service, error=str(error), pasted=pasted or "", status=422)
-        return Redirect(f"/batches/{batch_service.queue(items).id}", status_code=303)
+            row = batch_service.queue(items)
+        except (InvalidInput, BadRequest, Busy) as error:
+            status = 503 if isinstance(error, Busy) else 422
+            return _index(batch_service, error=str(error), pasted=pasted or "", status=status)
+        return Redirect(f"/batches/{row.id}", status_code=303)
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
     def page(self, batch_id: FromPath[str], batch_service: NamedDependency[Batches]) -> Template:

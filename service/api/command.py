@@ -39,11 +39,25 @@ def _serve(args: argparse.Namespace) -> int:
     if settings.database_url is None:
         try:
             require_sound(settings.database_path)
+            _open_once(settings.database_path)
         except DamagedDatabase as error:
             print(f"readout-diff: error: {error}", file=sys.stderr)
             return EXIT_DAMAGED
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
+
+
+def _open_once(path: Path) -> None:
+    """Open (and migrate) the SQLite file now, so that a read-only file or folder is one line
+    here rather than a traceback from the server's start-up."""
+    import sqlite3
+
+    from service.store import Store
+
+    try:
+        Store(path, pool_size=1).close()
+    except (sqlite3.Error, OSError) as error:
+        raise DamagedDatabase(f"cannot open the database {path} for writing: {error}") from None
 
 
 def _port(raw: str) -> int:

@@ -12,6 +12,7 @@ from litestar.exceptions import ClientException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from service.api.accept import best_match
 from service.api.problems import problem_responses
 from service.api.schemas import (
     MAX_OFFSET,
@@ -32,8 +33,8 @@ _BY_MEDIA_TYPE = {"text/markdown": "md", "text/html": "html", "text/plain": "tex
 
 def _negotiated(request: Request[Any, Any, Any]) -> str:
     """The format an Accept header asks for; JSON when it names none of ours."""
-    best = request.accept.best_match(["application/json", *_BY_MEDIA_TYPE])
-    return _BY_MEDIA_TYPE.get(best or "", "json")
+    best = best_match(request, ["application/json", *_BY_MEDIA_TYPE], "application/json")
+    return _BY_MEDIA_TYPE.get(best, "json")
 
 
 def download_name(report: Report, fmt: str) -> str:
@@ -105,7 +106,9 @@ class ComparisonController(Controller):
         headers = {}
         if format is not None:
             headers["Content-Disposition"] = f'attachment; filename="{download_name(report, fmt)}"'
-        return Response(render(report, fmt), media_type=MEDIA_TYPES[fmt], headers=headers)
+        # Litestar adds the charset of a text/* type itself: the type goes without its own.
+        media_type = MEDIA_TYPES[fmt].partition(";")[0]
+        return Response(render(report, fmt), media_type=media_type, headers=headers)
 
     @get("/", sync_to_thread=True, responses=problem_responses(400))
     def search(

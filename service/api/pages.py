@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from functools import cache
 from typing import Any
 
 import msgspec
@@ -12,16 +13,15 @@ from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery, URLEncodedBody
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
-from litestar.router import Router
-from litestar.static_files import create_static_files_router
 from litestar.template.config import TemplateConfig
 
+from service.api.accept import best_match
 from service.api.auth import FORM_TOKEN
 from service.api.form import form_body, plain_words
 from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
-from service.errors import NotFound, ReadoutDiffError, Unauthorized
+from service.errors import CrossSite, NotFound, ReadoutDiffError, Unauthorized
 from service.render.html import STATIC, environment, report_context
 from service.store import ComparisonQuery
 from service.wire import ComparisonIn
@@ -36,16 +36,31 @@ def template_config() -> TemplateConfig[JinjaTemplateEngine]:
     return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment()))
 
 
-def static_files() -> Router:
-    return create_static_files_router(path="/static", directories=[STATIC])
+# The static files by name: a fixed set, so no request path ever reaches the file system.
+STATIC_FILES = {path.name: path for path in STATIC.iterdir() if path.is_file()}
+_STATIC_TYPES = {".css": "text/css", ".js": "text/javascript"}
+
+
+@get("/static/{name:str}", sync_to_thread=False, include_in_schema=False)
+def static_file(name: FromPath[str]) -> Response[bytes]:
+    """One of the pages' styles and scripts; any other name is a 404."""
+    path = STATIC_FILES.get(name)
+    if path is None:
+        raise NotFound(f"there is no static file {name[:100]!r}")
+    media = _STATIC_TYPES.get(path.suffix, "application/octet-stream")
+    return Response(_static_bytes(name), media_type=media)
+
+
+@cache
+def _static_bytes(name: str) -> bytes:
+    return STATIC_FILES[name].read_bytes()
 
 
 def wants_html(request: Request[Any, Any, Any]) -> bool:
     """A browser asking for a page (not an API client, not under /api)."""
     if request.url.path.startswith("/api/"):
         return False
-    best = request.accept.best_match(["text/html", "application/json"], default="application/json")
-    return best == "text/html"
+    return best_match(request, ["text/html", "application/json"], "application/json") == "text/html"
 
 
 def not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Template:
@@ -71,11 +86,29 @@ def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> 
     )
 
 
+def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Template:
+    message = (
+        "This form was sent from a page of another site, so nothing was saved or deleted."
+        " Open readout-diff itself and submit the form there."
+    )
+    return Template(
+        "message.html", context={"message": message, "heading": "Refused"}, status_code=403
+    )
+
+
+# The pages answer their errors as pages, not problem+json.
+PAGE_ERRORS = {
+    NotFound: not_found_page,
+    Unauthorized: _unauthorized_page,
+    CrossSite: _cross_site_page,
+}
+
+
 class PageController(Controller):
     """The pages: GET /, the form (POST /), GET /comparisons/{id}, delete."""
 
     include_in_schema = False
-    exception_handlers = {NotFound: not_found_page, Unauthorized: _unauthorized_page}  # noqa: RUF012 - Controller attribute
+    exception_handlers = PAGE_ERRORS  # type: ignore[assignment]
 
     @get("/", sync_to_thread=True)
     def home(

@@ -17,12 +17,16 @@ from litestar.plugins.problem_details import (
 )
 
 from service.errors import (
+    Busy,
     Conflict,
+    CrossSite,
     InvalidInput,
     NotFound,
     ReadoutDiffError,
+    SlowBody,
     StorageFull,
     Unauthorized,
+    UnsupportedMedia,
 )
 
 log = logging.getLogger("readout_diff.api")
@@ -30,27 +34,41 @@ log = logging.getLogger("readout_diff.api")
 # The one table: error → (HTTP status, problem type, title). First match wins, so a subclass
 # not listed falls through to its parent's row. Besides the domain errors: a JSON body with
 # bytes that are not UTF-8 inside a string, which Litestar's decoder lets through as a
-# UnicodeDecodeError rather than a validation error.
+# UnicodeDecodeError rather than a validation error, and the last line of defence against
+# nesting deeper than the checked limit (RecursionError).
 PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
     InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
     Unauthorized: (401, "urn:readout-diff:unauthorized", "API token required"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),
     Conflict: (409, "urn:readout-diff:conflict", "Conflict"),
     StorageFull: (507, "urn:readout-diff:storage-full", "The disk is full"),
+    CrossSite: (403, "urn:readout-diff:cross-site", "Cross-site request refused"),
+    UnsupportedMedia: (415, "urn:readout-diff:media-type", "Unsupported media type"),
+    SlowBody: (408, "urn:readout-diff:slow-body", "Request body too slow"),
+    Busy: (503, "urn:readout-diff:busy", "The batch queue is full"),
     ReadoutDiffError: (400, "urn:readout-diff:bad-request", "Bad request"),
     UnicodeDecodeError: (400, "urn:readout-diff:not-utf8", "The request body is not UTF-8"),
+    RecursionError: (400, "urn:readout-diff:too-deep", "The JSON nests too deep"),
 }
+# Seconds a client is told to wait (Retry-After) when the batch queue is full.
+RETRY_AFTER = 60
 
 
 def _detail(error: Exception) -> str:
     if isinstance(error, UnicodeDecodeError):
         return f"the request body is not valid UTF-8 (byte {error.start})"
+    if isinstance(error, RecursionError):
+        return "the JSON body nests too deep (READOUT_DIFF_MAX_JSON_DEPTH)"
     return str(error)
 
 
 def _domain_problem(error: Exception) -> ProblemDetailsException:
     status, kind, title = next(row for base, row in PROBLEMS.items() if isinstance(error, base))
-    headers = {"WWW-Authenticate": 'Bearer realm="readout-diff"'} if status == 401 else None
+    headers = {
+        401: {"WWW-Authenticate": 'Bearer realm="readout-diff"'},
+        503: {"Retry-After": str(RETRY_AFTER)},
+        408: {"Connection": "close"},
+    }.get(status)
     return ProblemDetailsException(
         status_code=status, title=title, detail=_detail(error), type_=kind, headers=headers
     )

@@ -11,8 +11,12 @@ import msgspec
 from service.batch.items import Item
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
+from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
 from service.wire import ComparisonIn
+
+# A JSON-lines file is read whole: past this it is refused, not read (split it instead).
+MAX_FILE_BYTES = 1 << 30
 
 
 def parse_body(raw: bytes | object) -> ComparisonRequest:
@@ -59,10 +63,7 @@ def items_from_bodies(bodies: list[object]) -> list[Item]:
 
 
 def _line_items(path: Path) -> Iterator[Item]:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InvalidInput(f"{path}: cannot read ({error.strerror})") from None
+    raw = read_limited(path, MAX_FILE_BYTES)
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue

@@ -111,6 +111,16 @@ class BatchRecords:
         """The items still to run, as runner input; the key is the item's position."""
         return self.items(batch_id, pending=True)
 
+    def queued(self) -> tuple[int, int]:
+        """How many batches are queued or running, and how many of their items still wait."""
+        rows = self._rows(
+            "SELECT count(DISTINCT b.id), count(i.position) FROM batches b"
+            " LEFT JOIN batch_items i ON i.batch_id = b.id AND i.status = 'pending'"
+            " WHERE b.status IN (?, ?)",
+            *UNFINISHED,
+        )
+        return int(rows[0][0]), int(rows[0][1])
+
     def unfinished(self) -> list[str]:
         """Batches a stopped service left queued or running, oldest first."""
         rows = self._rows(

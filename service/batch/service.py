@@ -10,7 +10,7 @@ from service.batch.listing import BatchSummary, recent_batches
 from service.batch.records import BatchRecords, BatchRow
 from service.batch.trends import Trends, to_csv
 from service.batch.worker import BatchWorker
-from service.errors import Conflict, InvalidInput, NotFound
+from service.errors import Busy, Conflict, InvalidInput, NotFound
 
 MAX_BATCH = 2000
 
@@ -18,9 +18,18 @@ MAX_BATCH = 2000
 class Batches:
     """What the API and pages call; the work itself happens on the worker's thread."""
 
-    def __init__(self, records: BatchRecords, worker: BatchWorker) -> None:
+    def __init__(
+        self,
+        records: BatchRecords,
+        worker: BatchWorker,
+        *,
+        max_batches: int | None = None,
+        max_items: int | None = None,
+    ) -> None:
         self.records = records
         self.worker = worker
+        self.max_batches = max_batches
+        self.max_items = max_items
 
     def submit(self, bodies: list[object]) -> BatchRow:
         """Store a batch (bad bodies become error items) and queue it; returns it queued."""
@@ -35,9 +44,28 @@ class Batches:
         return items_from_bodies(bodies)
 
     def queue(self, items: list[Item]) -> BatchRow:
+        """Store and queue the batch, unless the queue would pass its caps (Busy)."""
+        self.check_room(sum(item.status == "pending" for item in items))
         row = self.records.create(items)
         self.worker.enqueue(row.id)
         return row
+
+    def check_room(self, items: int) -> None:
+        """Raise Busy when one more batch of `items` pending items would pass a queue cap."""
+        if self.max_batches is None and self.max_items is None:
+            return
+        batches, waiting = self.records.queued()
+        if self.max_batches is not None and batches >= self.max_batches:
+            raise Busy(
+                f"{batches} batches are queued or running, the most this server holds"
+                " (READOUT_DIFF_MAX_QUEUED_BATCHES); send this one again when some are done"
+            )
+        if self.max_items is not None and waiting + items > self.max_items:
+            raise Busy(
+                f"{waiting} comparisons are waiting and this batch adds {items}: over the"
+                f" limit of {self.max_items} (READOUT_DIFF_MAX_QUEUED_ITEMS); send it again"
+                " when the queue is shorter"
+            )
 
     def recent(self, limit: int = 100) -> list[BatchSummary]:
         """The latest batches, newest first."""

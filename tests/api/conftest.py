@@ -16,6 +16,8 @@ from service.settings import Settings
 from tests.conftest import RUBIO_CHO
 
 Client = TestClient[Litestar]
+# Litestar's TestClient sends `Host: testserver.local`; the defaults stay in the test's hosts.
+TEST_HOSTS = (*Settings().allowed_hosts, "testserver.local")
 US_TEXT = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
 KR_TEXT = (RUBIO_CHO / "kr.txt").read_text(encoding="utf-8")
 
@@ -36,8 +38,9 @@ def settings(tmp_path: Path, database: Path | str) -> Settings:
     """Each backend in turn: the SQLite file under data_dir, then a PostgreSQL database."""
     url = database if isinstance(database, str) else None
     return Settings(
-        data_dir=tmp_path / "data", examples=False, max_body_bytes=200_000, database_url=url
-    )
+        data_dir=tmp_path / "data", examples=False, max_body_bytes=200_000, database_url=url,
+        allowed_hosts=TEST_HOSTS,
+    )  # fmt: skip
 
 
 @pytest.fixture

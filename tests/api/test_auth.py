@@ -85,7 +85,10 @@ def test_the_form_asks_for_the_token_and_says_so_when_it_is_missing(
     assert refused.headers["content-type"].startswith("text/html")
     assert "API token" in refused.text and "wrong" not in refused.text
     assert _count(closed) == 0
-    accepted = closed.post("/", data={**form, "token": TOKEN}, follow_redirects=False)
+    # The token goes first, as the form sends it: it is checked before the rest is read.
+    late = closed.post("/", data={**form, "token": TOKEN}, follow_redirects=False)
+    assert late.status_code == 401 and _count(closed) == 0
+    accepted = closed.post("/", data={"token": TOKEN, **form}, follow_redirects=False)
     assert accepted.status_code == 303
     report_page = closed.get(accepted.headers["location"])
     assert 'name="token"' in report_page.text  # the delete form asks for it too

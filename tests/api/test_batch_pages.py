@@ -106,9 +106,9 @@ def test_the_form_needs_the_token_when_the_server_has_one(settings: Settings) ->
     lines = (None, _jsonl(history()[:1]))
     with TestClient(app) as closed:
         assert 'name="token"' in closed.get("/batches").text
-        refused = closed.post("/batches", files={"jsonl": lines, "token": (None, "wrong")})
+        refused = closed.post("/batches", files={"token": (None, "wrong"), "jsonl": lines})
         assert refused.status_code == 401 and "API token" in refused.text
         assert "No batches yet" in closed.get("/batches").text
-        accepted = closed.post("/batches", files={"jsonl": lines, "token": (None, "t0ken")},
+        accepted = closed.post("/batches", files={"token": (None, "t0ken"), "jsonl": lines},
                                follow_redirects=False)  # fmt: skip
         assert accepted.status_code == 303

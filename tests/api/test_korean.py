@@ -10,7 +10,7 @@ from litestar.testing import TestClient
 from service.api.app import create_app
 from service.pipeline.embed.multilingual import USE_NAME
 from service.settings import Settings
-from tests.api.conftest import US_TEXT
+from tests.api.conftest import TEST_HOSTS, US_TEXT
 from tests.conftest import RUBIO_CHO
 
 KR_KO_TEXT = (RUBIO_CHO / "kr_ko.txt").read_text(encoding="utf-8")
@@ -18,7 +18,7 @@ KR_KO_TEXT = (RUBIO_CHO / "kr_ko.txt").read_text(encoding="utf-8")
 
 @pytest.mark.slow
 def test_a_korean_pair_is_routed_to_the_multilingual_encoder(tmp_path: Path) -> None:
-    settings = Settings(data_dir=tmp_path / "data", examples=False)
+    settings = Settings(data_dir=tmp_path / "data", examples=False, allowed_hosts=TEST_HOSTS)
     readouts = [{"side": "US", "text": US_TEXT}, {"side": "KR", "text": KR_KO_TEXT}]
     with TestClient(create_app(settings)) as client:
         created = client.post("/api/comparisons", json={"readouts": readouts})

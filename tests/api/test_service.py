@@ -9,7 +9,7 @@ from litestar.testing import TestClient
 from service.api.app import create_app
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
-from tests.api.conftest import Client
+from tests.api.conftest import TEST_HOSTS, Client
 from tests.conftest import PAIRS
 
 
@@ -33,7 +33,10 @@ def test_openapi_document_lists_the_endpoints(client: Client) -> None:
 
 def test_examples_load_on_first_start_only(tmp_path: Path, database: Path | str) -> None:
     url = database if isinstance(database, str) else None
-    settings = Settings(data_dir=tmp_path, examples=True, examples_dir=PAIRS, database_url=url)
+    settings = Settings(
+        data_dir=tmp_path, examples=True, examples_dir=PAIRS, database_url=url,
+        allowed_hosts=TEST_HOSTS,
+    )  # fmt: skip
     with TestClient(create_app(settings, encoder=FakeEncoder())) as client:
         listed = client.get("/api/comparisons").json()
         assert listed["total"] == 3

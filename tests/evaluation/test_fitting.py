@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.fitting import fit, grid
-from service.pipeline.classify.calibration import Calibration
+from evaluation.fitting import fit, fit_calibration, grid, held_out, restricted
+from evaluation.inventory import tallies
+from evaluation.scoring import calibrated_method, inventory_cases
+from service.pipeline.classify.calibration import Calibration, load_calibration
+from service.pipeline.embed import FakeEncoder
 
 
 def test_the_middle_of_the_best_plateau_wins_not_its_edge() -> None:
@@ -46,3 +49,28 @@ def test_grid_crosses_the_fields_in_product_order() -> None:
         (0.2, 4.0),
     ]
     assert all(c.encoder == "fake" for c in points)
+
+
+def test_leave_one_pair_out_refits_on_the_other_pairs_alone() -> None:
+    """held_out runs each grid point once; it must equal fitting each fold from scratch."""
+    cases = inventory_cases()[:4]
+    method = calibrated_method(FakeEncoder())
+    base = load_calibration("minilm-onnx-int8")
+    fields = {"threshold": [0.1, 0.3, 0.5]}
+    pooled = held_out(method, base, cases, fields)
+    for index, case in enumerate(cases):
+        rest = [*cases[:index], *cases[index + 1 :]]
+        fold = fit_calibration(method, base, rest, fields).point
+        for annotator, per_pair in tallies(method(fold), [case]).items():
+            assert pooled[annotator][case.name] == per_pair[case.name]
+
+
+def test_restricted_scores_total_only_the_named_pairs() -> None:
+    cases = inventory_cases()[:3]
+    scores = tallies(calibrated_method(FakeEncoder())(load_calibration("minilm-onnx-int8")), cases)
+    names = [cases[0].name, cases[2].name]
+    again = tallies(
+        calibrated_method(FakeEncoder())(load_calibration("minilm-onnx-int8")),
+        [cases[0], cases[2]],
+    )
+    assert restricted(scores, names) == again

@@ -1,15 +1,16 @@
 """Golden tests: counterparts, strength gaps, attributions and kinds on the dev pairs, real models.
 
 Bars are the figures the committed calibration measured (models/<encoder>.json `measured`) less
-MARGIN, so a change that loses what was measured fails, naming the figure, its value and bar;
-plus the three cases the issue reported, each now right.
+the margin of evaluation/bars.py, so a change that loses what was measured fails, naming the
+figure, its value and bar; plus the three cases the issue reported, each now right.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from evaluation.counterparts import Scores, counterpart_cases, counterpart_tallies, mean_of
+from evaluation.bars import bars, below
+from evaluation.counterparts import counterpart_cases, counterpart_tallies, mean_of
 from evaluation.scoring import cross_language_cases, english_cases, pipeline_method
 from service.pipeline import compare
 from service.pipeline.classify.calibration import load_calibration
@@ -17,34 +18,26 @@ from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.types import Report
 
 pytestmark = pytest.mark.slow
-MARGIN = 0.05
 ENGLISH = ("match_precision", "topic_recall", "kind_agreement", "strength_precision",
            "attribution_precision")  # fmt: skip
 
 
-def _scores(kind: str, languages: tuple[str, ...]) -> tuple[Scores, dict[str, float]]:
+def _below_bars(kind: str, languages: tuple[str, ...], figures: tuple[str, ...]) -> list[str]:
     encoder = MemoEncoder(make_encoder(kind))
     calibration = load_calibration(encoder.name)
     cases = [case for language in languages for case in counterpart_cases(language)]
-    return counterpart_tallies(pipeline_method(encoder, calibration), cases), calibration.measured
-
-
-def _below_bar(scores: Scores, measured: dict[str, float], figures: tuple[str, ...]) -> list[str]:
-    return [
-        f"{name} {mean_of(scores, name):.3f} < bar {measured[name] - MARGIN:.3f}"
-        for name in figures
-        if mean_of(scores, name) < measured[name] - MARGIN
-    ]
+    scores = counterpart_tallies(pipeline_method(encoder, calibration), cases)
+    return below({f: mean_of(scores, f) for f in figures}, bars(calibration, figures))
 
 
 def test_english_pairs_keep_their_calibrated_counterpart_figures() -> None:
-    scores, measured = _scores("minilm-onnx-int8", ("en",))
-    assert not _below_bar(scores, measured, ENGLISH)
+    failures = _below_bars("minilm-onnx-int8", ("en",), ENGLISH)
+    assert not failures, "\n".join(failures)
 
 
 def test_cross_language_pairs_keep_their_calibrated_counterpart_figures() -> None:
-    scores, measured = _scores("use", ("ko", "ja"))
-    assert not _below_bar(scores, measured, ("match_precision", "topic_recall"))
+    failures = _below_bars("use", ("ko", "ja"), ("match_precision", "topic_recall"))
+    assert not failures, "\n".join(failures)
 
 
 def _report(name: str, cross_language: bool = False) -> Report:

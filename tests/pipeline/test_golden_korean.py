@@ -10,8 +10,8 @@ import json
 
 import pytest
 
-from evaluation.expectations import Case, score
-from evaluation.scoring import cross_language_cases
+from evaluation.expectations import Case, load_cases, score
+from evaluation.scoring import FIXTURES
 from service.pipeline import compare
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.embed import make_encoder
@@ -21,7 +21,7 @@ from service.pipeline.types import Emphasis, Report
 from service.render import render
 
 pytestmark = pytest.mark.slow
-CASES = cross_language_cases()
+CASES = load_cases(FIXTURES / "pairs", "expected_ko.json")
 
 
 @pytest.fixture(scope="module")
@@ -40,17 +40,17 @@ def emphases_with(report: Report, side: str, *words: str) -> list[Emphasis]:
     return [e for e in report.emphases if e.side == side and any(w in e.text for w in words)]
 
 
-def test_there_is_a_cross_language_fixture() -> None:
-    assert [c.name.split("/")[0] for c in CASES] == ["2025-07-31_rubio-cho-hyun"]
+def test_there_are_korean_language_fixtures() -> None:
+    assert [c.name.split("/")[0] for c in CASES] == [
+        "2025-07-31_rubio-cho-hyun",
+        "2026-02-03_rubio-cho-hyun",
+    ]
 
 
+# Recall is asserted on the complete inventories (test_golden_inventory.py), with its margin.
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_every_expected_one_sided_topic_is_found_and_no_shared_one_flagged(
-    case: Case, reports: dict[str, Report]
-) -> None:
-    result = score(reports[case.name], case.expected, case.name)
-    assert result.missed == []
-    assert result.flagged == []
+def test_no_expected_shared_topic_is_flagged(case: Case, reports: dict[str, Report]) -> None:
+    assert score(reports[case.name], case.expected, case.name).flagged == []
 
 
 def test_the_multilingual_encoder_and_its_calibration_were_used(rubio_cho: Report) -> None:

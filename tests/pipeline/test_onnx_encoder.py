@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -17,12 +18,15 @@ from service.pipeline import side_of
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.embed.onnx import OnnxEncoder
 from service.pipeline.embed.onnx_export import (
-    EXPORT_VERSION,
     MANIFEST_FILE,
     MODEL_FILE,
+    check_against_torch,
     ensure_export,
+    export_key,
     is_current,
+    key_id,
     onnx_dir,
+    source_model_path,
 )
 from tests.conftest import ROOT
 
@@ -43,14 +47,22 @@ def test_missing_weights_are_a_clear_error_and_leave_nothing_behind(tmp_path: Pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_an_export_of_another_recipe_is_not_current(tmp_path: Path) -> None:
+def test_an_export_built_from_anything_else_is_not_current(tmp_path: Path) -> None:
+    key = export_key(source_model_path())
     (tmp_path / MODEL_FILE).write_bytes(b"onnx")
-    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"version": EXPORT_VERSION - 1}))
-    assert not is_current(tmp_path)
-    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"version": EXPORT_VERSION}))
-    assert is_current(tmp_path)
+    for changed in ("recipe", "weights", "torch", "transformers", "onnx", "onnxruntime"):
+        (tmp_path / MANIFEST_FILE).write_text(json.dumps({"key": {**key, changed: "other"}}))
+        assert not is_current(tmp_path, key), changed
+    (tmp_path / MANIFEST_FILE).write_text(json.dumps({"key": key}))
+    assert is_current(tmp_path, key)
     (tmp_path / MODEL_FILE).unlink()
-    assert not is_current(tmp_path), "a manifest without its model is an interrupted export"
+    assert not is_current(tmp_path, key), "a manifest without its model is an interrupted export"
+
+
+def test_the_default_folder_is_named_by_its_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    key = export_key(source_model_path())
+    assert key_id(key) != key_id({**key, "onnxruntime": "0.0.0"})
+    assert len(key_id(key)) == 12
 
 
 def test_export_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -83,6 +95,22 @@ def test_export_is_int8_and_reused(export: Path) -> None:
     assert export.stat().st_mode & 0o005 == 0o005, "other users (a container's) can read it"
     # int8 MatMul weights: well under the 90 MB of fp32 safetensors
     assert (export / MODEL_FILE).stat().st_size < 70_000_000
+
+
+@pytest.mark.slow
+def test_the_export_check_passes_the_export_and_stops_a_wrong_one(
+    export: Path, tmp_path: Path
+) -> None:
+    low, mean = check_against_torch(source_model_path(), export)
+    assert low >= 0.97 and mean >= 0.985
+    wrong = tmp_path / "wrong"
+    shutil.copytree(export, wrong)
+    # a tokenizer that no longer lower-cases: an export that computes something else
+    (wrong / "tokenizer.json").write_text(
+        (export / "tokenizer.json").read_text().replace('"lowercase":true', '"lowercase":false')
+    )
+    with pytest.raises(ExportError, match=r"disagrees with the torch model \(cosine min"):
+        check_against_torch(source_model_path(), wrong)
 
 
 @pytest.mark.slow
@@ -136,8 +164,6 @@ def test_a_comparison_with_the_onnx_encoder_never_imports_torch(
 
 @pytest.mark.slow
 def test_a_damaged_export_is_moved_aside_and_rebuilt(export: Path, tmp_path: Path) -> None:
-    import shutil
-
     damaged = tmp_path / "all-MiniLM-L6-v2"
     shutil.copytree(export, damaged)
     model = damaged / MODEL_FILE

@@ -1,7 +1,10 @@
 """Export the bundled all-MiniLM-L6-v2 to ONNX and quantise it to int8, locally and offline.
 
 Run once (`make onnx`, or on the first use of the `minilm-onnx-int8` encoder). Torch is needed
-here only; serving the exported model needs onnxruntime and tokenizers alone.
+here only; serving the exported model needs onnxruntime and tokenizers alone. An export is keyed
+to what it was built from (the recipe, the weights, and the torch, transformers, onnx and
+onnxruntime versions): a change of any of them builds a new one, checked against the torch
+model before it is used.
 """
 
 from __future__ import annotations
@@ -10,7 +13,9 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +26,13 @@ TOKENIZER_FILE = "tokenizer.json"
 MANIFEST_FILE = "manifest.json"
 OPSET = 17
 # Bump when the recipe below changes: older exports are then rebuilt, not reused.
-EXPORT_VERSION = 2
+EXPORT_VERSION = 3
+# The packages whose versions can change what an export computes.
+TOOLCHAIN = ("torch", "transformers", "onnx", "onnxruntime")
+# The int8 export against the torch model on the example readouts' lines: measured min 0.98,
+# mean 0.99 (models/README.md); a lower figure means the toolchain changed what it computes.
+MIN_COSINE = 0.97
+MEAN_COSINE = 0.985
 
 
 def onnx_dir() -> Path:
@@ -46,35 +57,51 @@ def fingerprint(source: Path) -> str:
     return f"{weights.stat().st_size}:{digest.hexdigest()[:16]}"
 
 
-def is_current(target: Path) -> bool:
-    """Whether `target` holds a complete export of this recipe (the manifest is written last)."""
+def export_key(source: Path) -> dict[str, str]:
+    """What an export is built from: recipe, weights and toolchain versions."""
+    return {
+        "recipe": str(EXPORT_VERSION),
+        "weights": fingerprint(source),
+        **{name: version(name) for name in TOOLCHAIN},
+    }
+
+
+def key_id(key: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(key, sort_keys=True).encode()).hexdigest()[:12]
+
+
+def is_current(target: Path, key: dict[str, str]) -> bool:
+    """Whether `target` holds a complete export built from `key` (the manifest is written last)."""
     try:
         manifest = json.loads((target / MANIFEST_FILE).read_text())
     except (OSError, ValueError):
         return False
-    return manifest.get("version") == EXPORT_VERSION and (target / MODEL_FILE).exists()
+    return manifest.get("key") == key and (target / MODEL_FILE).exists()
 
 
 def ensure_export(target: Path | None = None, source: Path | None = None) -> Path:
-    """The folder holding the int8 model and tokenizer, exporting it first if missing."""
-    target = target or onnx_dir() / "all-MiniLM-L6-v2"
-    if is_current(target):
-        return target
+    """The folder holding the int8 model and tokenizer, exporting and checking it first if it
+    is missing or was built from other weights or another toolchain."""
     source = source or source_model_path()
     if not (source / "model.safetensors").is_file():
         raise ExportError(f"no weights to export: {source / 'model.safetensors'} is missing")
+    key = export_key(source)
+    target = target or onnx_dir() / f"all-MiniLM-L6-v2-{key_id(key)}"
+    if is_current(target, key):
+        return target
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=target.parent))
     try:
-        export_int8(source, staging)
+        export_int8(source, staging, key)
+        check_against_torch(source, staging)
         # mkdtemp makes it private; an image built as root serves as another user.
         staging.chmod(0o755)
-        if target.exists() and not is_current(target):
-            shutil.rmtree(target)  # an export of an older recipe
+        if target.exists() and not is_current(target, key):
+            shutil.rmtree(target)  # an export built from something else
         try:
             staging.rename(target)
         except OSError:
-            if not is_current(target):  # another process finished first otherwise
+            if not is_current(target, key):  # another process finished first otherwise
                 raise
     except Exception as error:
         if isinstance(error, ExportError):
@@ -85,7 +112,7 @@ def ensure_export(target: Path | None = None, source: Path | None = None) -> Pat
     return target
 
 
-def export_int8(source: Path, out: Path) -> None:
+def export_int8(source: Path, out: Path, key: dict[str, str]) -> None:
     """fp32 export with torch, BERT operator fusion, then dynamic int8 quantisation.
 
     Fusion (onnxruntime's transformer optimizer: one Attention, SkipLayerNormalization and
@@ -119,9 +146,8 @@ def export_int8(source: Path, out: Path) -> None:
         scratch.unlink()
     shutil.copy(source / TOKENIZER_FILE, out / TOKENIZER_FILE)
     manifest: dict[str, Any] = {
-        "version": EXPORT_VERSION,
+        "key": key,
         "source": str(source),
-        "fingerprint": fingerprint(source),
         "graph": "BERT fusions (onnxruntime.transformers.optimizer, opt_level 0)",
         "quantization": "dynamic int8, per channel, MatMul and Attention weights",
         "max_length": _max_length(source),
@@ -180,6 +206,46 @@ def export_fp32(source: Path, path: Path) -> None:
         )
 
 
+def check_texts() -> list[str]:
+    """The lines of the bundled English example readouts: real sentences of the genre."""
+    from service.settings import EXAMPLES_DIR
+
+    return [
+        line.strip()
+        for path in sorted(EXAMPLES_DIR.glob("*/*.txt"))
+        if "_" not in path.stem  # us.txt, kr.txt: English; kr_ko.txt and the like are not
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if len(line.strip()) >= 20
+    ]
+
+
+def check_against_torch(source: Path, export: Path) -> tuple[float, float]:
+    """Min and mean cosine of the export's vectors to the torch model's; ExportError below
+    MIN_COSINE or MEAN_COSINE."""
+    import numpy as np
+
+    from service.pipeline.embed.minilm import SentenceTransformerEncoder
+    from service.pipeline.embed.onnx import OnnxEncoder
+
+    texts = check_texts()
+    if not texts:
+        return 1.0, 1.0
+    exported = OnnxEncoder(folder=export)
+    try:
+        cosine = (
+            exported.encode(texts) * SentenceTransformerEncoder(str(source)).encode(texts)
+        ).sum(axis=1)
+    finally:
+        exported.close()
+    low, mean = float(np.min(cosine)), float(np.mean(cosine))
+    if low < MIN_COSINE or mean < MEAN_COSINE:
+        raise ExportError(
+            f"the int8 export disagrees with the torch model (cosine min {low:.3f}, mean "
+            f"{mean:.3f}; needs {MIN_COSINE} and {MEAN_COSINE}): the toolchain in the lock changed"
+        )
+    return low, mean
+
+
 def _max_length(source: Path) -> int:
     config = source / "sentence_bert_config.json"
     if config.exists():
@@ -189,7 +255,11 @@ def _max_length(source: Path) -> int:
 
 def main() -> int:
     """`python -m service.pipeline.embed.onnx_export`: export now and print where to."""
-    print(ensure_export())
+    try:
+        print(ensure_export())
+    except ExportError as error:
+        print(f"readout-diff: {error}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -25,8 +25,9 @@
     counterparts(el).forEach(function (other) {
       other.classList.add(linked.length ? "is-linked" : "is-near");
     });
-    document.querySelectorAll('.emphasis[data-target="' + el.dataset.claim + '"]').forEach(function (card) {
-      card.classList.add("is-active");
+    // Compared, not put into a selector: a side label may hold any character (a quote).
+    document.querySelectorAll(".emphasis[data-target]").forEach(function (card) {
+      if (card.dataset.target === el.dataset.claim) { card.classList.add("is-active"); }
     });
   }
 

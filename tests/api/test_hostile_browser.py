@@ -1,0 +1,138 @@
+"""Issue 25 in Debian's Chromium: a page of another origin writes nothing, a rebound host name
+reads nothing, a side holding a quote still highlights, and no page breaks its own CSP."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from tests.api.test_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
+from tests.conftest import RUBIO_CHO
+from tests.live import LiveServer, call, live_server
+
+pytestmark = pytest.mark.slow
+US = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
+KR = (RUBIO_CHO / "kr.txt").read_text(encoding="utf-8")
+
+
+def _body(side_a: str = "US", side_b: str = "KR") -> dict[str, Any]:
+    return {
+        "title": "Rubio and Cho",
+        "readouts": [{"side": side_a, "text": US}, {"side": side_b, "text": KR}],
+    }
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with live_server(tmp_path_factory.mktemp("hostile") / "data") as s:
+        yield s
+
+
+def _attack(target: str, stored: str) -> str:
+    """Another origin's page: no-cors fetches, then a form post to each write of the pages."""
+    payload = json.dumps(_body())
+    forms = "".join(
+        f'<iframe name="f{n}"></iframe><form target="f{n}" method="post" action="{target}{action}">'
+        f'<input name="side_a" value="US"><input name="side_b" value="KR">'
+        f'<textarea name="text_a">{US[:300]}</textarea><textarea name="text_b">{KR[:300]}</textarea></form>'
+        for n, action in enumerate(["/", f"/comparisons/{stored}/delete", "/batches"])
+    )
+    return f"""<!doctype html><html><body>{forms}<script>
+    const body = {json.dumps(payload)};
+    const opts = {{method: "POST", mode: "no-cors", headers: {{"Content-Type": "text/plain"}}, body}};
+    Promise.allSettled([
+      fetch("{target}/api/comparisons", opts),
+      fetch("{target}/api/batches", {{...opts, body: JSON.stringify({{comparisons: [JSON.parse(body)]}})}}),
+      fetch("{target}/api/comparisons/{stored}", {{method: "DELETE", mode: "no-cors"}}),
+    ]).then(() => {{ for (const form of document.forms) form.submit(); document.title = "sent"; }});
+    </script></body></html>"""
+
+
+def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
+    stored = call(server.url + "/api/comparisons", _body())["id"]
+    port = urlsplit(server.url).port
+    evil = f"http://localhost:{port}/evil.html"  # another site than 127.0.0.1, both loopback
+    context = browser.new_context()
+    page = context.new_page()
+    page.route(
+        evil,
+        lambda route: route.fulfill(content_type="text/html", body=_attack(server.url, stored)),
+    )
+    page.goto(evil)
+    page.wait_for_function("document.title === 'sent'", timeout=20_000)
+    time.sleep(2)  # the three form posts land in their frames
+    listing = call(server.url + "/api/comparisons")
+    assert listing["total"] == 1 and listing["items"][0]["id"] == stored
+    assert "No batches yet" in httpx.get(server.url + "/batches").text
+    context.close()
+
+
+def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
+    """A DNS-rebinding page: its name resolves to this server, its Host header says so."""
+    from playwright.sync_api import sync_playwright
+
+    port = urlsplit(server.url).port
+    with sync_playwright() as playwright:
+        rebound = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--host-resolver-rules=MAP rebind.example 127.0.0.1",
+            ],
+        )  # fmt: skip
+        page = rebound.new_page()
+        response = page.goto(f"http://rebind.example:{port}/api/comparisons")
+        assert response is not None and response.status == 400
+        assert "READOUT_DIFF_ALLOWED_HOSTS" in page.content()
+        rebound.close()
+
+
+def test_a_side_with_a_quote_still_highlights_under_the_csp(
+    browser: Any, server: LiveServer
+) -> None:
+    created = call(server.url + "/api/comparisons", _body('U"S', "K'R"))
+    page = browser.new_page()
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.goto(f"{server.url}/comparisons/{created['id']}")
+    card = page.locator(".emphasis").first
+    card.click()
+    assert "is-active" in (card.get_attribute("class") or "")
+    target = card.get_attribute("data-target") or ""
+    assert '"' in target or "'" in target
+    claim = page.locator(f"[data-claim={json.dumps(target)}]")
+    assert "is-active" in (claim.get_attribute("class") or "")
+    for path in ("/", "/batches"):
+        page.goto(server.url + path)
+    assert problems == [], problems
+    page.close()
+
+
+def test_the_forms_still_work_from_their_own_pages(
+    browser: Any, server: LiveServer, tmp_path: Path
+) -> None:
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    page.fill("input[name=side_a]", "US")
+    page.fill("textarea[name=text_a]", US)
+    page.fill("input[name=side_b]", "KR")
+    page.fill("textarea[name=text_b]", KR)
+    page.click("form.compare button[type=submit]")
+    page.wait_for_url(f"{server.url}/comparisons/*", timeout=60_000)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("form.delete button[type=submit]")
+    page.wait_for_url(server.url + "/", timeout=20_000)
+    page.goto(server.url + "/batches")
+    lines = "\n".join(json.dumps(_body()) for _ in range(2))
+    page.fill("textarea[name=jsonl]", lines)
+    page.click("form[action='/batches'] button[type=submit]")
+    page.wait_for_url(f"{server.url}/batches/*", timeout=20_000)
+    page.close()
