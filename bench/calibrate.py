@@ -106,8 +106,10 @@ def counterparts(
             method, calibration, cases, GAP_GRID, counterpart_tallies, gap_objective, case_name
         )
         measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
-    keep = ("match_", "topic_", "kind_", "strength_", "attribution_", "loo_")
-    return calibration, {k: v for k, v in measured.items() if k.startswith(keep)}
+    # Gaps files exist for the English pairs only: elsewhere those figures would be vacuous.
+    names = PAIR_FIGURES if gaps else PAIR_FIGURES[:3]
+    keep = {*names, *(f"loo_{name}" for name in names)}
+    return calibration, {k: v for k, v in measured.items() if k in keep}
 
 
 def main() -> int:
