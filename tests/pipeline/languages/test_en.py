@@ -20,6 +20,10 @@ def _titled(text: str) -> list[str]:
         ("Secretary of State Rubio met", ["Secretary", "State"]),
         ("the Minister for Foreign Affairs of Japan", ["Minister", "Foreign", "Affairs", "Japan"]),
         ("State Councilor Wang Yi", ["State", "Councilor"]),
+        (
+            "Secretary of State of the United States of America",
+            ["Secretary", "State", "United", "States", "America"],
+        ),
         ("for the first time in the State of Israel", []),
         ("foreign investment in the state sector", []),
     ],

@@ -47,12 +47,16 @@ def title_at(words: Sequence[str], index: int) -> bool:
     lower = words[index].lower()
     if lower in TITLES:
         return True
+    if lower in STOPWORDS:
+        return False
     if lower in TITLE_MODIFIERS:
         after = index + 1
         while after < len(words) and words[after].lower() in TITLE_MODIFIERS:
             after += 1
         if after < len(words) and words[after].lower() in TITLES:
             return True
+    if words[index][:1].isupper() and _in_titled_country(words, index):
+        return True
     before = index - 1
     while (
         before >= 0
@@ -102,9 +106,37 @@ FRAMING_PREFIXES = (
     "agenda",
     "view",
 )
-FRAMING_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told", "press"})
+FRAMING_WORDS = frozenset(
+    {
+        "met",
+        "said",
+        "says",
+        "say",
+        "stated",
+        "statement",
+        "told",
+        "press",
+        "spoke",
+        "speak",
+        "spoken",
+    }
+)
 # A claim that announces the points that follow ("The overview of the talk is as follows.")
 # frames them; they say it again.
 LEAD_INS = ("as follows", "the following points")
 # Lower-case words that may join proper nouns into one name: "Republic of Korea".
 NAME_JOINERS = frozenset({"of", "for"})
+
+
+def _in_titled_country(words: Sequence[str], index: int) -> bool:
+    """A capitalised word in the run after "<title> of the": "Secretary of State of the United
+    States of America", "President of the Republic of Korea" name the title's country."""
+    start = index - 1
+    while start >= 1 and (words[start][:1].isupper() or words[start].lower() == "of"):
+        start -= 1
+    return (
+        start >= 2
+        and words[start].lower() == "the"
+        and words[start - 1].lower() in NAME_JOINERS
+        and title_at(words, start - 2)
+    )
