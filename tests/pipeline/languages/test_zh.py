@@ -49,10 +49,17 @@ def test_the_agency_tag_is_no_claim_and_the_opening_is_framing() -> None:
     assert ZH.framing(first.text, found.morphemes.get(first.id), True, 3.75)
 
 
-def test_a_long_sentence_splits_at_commas_that_open_a_clause() -> None:
+def test_a_sentence_splits_at_its_joins_and_list_marks_not_at_every_comma() -> None:
+    text = (
+        "双方同意进一步加强在经贸、科技、能源等各个领域的务实合作；双方还同意继续扩大两国之间的"
+        "人文交流和地方合作，同时，切实加强两国青年、媒体、智库和地方政府之间的交往与对话。"
+    )
+    found = [text[c.start : c.end] for c in split(text, clean(text), "CN", "zh").claims]
+    assert len(found) == 3, found
+    assert found[0].endswith("务实合作") and found[2].startswith("切实加强")
     claims, _ = _split()
-    assert any(c.startswith("推动双边关系") for c in claims)
     assert not any(c == "李强指出" for c in claims)  # a reporting frame stays with its clause
+    assert any(c.startswith("中方愿同日方") and "推动双边关系" in c for c in claims)
 
 
 def test_stance_levels_and_joint_subjects() -> None:

@@ -5,7 +5,7 @@ those of foreign officials (总统, 首相, 国务卿). Framing: the news-releas
 talks, calls and reporting (会见, 会谈, 通电话, 举行, 表示, 指出). Stance: the verbs of Chinese
 diplomatic statements (关切, 欢迎, 强调, 重申, 谴责) graded on the scale of docs/strength.md as
 their English equivalents; intensifiers and hedges of the same register (坚决, 强烈, 高度;
-可以, 探讨). Clause joins: the semicolon, and a comma before a new subject or stance.
+可以, 探讨). Clause joins: the semicolon, and a comma after 同时, 此外 or 并.
 """
 
 from __future__ import annotations
@@ -42,6 +42,5 @@ LEXICON = Lexicon(
     joins=frozenset({"同时", "此外", "并"}),
     lead_ins=("如下",),
     head_final=False,
-    comma_opens_clause=True,
     compounds_by_parts=False,
 )
