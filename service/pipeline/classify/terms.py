@@ -41,9 +41,9 @@ __all__ = [
 def distinctive_terms(
     text: str, other: Vocabulary, language: str = "en", common_zipf: float = COMMON_ZIPF
 ) -> list[Term]:
-    """Content terms of `text` that the other readout (same language) never uses, most
-    specific first; the word-by-word comparison is written for the lexical languages."""
-    del language  # one lexical language today: its terms and stems are English's
+    """Content terms of `text` that the other readout never uses, most specific first: the
+    word-by-word check of two readouts in one lexical `language` (English today, whose stems
+    and names languages/en/terms.py reads)."""
     return _lexical_terms(text, other, common_zipf)
 
 
