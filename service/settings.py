@@ -118,7 +118,7 @@ class Settings:
     body_timeout: float = 60.0
     # Requests with a body over max_body_bytes (batches) read at once; more wait their turn,
     # so that parallel uploads cannot add their sizes up in memory.
-    large_bodies: int = 2
+    large_bodies: int = 1
     # Batches waiting or running, and their items not yet done, across the service.
     max_queued_batches: int = 50
     max_queued_items: int = 4000
