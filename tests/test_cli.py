@@ -33,7 +33,7 @@ def test_sides_default_to_file_stems(capsys: pytest.CaptureFixture[str], data_di
 
 def test_markdown_and_text_formats(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     assert run(capsys, "compare", US, KR, "--format", "md")[1].startswith("# US vs KR")
-    assert "Only US" in run(capsys, "compare", US, KR)[1]
+    assert "What only US said" in run(capsys, "compare", US, KR)[1]
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,8 @@ from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
 from service.errors import CrossSite, NotFound, ReadoutDiffError, Unauthorized
-from service.render.html import STATIC, environment, report_context
+from service.pipeline.classify.calibration import load_calibration
+from service.render.html import STATIC, environment, guide_context, report_context
 from service.store import ComparisonQuery
 from service.wire import ComparisonIn
 
@@ -126,6 +127,13 @@ class PageController(Controller):
             page=min(max(page, 1), MAX_PAGE_NUMBER),
             filters={k: (v or "").strip() for k, v in filters.items()},
         )
+
+    @get("/how-to-read", sync_to_thread=False)
+    def how_to_read(self, comparison_service: NamedDependency[Comparisons]) -> Template:
+        """What a report's headings and numbers mean, with this server's threshold."""
+        encoder = comparison_service.encoder.name
+        context = {"encoder": encoder, **guide_context(load_calibration(encoder).threshold)}
+        return Template("how_to_read.html", context=context)
 
     @get("/comparisons")
     async def form_address(self) -> Redirect:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
+from service.render.reading import closest_words
 
 KIND_LABEL = {"one-sided": "only", "partial": "stronger/more specific", "opposed": "opposed"}
 
@@ -35,6 +36,21 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+QUOTE_CHARS = 140  # a quote of the other side beside an emphasis or a strength gap
+
+
+def clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` on one line, cut at the last whole word within `limit` characters, with '…'."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
 def precedent_line(precedent: Precedent) -> str:
     """'new: in none of the last 2 US readouts with KR', or how many carried it, and when."""
     side, other, meetings = precedent.side, precedent.counterpart, precedent.meetings
@@ -54,7 +70,11 @@ def precedents_by_claim(report: Report) -> dict[str, Precedent]:
 
 
 def describe(
-    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent] | None = None
+    emphasis: Emphasis,
+    claims: dict[str, Claim],
+    history: dict[str, Precedent] | None = None,
+    *,
+    threshold: float,
 ) -> list[str]:
     """The emphasis quoted, then its terms, evidence, closest claim and history, a line each."""
     lines = [f'"{one_line(emphasis.text)}"']
@@ -64,10 +84,8 @@ def describe(
         lines.append("evidence: " + ", ".join(emphasis.evidence))
     if emphasis.closest is not None:
         other = claims[emphasis.closest.claim_id]
-        lines.append(
-            f"closest {other.side} claim (similarity {emphasis.closest.similarity:.2f}): "
-            f'"{one_line(other.text)[:140]}"'
-        )
+        words = closest_words(emphasis.kind, other.side, emphasis.closest.similarity, threshold)
+        lines.append(f'{words}: "{clip(other.text)}"')
     if history and emphasis.claim_id in history:
         lines.append(precedent_line(history[emphasis.claim_id]))
     return lines
@@ -76,6 +94,16 @@ def describe(
 def title(report: Report) -> str:
     heading = report.title or " vs ".join(report.sides)
     return f"{heading} ({report.date})" if report.date else heading
+
+
+def source_lines(report: Report) -> list[str]:
+    """'US: U.S. Department of State, https://…' for each readout that names where it is from."""
+    lines = []
+    for readout in report.readouts:
+        where = ", ".join(part for part in (readout.source, readout.url) if part)
+        if where:
+            lines.append(f"{readout.side}: {where}")
+    return lines
 
 
 def strength_gap_line(gap: StrengthGap) -> str:
@@ -87,7 +115,5 @@ def strength_gap_line(gap: StrengthGap) -> str:
 
 
 def strength_gap_quotes(gap: StrengthGap, claims: dict[str, Claim]) -> list[str]:
-    """Each side's claim of a strength gap, quoted on one line (cut at 140 characters)."""
-    return [
-        f'{claims[i].side}: "{one_line(claims[i].text)[:140]}"' for i in gap.claims if i in claims
-    ]
+    """Each side's claim of a strength gap, quoted on one line (cut at a word, with '…')."""
+    return [f'{claims[i].side}: "{clip(claims[i].text)}"' for i in gap.claims if i in claims]

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
-from service.render.common import precedent_line, precedents_by_claim
+from service.render.common import clip, precedent_line, precedents_by_claim
+from service.render.reading import closest_words
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
 VERDICT_LABEL = {
@@ -58,6 +59,7 @@ class EmphasisView:
     closest_side: str | None
     closest_text: str | None
     similarity: float | None
+    closest_words: str | None = None  # 'nearest KR claim (similarity 0.18, below the 0.22 …)'
     history: str | None = None  # how often this side's earlier readouts carried it
 
 
@@ -152,7 +154,9 @@ def side_views(report: Report) -> list[SideView]:
             SideView(
                 side=side,
                 passages=passages,
-                emphases=[_emphasis_view(e, claims, history) for e in ranked],
+                emphases=[
+                    _emphasis_view(e, claims, history, report.model.threshold) for e in ranked
+                ],
                 counts=counts,
                 source=readout.source if readout else None,
                 url=readout.url if readout else None,
@@ -163,7 +167,7 @@ def side_views(report: Report) -> list[SideView]:
 
 
 def _emphasis_view(
-    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent]
+    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent], threshold: float
 ) -> EmphasisView:
     closest = emphasis.closest
     other = claims.get(closest.claim_id) if closest else None
@@ -179,8 +183,13 @@ def _emphasis_view(
         evidence=emphasis.evidence,
         closest_id=closest.claim_id if closest else None,
         closest_side=other.side if other else None,
-        closest_text=" ".join(other.text.split()) if other else None,
+        closest_text=clip(other.text, 150 if emphasis.kind == "partial" else 220)
+        if other
+        else None,
         similarity=closest.similarity if closest else None,
+        closest_words=closest_words(emphasis.kind, other.side, closest.similarity, threshold)
+        if closest and other
+        else None,
         history=precedent_line(history[emphasis.claim_id])
         if emphasis.claim_id in history
         else None,

@@ -192,7 +192,7 @@ def test_opposed_claims_have_their_own_section(client: Client) -> None:
         Emphasis("KR", claim.id, "opposed", claim.text, [], 0.9, Closest(report.claims[0].id, 0.5))
     )
     page = to_html(report)
-    kr = page[page.index('What only <span class="side">KR') :]
+    kr = page[page.index("What only KR said") :]
     only, opposed = kr.index("Said only by KR"), kr.index("Contradicted by the other side")
     section = kr[opposed:]
     assert " ".join(claim.text.split())[:40] in html.unescape(section)
