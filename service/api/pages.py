@@ -157,7 +157,9 @@ class PageController(Controller):
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
-            return self._home(comparison_service, form=data, error=plain_words(error), status=422)
+            return self._home(
+                comparison_service, form=data, error=plain_words(error, data), status=422
+            )
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
     @get("/comparisons/{comparison_id:str}", sync_to_thread=True)

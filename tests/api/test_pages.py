@@ -70,7 +70,10 @@ def test_submitted_markup_is_shown_as_text(client: Client) -> None:
         ({"text_b": "   "}, "The second readout is empty."),
         ({"text_a": " \n\t "}, "The first readout is empty."),
         ({"date": "2025-02-30"}, "The meeting date must be a real day, as YYYY-MM-DD."),
-        ({"side_a": "A" * 17}, "The first side label must be at most 16 characters."),
+        (
+            {"side_a": "A" * 17},
+            "First readout: the side label 'AAAAAAAAAAAAAAAAA' has 17 characters",
+        ),
         ({"url_a": "ftp://x"}, "The first readout's URL must start with http:// or https://."),
         ({"text_a": "Log in to comment"}, "no readable sentences"),
     ],

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from tests.api.conftest import Client
 from tests.api.test_pages import submit
 
@@ -14,3 +16,16 @@ def test_the_report_links_to_a_guide_that_says_what_the_numbers_mean(client: Cli
     assert guide.status_code == 200
     assert "How to read this" in guide.text and "Salience" in guide.text
     assert "fake-bow" in guide.text and "at 0.35 or above" in guide.text
+
+
+def test_a_long_side_label_is_refused_in_words_and_kept_in_the_form(client: Client) -> None:
+    from tests.api.conftest import KR_TEXT, US_TEXT
+    from tests.api.test_pages import FORM
+
+    label = "UNITED STATES OF AMERICA"
+    data = {**FORM, "side_a": label, "text_a": US_TEXT, "text_b": KR_TEXT}
+    response = client.post("/", data=data)
+    assert response.status_code == 422
+    page = html.unescape(response.text)
+    assert f"'{label}' has 24 characters" in page and "at most 16" in page
+    assert f'value="{label}"' in page and 'maxlength="16"' not in page.split("side_a")[1][:80]
