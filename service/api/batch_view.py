@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from service.api.batch_chart import chart_svg, topics_svg
+from service.api.batch_form import plain
 from service.api.batch_schemas import Progress
 from service.batch.items import Item
 from service.batch.records import BatchRow
@@ -69,7 +72,10 @@ def batch_page_context(row: BatchRow, items: list[Item], trends: Trends | None) 
     views = topic_views(trends) if trends else []
     return {
         "batch": row,
-        "items": items,
+        "items": [
+            msgspec.structs.replace(item, error=plain(item.error)) if item.error else item
+            for item in items
+        ],
         "progress": Progress.of(row.total, items),
         "trends": trends,
         **charts(trends, row.id),
