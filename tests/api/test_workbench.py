@@ -29,3 +29,18 @@ def test_a_long_side_label_is_refused_in_words_and_kept_in_the_form(client: Clie
     page = html.unescape(response.text)
     assert f"'{label}' has 24 characters" in page and "at most 16" in page
     assert f'value="{label}"' in page and 'maxlength="16"' not in page.split("side_a")[1][:80]
+
+
+def test_a_titled_submission_is_kept_over_a_later_batch_copy(client: Client) -> None:
+    from tests.api.conftest import body
+    from tests.api.test_batches import wait
+
+    entered = body(title="Rubio and Cho Hyun, Washington")
+    entered["readouts"][0] |= {"source": "U.S. Department of State", "url": "https://x.gov/r"}
+    mine = client.post("/api/comparisons", json=entered).json()["id"]
+    copy = body(title="batch copy")
+    batch = client.post("/api/batches", json={"comparisons": [copy]}).json()["id"]
+    assert wait(client, batch)["status"] == "done"
+    listing = client.get("/").text
+    assert f"/comparisons/{mine}" in listing and "Rubio and Cho Hyun, Washington" in listing
+    assert "batch copy" not in listing
