@@ -131,6 +131,7 @@ def _index(
     status: int = 200,
 ) -> Template:
     context = {
-        "batches": service.recent(), "error": error, "problems": problems or [], "pasted": pasted
+        "batches": service.recent(), "error": error, "problems": problems or [], "pasted": pasted,
+        "max_batch_bytes": MAX_BATCH_BYTES,
     }  # fmt: skip
     return Template("batches.html", context=context, status_code=status)

@@ -97,11 +97,32 @@ def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Templ
     )
 
 
+def too_large_page(request: Request[Any, Any, Any], error: Exception) -> Template:
+    """A form over the body limit: what happened and what to do, in words (413)."""
+    limit = request.route_handler.resolve_request_max_body_size() or 0
+    batch = request.url.path.startswith("/batches")
+    advice = (
+        "Split the file into smaller ones and start a batch with each."
+        if batch
+        else "Shorten the readouts (each may hold at most the text of a long readout) and compare"
+        " again."
+    )
+    message = (
+        f"What this form sent is larger than the {limit / 1_000_000:.1f} MB this server takes at"
+        f" once, so nothing was saved. {advice} Your browser's Back button returns to the form"
+        " with what you typed."
+    )
+    return Template(
+        "message.html", context={"message": message, "heading": "Too large"}, status_code=413
+    )
+
+
 # The pages answer their errors as pages, not problem+json.
-PAGE_ERRORS = {
+PAGE_ERRORS: dict[type[Exception] | int, Any] = {
     NotFound: not_found_page,
     Unauthorized: _unauthorized_page,
     CrossSite: _cross_site_page,
+    413: too_large_page,
 }
 
 

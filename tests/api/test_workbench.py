@@ -44,3 +44,16 @@ def test_a_titled_submission_is_kept_over_a_later_batch_copy(client: Client) -> 
     listing = client.get("/").text
     assert f"/comparisons/{mine}" in listing and "Rubio and Cho Hyun, Washington" in listing
     assert "batch copy" not in listing
+
+
+def test_a_form_over_the_body_limit_gets_a_page_in_words(client: Client) -> None:
+    big = "The ministers discussed trade. " * 10_000  # 310,000 bytes: over the tests' 200,000
+    response = client.post(
+        "/", data={"side_a": "US", "side_b": "KR", "text_a": big, "text_b": big},
+        headers={"Accept": "text/html"},
+    )  # fmt: skip
+    assert response.status_code == 413 and response.headers["content-type"].startswith("text/html")
+    page = html.unescape(response.text)
+    assert "larger than the 0.2 MB this server takes" in page and "Back button" in page
+    assert "READOUT_DIFF" not in page and "problem" not in page
+    assert 'data-max-bytes="200000"' in client.get("/").text
