@@ -113,7 +113,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
                 "token_required": settings.api_token is not None,
                 "max_body_bytes": settings.max_body_bytes,
             }
-        ),  # fmt: skip
+        ),
         route_handlers=[
             ComparisonController,
             PageController,
