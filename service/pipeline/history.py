@@ -84,8 +84,8 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
         side_index = report.sides.index(emphasis.side)
         terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
         english = languages[side_index] == "en"
-        dates = [
-            meeting.date or "undated"
+        carried = [
+            meeting
             for meeting, claims, (start, end) in zip(
                 earlier, pools[side_index], offsets[side_index], strict=True
             )
@@ -94,9 +94,16 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
             and (not english or _says_most(emphasis.text, terms, claims, calibration))
         ]
         found.append(Precedent(claim_id=emphasis.claim_id, side=emphasis.side,
-                               counterpart=counterpart[emphasis.side], carried=len(dates),
-                               meetings=len(earlier), dates=dates))  # fmt: skip
+                               counterpart=counterpart[emphasis.side], carried=len(carried),
+                               meetings=len(earlier), dates=[_date(m) for m in carried],
+                               ids=[m.id or "" for m in carried],
+                               checked=[_date(m) for m in earlier],
+                               checked_ids=[m.id or "" for m in earlier]))  # fmt: skip
     return found
+
+
+def _date(meeting: Report) -> str:
+    return meeting.date or "undated"
 
 
 def _offsets(pools: list[list[list[str]]]) -> list[list[tuple[int, int]]]:

@@ -51,18 +51,32 @@ def clip(text: str, limit: int = QUOTE_CHARS) -> str:
     return cut.rstrip(" ,;:—-") + "…"
 
 
-def precedent_line(precedent: Precedent) -> str:
-    """'new: in none of the last 2 US readouts with KR', or how many carried it, and when."""
+def precedent_lead(precedent: Precedent) -> str:
+    """'new: in none of the last 2 US readouts with KR', or how many carried it."""
     side, other, meetings = precedent.side, precedent.counterpart, precedent.meetings
     if meetings == 1:
         last = f"the last {side} readout with {other}"
-        if not precedent.carried:
-            return f"new: not in {last}"
-        return f"earlier: in {last} ({precedent.dates[0]})"
+        return f"earlier: in {last}" if precedent.carried else f"new: not in {last}"
     last = f"the last {meetings} {side} readouts with {other}"
     if not precedent.carried:
         return f"new: in none of {last}"
-    return f"earlier: in {precedent.carried} of {last} ({', '.join(precedent.dates)})"
+    return f"earlier: in {precedent.carried} of {last}"
+
+
+def precedent_meetings(precedent: Precedent) -> list[tuple[str, str]]:
+    """(date, comparison id) of the meetings a history line names: those that carried the
+    emphasis, or when none did, those looked at; the id is "" when it is not stored."""
+    if precedent.carried:
+        dates, ids = precedent.dates, precedent.ids
+    else:
+        dates, ids = precedent.checked, precedent.checked_ids
+    return list(zip(dates, ids + [""] * (len(dates) - len(ids)), strict=False))
+
+
+def precedent_line(precedent: Precedent) -> str:
+    """The history line with its dates: 'new: not in the last US readout with KR (2024-02-28)'."""
+    dates = ", ".join(date for date, _ in precedent_meetings(precedent))
+    return f"{precedent_lead(precedent)} ({dates})" if dates else precedent_lead(precedent)
 
 
 def precedents_by_claim(report: Report) -> dict[str, Precedent]:

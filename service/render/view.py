@@ -7,7 +7,12 @@ from dataclasses import dataclass, field
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
-from service.render.common import clip, precedent_line, precedents_by_claim
+from service.render.common import (
+    clip,
+    precedent_lead,
+    precedent_meetings,
+    precedents_by_claim,
+)
 from service.render.reading import closest_words
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
@@ -60,7 +65,21 @@ class EmphasisView:
     closest_text: str | None
     similarity: float | None
     closest_words: str | None = None  # 'nearest KR claim (similarity 0.18, below the 0.22 …)'
-    history: str | None = None  # how often this side's earlier readouts carried it
+    history: HistoryView | None = None  # how often this side's earlier readouts carried it
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """'earlier: in 2 of the last 3 US readouts with KR', then each meeting's date and page."""
+
+    lead: str
+    meetings: list[tuple[str, str | None]]  # (date, the page of that report, None if none)
+
+
+def history_view(precedent: Precedent) -> HistoryView:
+    meetings = precedent_meetings(precedent)
+    pages = [(date, f"/comparisons/{cid}" if cid else None) for date, cid in meetings]
+    return HistoryView(precedent_lead(precedent), pages)
 
 
 @dataclass
@@ -190,9 +209,7 @@ def _emphasis_view(
         closest_words=closest_words(emphasis.kind, other.side, closest.similarity, threshold)
         if closest and other
         else None,
-        history=precedent_line(history[emphasis.claim_id])
-        if emphasis.claim_id in history
-        else None,
+        history=history_view(history[emphasis.claim_id]) if emphasis.claim_id in history else None,
     )
 
 

@@ -124,3 +124,20 @@ def test_a_batch_with_bad_lines_runs_the_rest_and_lists_each_error(
     )
     assert page.locator(".item:not(.i-error)").count() >= 3
     page.close()
+
+
+def test_each_history_line_links_the_earlier_report_by_its_date(
+    browser: Any,  # noqa: F811
+    server: LiveServer,
+    report: dict[str, Any],
+) -> None:
+    page = browser.new_page()
+    page.goto(f"{server.url}/comparisons/{report['id']}")
+    lines = page.locator(".emphasis .history")
+    assert lines.count() == len(report["emphases"])
+    link = page.locator(".emphasis .history a").first
+    date, href = link.text_content(), link.get_attribute("href")
+    assert date and href and href.startswith("/comparisons/")
+    page.goto(server.url + href)
+    assert page.locator(f"time[datetime='{date}']").count() == 1
+    page.close()

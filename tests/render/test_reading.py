@@ -44,3 +44,22 @@ def test_a_quote_is_cut_at_a_whole_word_with_an_ellipsis() -> None:
     assert cut.endswith("…") and len(cut) <= 60
     assert text.startswith(cut[:-1]) and text[len(cut) - 1] == " "
     assert clip("short", 60) == "short"
+
+
+def test_a_history_line_names_the_earlier_meetings_and_the_page_links_each() -> None:
+    from service.pipeline.types import Precedent
+    from service.render.common import precedent_line
+    from service.render.view import history_view
+
+    new = Precedent("c1", "US", "JP", carried=0, meetings=1, checked=["2024-02-28"],
+                    checked_ids=["abc"])  # fmt: skip
+    assert precedent_line(new) == "new: not in the last US readout with JP (2024-02-28)"
+    assert history_view(new).meetings == [("2024-02-28", "/comparisons/abc")]
+    earlier = Precedent("c1", "US", "JP", carried=1, meetings=3, dates=["2023-05-01"],
+                        ids=["def"], checked=["2024-02-28", "2023-05-01", "2022-01-02"],
+                        checked_ids=["abc", "def", ""])  # fmt: skip
+    assert precedent_line(earlier) == "earlier: in 1 of the last 3 US readouts with JP (2023-05-01)"
+    assert history_view(earlier).meetings == [("2023-05-01", "/comparisons/def")]
+    unstored = Precedent("c1", "US", "JP", carried=0, meetings=1, checked=["2024-02-28"],
+                         checked_ids=[""])  # fmt: skip
+    assert history_view(unstored).meetings == [("2024-02-28", None)]
