@@ -17,7 +17,7 @@ from service.batch.trends import TopicOut, Trends
 
 @dataclass(frozen=True)
 class PeriodRow:
-    """A quarter with meetings, and per side (meetings it stressed something alone, took part)."""
+    """A quarter with meetings, and per side (emphases it made alone, meetings it took part in)."""
 
     period: str
     cells: list[tuple[int, int]]
@@ -26,7 +26,7 @@ class PeriodRow:
 def timeline_rows(trends: Trends) -> list[PeriodRow]:
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     for count in trends.timeline:
-        cells.setdefault(count.period, {})[count.side] = (count.stressed, count.meetings)
+        cells.setdefault(count.period, {})[count.side] = (count.emphases, count.meetings)
     return [
         PeriodRow(period, [cells[period].get(side, (0, 0)) for side in trends.sides])
         for period in cells
