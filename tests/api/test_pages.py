@@ -75,7 +75,7 @@ def test_submitted_markup_is_shown_as_text(client: Client) -> None:
             "First readout: the side label 'AAAAAAAAAAAAAAAAA' has 17 characters",
         ),
         ({"url_a": "ftp://x"}, "The first readout's URL must start with http:// or https://."),
-        ({"text_a": "Log in to comment"}, "no readable sentences"),
+        ({"text_a": "Log in to comment"}, "no readable sentences: only menus, headings"),
     ],
 )
 def test_form_errors_are_shown_on_the_page(

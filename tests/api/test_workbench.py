@@ -57,3 +57,13 @@ def test_a_form_over_the_body_limit_gets_a_page_in_words(client: Client) -> None
     assert "larger than the 0.2 MB this server takes" in page and "Back button" in page
     assert "READOUT_DIFF" not in page and "problem" not in page
     assert 'data-max-bytes="200000"' in client.get("/").text
+
+
+def test_an_error_never_says_page_chrome(client: Client) -> None:
+    from tests.api.conftest import KR_TEXT
+    from tests.api.test_pages import FORM
+
+    data = {**FORM, "text_a": "Log in to comment", "text_b": KR_TEXT}
+    response = client.post("/", data=data)
+    assert response.status_code == 422
+    assert "page chrome" not in response.text and "menus, headings" in response.text
