@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from urllib.parse import urlencode
 from functools import cache
 from typing import Any
 
@@ -141,12 +142,14 @@ class PageController(Controller):
         side: FromQuery[str | None] = None,
         date_from: FromQuery[str | None] = None,
         date_to: FromQuery[str | None] = None,
+        deleted: FromQuery[str | None] = None,
     ) -> Template:
         filters = {"text": text, "side": side, "date_from": date_from, "date_to": date_to}
         return self._home(
             comparison_service,
             page=min(max(page, 1), MAX_PAGE_NUMBER),
             filters={k: (v or "").strip() for k, v in filters.items()},
+            deleted=(deleted or "")[:320] or None,
         )
 
     @get("/how-to-read", sync_to_thread=False)
@@ -195,8 +198,12 @@ class PageController(Controller):
     def delete(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> Redirect:
+        request = comparison_service.request_of(comparison_id)
         comparison_service.delete(comparison_id)
-        return Redirect("/", status_code=303)
+        what = request.title or " vs ".join(r.side for r in request.readouts)
+        if request.date:
+            what += f" ({request.date})"
+        return Redirect(f"/?{urlencode({'deleted': what})}", status_code=303)
 
     @staticmethod
     def _home(
@@ -207,6 +214,7 @@ class PageController(Controller):
         form: dict[str, str] | None = None,
         error: str | None = None,
         status: int = 200,
+        deleted: str | None = None,
     ) -> Template:
         filters = filters or dict.fromkeys(FILTERS, "")
         problems = [
@@ -236,6 +244,7 @@ class PageController(Controller):
                 "filter_errors": problems,
                 "form": form or {"side_a": "US", "side_b": "KR"},
                 "error": error,
+                "deleted": deleted,
             },
             status_code=status,
         )

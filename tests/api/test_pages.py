@@ -93,8 +93,10 @@ def test_form_errors_are_shown_on_the_page(
 def test_delete_button_removes_the_comparison(client: Client) -> None:
     location = submit(client)
     response = client.post(location + "/delete", follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/"
+    assert response.status_code == 303 and response.headers["location"].startswith("/?deleted=")
     assert client.get("/api/comparisons").json()["total"] == 0
+    notice = html.unescape(client.get(response.headers["location"]).text)
+    assert "Deleted the comparison “Rubio and Cho (2025-07-31)”." in notice
 
 
 def test_missing_report_page_is_an_html_404(client: Client) -> None:

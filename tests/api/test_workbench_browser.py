@@ -141,3 +141,54 @@ def test_each_history_line_links_the_earlier_report_by_its_date(
     page.goto(server.url + href)
     assert page.locator(f"time[datetime='{date}']").count() == 1
     page.close()
+
+
+def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(
+    browser: Any,  # noqa: F811
+    server: LiveServer,
+) -> None:
+    page = browser.new_page()
+    page.goto(server.url + "/")
+    assert page.locator(".skip-link").bounding_box()["y"] < 0  # out of sight until focused
+    page.keyboard.press("Tab")
+    focused = page.evaluate("[document.activeElement.className, document.activeElement.innerText]")
+    assert focused == ["skip-link", "Skip to the content"]
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()
+
+
+def test_on_a_phone_the_stored_comparisons_come_before_the_empty_form(
+    browser: Any,  # noqa: F811
+    server: LiveServer,
+    report: dict[str, Any],
+) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True)
+    page.goto(server.url + "/")
+    first = page.locator(".cards li").first.bounding_box()
+    assert first is not None and first["y"] + first["height"] < 844, "the first card is in view"
+    page.click("a.to-form")
+    assert page.locator("#new").bounding_box()["y"] < 200
+    page.close()
+    wide = browser.new_page(viewport={"width": 1280, "height": 900})
+    wide.goto(server.url + "/")
+    assert not wide.locator("a.to-form").is_visible()
+    wide.close()
+
+
+def test_deleting_a_comparison_says_so(
+    browser: Any,  # noqa: F811
+    server: LiveServer,
+) -> None:
+    body = {"title": "To be deleted", "date": "2020-01-02",
+            "readouts": [{"side": "US", "text": US}, {"side": "KR", "text": KR}]}  # fmt: skip
+    created = call(server.url + "/api/comparisons", body)
+    page = browser.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.goto(f"{server.url}/comparisons/{created['id']}")
+    page.click("form.delete button[type=submit]")
+    page.wait_for_url(f"{server.url}/?deleted=*")
+    assert page.inner_text(".notice") == "Deleted the comparison “To be deleted (2020-01-02)”."
+    assert page.locator(f"a[href='/comparisons/{created['id']}']").count() == 0
+    page.close()
