@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime
-from urllib.parse import urlencode
 from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
