@@ -156,7 +156,7 @@ class PageController(Controller):
     def how_to_read(self, comparison_service: NamedDependency[Comparisons]) -> Template:
         """What a report's headings and numbers mean, with this server's threshold."""
         encoder = comparison_service.encoder.name
-        context = {"encoder": encoder, **guide_context(load_calibration(encoder).threshold)}
+        context = {"encoder": encoder, **guide_context(load_calibration(encoder).match_threshold)}
         return Template("how_to_read.html", context=context)
 
     @get("/comparisons")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
 from service.render.reading import closest_words
@@ -90,7 +92,8 @@ def describe(
     *,
     threshold: float,
 ) -> list[str]:
-    """The emphasis quoted, then its terms, evidence, closest claim and history, a line each."""
+    """The emphasis quoted, then its terms, evidence, its counterpart (or that it has none) and
+    history, a line each."""
     lines = [f'"{one_line(emphasis.text)}"']
     if emphasis.terms:
         lines.append("terms: " + ", ".join(emphasis.terms))
@@ -100,9 +103,17 @@ def describe(
         other = claims[emphasis.closest.claim_id]
         words = closest_words(emphasis.kind, other.side, emphasis.closest.similarity, threshold)
         lines.append(f'{words}: "{clip(other.text)}"')
+    else:
+        lines.append(no_counterpart(emphasis.side, claims.values()))
     if history and emphasis.claim_id in history:
         lines.append(precedent_line(history[emphasis.claim_id]))
     return lines
+
+
+def no_counterpart(side: str, claims: Iterable[Claim]) -> str:
+    """What an emphasis without a counterpart shows instead of the nearest claim."""
+    other = next((c.side for c in claims if c.side != side), "other")
+    return f"no counterpart in the {other} readout"
 
 
 def title(report: Report) -> str:

@@ -10,7 +10,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
 from service.render.attributions import SECTION_TITLE, attribution_lines
-from service.render.reading import HOW_TO_READ_TITLE, emphases_heading, how_to_read, threshold_words
+from service.render.reading import (
+    HOW_TO_READ_TITLE,
+    emphases_heading,
+    how_to_read,
+    same_matter,
+    threshold_words,
+)
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
@@ -39,8 +45,8 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "attributions": attribution_lines(report),
         "attribution_title": SECTION_TITLE,
         "emphases_heading": emphases_heading,
-        "threshold_words": threshold_words(report.model.encoder, report.model.threshold),
-        **guide_context(report.model.threshold),
+        "threshold_words": threshold_words(report.model.encoder, same_matter(report)),
+        **guide_context(same_matter(report)),
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")

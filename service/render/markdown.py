@@ -21,6 +21,7 @@ from service.render.reading import (
     HOW_TO_READ_TITLE,
     emphases_heading,
     how_to_read,
+    same_matter,
     threshold_words,
 )
 
@@ -50,7 +51,7 @@ def to_markdown(report: Report) -> str:
     if sources:
         out += ["Sources:", ""] + [f"- {escape_markdown(line)}" for line in sources] + [""]
     history = common.precedents_by_claim(report)
-    threshold = report.model.threshold
+    threshold = same_matter(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
         out += [f"## {escape_markdown(emphases_heading(side))} ({len(emphases)})", ""]

@@ -18,7 +18,7 @@ from service.render.common import (
     strength_gap_quotes,
     title,
 )
-from service.render.reading import emphases_heading, threshold_words
+from service.render.reading import emphases_heading, same_matter, threshold_words
 
 
 def to_text(report: Report, width: int = 100) -> str:
@@ -29,7 +29,7 @@ def to_text(report: Report, width: int = 100) -> str:
     if sources:
         out += ["Sources:"] + [f"  {line}" for line in sources]
     history = precedents_by_claim(report)
-    threshold = report.model.threshold
+    threshold = same_matter(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
         out += ["", f"{emphases_heading(side)} ({len(emphases)} emphases)", "-" * 40]

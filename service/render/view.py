@@ -9,11 +9,12 @@ from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
 from service.render.common import (
     clip,
+    no_counterpart,
     precedent_lead,
     precedent_meetings,
     precedents_by_claim,
 )
-from service.render.reading import closest_words
+from service.render.reading import closest_words, same_matter
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
 VERDICT_LABEL = {
@@ -66,6 +67,7 @@ class EmphasisView:
     similarity: float | None
     closest_words: str | None = None  # 'nearest KR claim (similarity 0.18, below the 0.22 …)'
     history: HistoryView | None = None  # how often this side's earlier readouts carried it
+    no_counterpart: str | None = None  # said instead of a counterpart when there is none
 
 
 @dataclass(frozen=True)
@@ -173,9 +175,7 @@ def side_views(report: Report) -> list[SideView]:
             SideView(
                 side=side,
                 passages=passages,
-                emphases=[
-                    _emphasis_view(e, claims, history, report.model.threshold) for e in ranked
-                ],
+                emphases=[_emphasis_view(e, claims, history, same_matter(report)) for e in ranked],
                 counts=counts,
                 source=readout.source if readout else None,
                 url=readout.url if readout else None,
@@ -210,6 +210,7 @@ def _emphasis_view(
         if closest and other
         else None,
         history=history_view(history[emphasis.claim_id]) if emphasis.claim_id in history else None,
+        no_counterpart=None if closest else no_counterpart(emphasis.side, claims.values()),
     )
 
 

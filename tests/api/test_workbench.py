@@ -11,11 +11,11 @@ from tests.api.test_pages import submit
 def test_the_report_links_to_a_guide_that_says_what_the_numbers_mean(client: Client) -> None:
     page = client.get(submit(client)).text
     assert 'href="/how-to-read"' in page
-    assert "that counts as the same point" in page
+    assert "that counts as the same matter" in page
     guide = client.get("/how-to-read")
     assert guide.status_code == 200
     assert "How to read this" in guide.text and "Salience" in guide.text
-    assert "fake-bow" in guide.text and "at 0.35 or above" in guide.text
+    assert "fake-bow" in guide.text and "at 0.30 or above" in guide.text
 
 
 def test_a_long_side_label_is_refused_in_words_and_kept_in_the_form(client: Client) -> None:

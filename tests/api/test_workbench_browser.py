@@ -50,7 +50,7 @@ def test_the_report_says_its_numbers_in_words_and_links_the_guide(
     page = browser.new_page()
     page.goto(f"{server.url}/comparisons/{report['id']}")
     closest = page.locator(".emphasis .closest span").all_text_contents()  # folded ones too
-    assert closest and all("that counts as the same point" in c for c in closest), closest
+    assert closest and all("that counts as the same matter" in c for c in closest), closest
     headings = page.locator(".emphases h2").all_inner_texts()
     assert any(h.startswith("What only US said, or said more strongly") for h in headings)
     page.click("a.how-link")

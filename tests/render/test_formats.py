@@ -67,7 +67,7 @@ def test_text_lists_each_side_then_shared_claims() -> None:
     us, kr = text.index("What only US said"), text.index("What only KR said")
     shared = text.index("Shared")
     assert us < kr < shared
-    assert "count as the same point at similarity" in text.splitlines()[-1]
+    assert "counterparts, about the same matter, at similarity" in text.splitlines()[-1]
 
 
 def test_markdown_shared_table_leaves_out_the_emphases_and_labels_its_numbers() -> None:
@@ -124,7 +124,7 @@ def test_markdown_and_text_cut_quotes_at_words_and_name_the_sources() -> None:
     for output in (to_markdown(result), to_text(result)):
         assert "https://www.state.gov/readout" in output and "U.S. Department of State" in output
     markdown = to_markdown(result)
-    quotes = re.findall(r'same point\): "([^"]*)"', markdown)
+    quotes = re.findall(r'same matter\): "([^"]*)"', markdown)
     assert quotes
     for quote in quotes:
         assert not quote.endswith("…") or quote[-2] != " "

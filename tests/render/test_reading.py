@@ -8,23 +8,23 @@ import pytest
 
 from service.render import to_html, to_markdown, to_text
 from service.render.common import clip
-from service.render.reading import closest_words, how_to_read
+from service.render.reading import closest_words, how_to_read, same_matter
 from tests.render.test_formats import report
 
 
 def test_a_similarity_is_said_against_the_threshold() -> None:
     assert closest_words("one-sided", "JP", 0.18, 0.22) == (
-        "nearest JP claim (similarity 0.18, below the 0.22 that counts as the same point)"
+        "nearest JP claim (similarity 0.18, below the 0.22 that counts as the same matter)"
     )
     assert closest_words("partial", "KR", 0.40, 0.22) == (
-        "KR counterpart (similarity 0.40, at or above the 0.22 that counts as the same point)"
+        "KR counterpart (similarity 0.40, at or above the 0.22 that counts as the same matter)"
     )
 
 
 @pytest.mark.parametrize("render", [to_text, to_markdown, to_html])
 def test_every_output_puts_each_closest_similarity_in_words(render: object) -> None:
     result = report()
-    threshold = f"{result.model.threshold:.2f}"
+    threshold = f"{same_matter(result):.2f}"
     output = " ".join(render(result).split())  # type: ignore[operator]
     closest = [e for e in result.emphases if e.closest is not None]
     said = re.findall(rf"similarity (\d\.\d\d), (?:below|at or above) the {threshold} that", output)
