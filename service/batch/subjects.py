@@ -51,8 +51,20 @@ def _capital(word: str) -> bool:
 
 def subject(name: str) -> frozenset[str]:
     """The keys of a name: a state's code, a multi-word name's initials, other words' stems."""
+    return frozenset(key for key, _ in _runs(name))
+
+
+def is_proper_name(name: str) -> bool:
+    """Whether a name is a name alone: states, acronyms and names of several capitalised words
+    ("Taiwan Strait"); not one capitalised everyday word ("Defense" opening a sentence)."""
+    runs = _runs(name)
+    return bool(runs) and all(proper for _, proper in runs)
+
+
+def _runs(name: str) -> list[tuple[str, bool]]:
+    """(key, whether it is a name) for each capitalised run or other word of `name`."""
     words = _WORD.findall(name)
-    keys: set[str] = set()
+    keys: list[tuple[str, bool]] = []
     index = 0
     while index < len(words):
         end = index
@@ -63,9 +75,11 @@ def subject(name: str) -> frozenset[str]:
         while end > index + 1 and words[end - 1].lower() in NAME_JOINERS:
             end -= 1
         run = words[index:end] if end > index else words[index : index + 1]
-        keys.add(_key(run))
+        key = _key(run)
+        word = run[0].rstrip(".")
+        keys.append((key, key in STATES or len(run) > 1 or (word.isupper() and len(word) > 1)))
         index += len(run)
-    return frozenset(keys)
+    return keys
 
 
 def _key(run: list[str]) -> str:

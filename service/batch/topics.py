@@ -10,11 +10,10 @@ import msgspec
 import numpy as np
 
 from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf, says_when
-from service.batch.subjects import is_side, subject
+from service.batch.subjects import is_proper_name, is_side, subject
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.classify.framing import _people as people_of
 from service.pipeline.classify.terms import (
-    NAME_JOINERS,
     Term,
     Vocabulary,
     _acronyms,
@@ -213,21 +212,16 @@ def merge_by_subject(topics: list[Topic]) -> list[Topic]:
     Nations Security Council") takes in every topic whose name is about it as well ("the
     DPRK's ballistic missile launch", "UNSC resolutions"), states by any of their names."""
     named = sorted(
-        (t for t in topics if _proper_name(t.name)),
+        (t for t in topics if is_proper_name(t.name)),
         key=lambda t: (len(subject(t.name)), -len(t.mentions), t.name),
     )
+    rank = {id(t): i for i, t in enumerate(named)}
     merged: dict[int, Topic] = {}
-    for topic in topics:
+    for topic in topics:  # a home always ranks before what it takes in: no cycles
         keys = subject(topic.name)
-        home = next(
-            (
-                n
-                for n in named
-                if n is not topic and subject(n.name) <= keys and id(n) not in merged
-            ),
-            None,
-        )
-        if home is not None and id(topic) not in {id(n) for n in merged.values()}:
+        earlier = named[: rank.get(id(topic), len(named))]
+        home = next((n for n in earlier if subject(n.name) <= keys), None)
+        if home is not None:
             merged[id(topic)] = home
     for topic in topics:
         home = merged.get(id(topic))
@@ -237,11 +231,6 @@ def merge_by_subject(topics: list[Topic]) -> list[Topic]:
             home.mentions.extend(topic.mentions)
             home.terms = list(dict.fromkeys(home.terms + topic.terms))[:NAME_TERMS]
     return [t for t in topics if id(t) not in merged]
-
-
-def _proper_name(name: str) -> bool:
-    words = name.split()
-    return bool(words) and all(w[:1].isupper() or w in NAME_JOINERS for w in words)
 
 
 def _topic(

@@ -78,5 +78,5 @@ def to_text(report: Report, width: int = 100) -> str:
                 out += textwrap.wrap(
                     quote, width, initial_indent=" " * 4, subsequent_indent=" " * 6
                 )
-    out += ["", threshold_words(report.model.encoder, threshold)]
+    out += ["", *textwrap.wrap(threshold_words(report.model.encoder, threshold), width)]
     return "\n".join(out) + "\n"
