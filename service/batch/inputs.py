@@ -68,7 +68,12 @@ def items_from_bodies(bodies: list[object]) -> list[Item]:
 
 def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
     """The per-line rule of every JSON-lines batch (a file for the CLI, the batch form): each
-    non-blank line is one meeting, a bad line an error item and the rest still run."""
+    non-blank line is one meeting, a bad line an error item and the rest still run. Bytes that
+    are not UTF-8 text are no JSON lines at all: refused whole."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"not UTF-8 text (byte {error.start})") from None
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
