@@ -13,7 +13,7 @@ from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
-from service.wire import ComparisonIn
+from service.wire import ComparisonIn, check_depth
 
 # A JSON-lines file is read whole: past this it is refused, not read (split it instead).
 MAX_FILE_BYTES = 1 << 30
@@ -23,6 +23,7 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
     try:
         if isinstance(raw, bytes | bytearray):
+            check_depth(bytes(raw))
             wire = msgspec.json.decode(raw, type=ComparisonIn)
         else:
             wire = msgspec.convert(raw, ComparisonIn)
