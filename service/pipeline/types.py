@@ -38,14 +38,15 @@ class Claim(msgspec.Struct, frozen=True):
 
 
 class Match(msgspec.Struct, frozen=True):
-    """Two claims, one a side, that say the same thing."""
+    """Two counterparts, one a side: claims about the same matter (align.py)."""
 
     claims: list[str]
     similarity: float
 
 
 class Closest(msgspec.Struct, frozen=True):
-    """The nearest claim on the other side of an emphasis."""
+    """An emphasis's counterpart on the other side (align.py) and how close it is; an emphasis
+    without a counterpart has none."""
 
     claim_id: str
     similarity: float
@@ -73,6 +74,10 @@ class Precedent(msgspec.Struct, frozen=True):
     carried: int  # earlier meetings whose readout of `side` has a claim that matches
     meetings: int  # earlier meetings of the same two sides looked at, newest first
     dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
+    ids: list[str] = msgspec.field(default_factory=list)  # their comparison ids ("" if none)
+    # Every earlier meeting looked at, newest first: its date and comparison id.
+    checked: list[str] = msgspec.field(default_factory=list)
+    checked_ids: list[str] = msgspec.field(default_factory=list)
 
 
 class StrengthGap(msgspec.Struct, frozen=True):
