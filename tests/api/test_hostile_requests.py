@@ -92,3 +92,24 @@ def test_a_deep_line_in_an_uploaded_batch_file_is_an_error_item(client: Client) 
     batch = wait(client, sent.headers["location"].rsplit("/", 1)[1])
     assert batch["progress"]["ok"] == 1 and batch["progress"]["failed"] == 1
     assert client.get(batch["page"]).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("raw", "deep"),
+    [
+        (b'{"a": "[[[[[[", "b": [[1]]}', False),
+        (b'{"a": "\\\\", "b": [[[[1]]]]}', True),  # an escaped backslash ends its string
+        (b'{"a": "\\"[[[[[[\\"", "b": 1}', False),  # escaped quotes stay inside the string
+        (b"[" * 5 + b"]" * 5, True),
+        (b"[[[]]][[[]]]", False),
+    ],
+)
+def test_the_depth_count(raw: bytes, deep: bool) -> None:
+    from service.errors import BadRequest
+    from service.wire import check_depth
+
+    if deep:
+        with pytest.raises(BadRequest, match="nests"):
+            check_depth(raw, 4)
+    else:
+        check_depth(raw, 4)
