@@ -15,6 +15,7 @@ from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
 from service.wire import ComparisonIn, check_depth
 
+SAME_MEETING = "the same meeting as"
 # A JSON-lines file is read whole: past this it is refused, not read (split it instead).
 MAX_FILE_BYTES = 1 << 30
 
@@ -80,6 +81,7 @@ def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
             continue
         key = _digest(line)
         try:
+            check_depth(line)
             body = parse_body(line)
         except ReadoutDiffError as error:
             yield Item.invalid(key, where(number), str(error))
@@ -131,7 +133,11 @@ def _decode_message(error: msgspec.DecodeError) -> str:
 
 
 def _any_json(items: list[Item]) -> bool:
-    return any(item.error and not item.error.startswith("not valid JSON") for item in items)
+    """Whether some line was JSON: an error other than "not valid JSON" (a copy of an earlier
+    line says nothing of its own)."""
+    return any(
+        item.error and not item.error.startswith(("not valid JSON", SAME_MEETING)) for item in items
+    )
 
 
 def _digest(data: bytes) -> str:
@@ -147,6 +153,6 @@ def _unique_keys(items: list[Item]) -> list[Item]:
             first[item.key] = item.where
             out.append(item)
             continue
-        message = f"the same meeting as {first[item.key]}; counted once"
+        message = f"{SAME_MEETING} {first[item.key]}; counted once"
         out.append(Item.invalid(_digest(item.where.encode()), item.where, message))
     return out
