@@ -13,6 +13,7 @@ from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
+from service.settings import Settings
 from service.wire import ComparisonIn, check_depth
 
 SAME_MEETING = "the same meeting as"
@@ -24,7 +25,7 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
     try:
         if isinstance(raw, bytes | bytearray):
-            check_depth(bytes(raw))
+            check_depth(bytes(raw), Settings.from_env().max_json_depth)
             wire = msgspec.json.decode(raw, type=ComparisonIn)
         else:
             wire = msgspec.convert(raw, ComparisonIn)
@@ -81,7 +82,6 @@ def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
             continue
         key = _digest(line)
         try:
-            check_depth(line)
             body = parse_body(line)
         except ReadoutDiffError as error:
             yield Item.invalid(key, where(number), str(error))
