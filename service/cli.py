@@ -15,6 +15,7 @@ from service.files import read_limited
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER, Settings
+from service.validate import MAX_SIDE_LENGTH, too_long_side
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
@@ -56,15 +57,23 @@ def read_readout(path: Path, side: str, max_chars: int | None = None) -> Readout
 def parse_sides(raw: str | None, paths: Sequence[Path]) -> list[str]:
     """`--sides US,KR`, or the file stems upper-cased."""
     if raw is None:
-        return [p.stem.upper()[:16] for p in paths]
+        return [p.stem.upper() for p in paths]  # checked once the files are read: stem_sides
     sides = [s.strip() for s in raw.split(",")]
     if len(sides) != len(paths) or not all(sides):
         raise UsageError(f"--sides needs {len(paths)} comma-separated labels, got {raw!r}")
-    if any(len(s) > 16 for s in sides):
-        raise UsageError("--sides labels must be at most 16 characters")
+    for side in sides:
+        if len(side) > MAX_SIDE_LENGTH:
+            raise UsageError(f"--sides: {too_long_side(side)}")
     if sides[0].upper() == sides[1].upper():
         raise UsageError(f"--sides needs two different labels, got {raw!r}")
     return sides
+
+
+def check_stem_sides(stems: Sequence[str]) -> None:
+    """File stems as side labels: one over the limit is refused, never cut."""
+    for stem in stems:
+        if len(stem) > MAX_SIDE_LENGTH:
+            raise UsageError(f"{too_long_side(stem)}: name the sides with --sides")
 
 
 def _compare(args: argparse.Namespace) -> int:
@@ -76,6 +85,8 @@ def _compare(args: argparse.Namespace) -> int:
     sides = parse_sides(args.sides, paths)
     limit = Settings.from_env().max_readout_chars
     readouts = [read_readout(p, s, limit) for p, s in zip(paths, sides, strict=True)]
+    if args.sides is None:
+        check_stem_sides(sides)
     report = compare(readouts, cached_encoder(args.encoder), title=args.title, date=args.date)
     sys.stdout.write(render(report, args.format))
     return 0

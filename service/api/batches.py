@@ -12,7 +12,7 @@ from litestar.params import Body, FromPath, JSONBody
 from litestar.response import Redirect, Template
 
 from service.api.auth import FORM_TOKEN
-from service.api.batch_form import bodies_of, item_problems
+from service.api.batch_form import form_lines, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
 from service.api.pages import PAGE_ERRORS
@@ -90,17 +90,23 @@ class BatchPageController(Controller):
         data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)],
         batch_service: NamedDependency[Batches],
     ) -> Response[Any]:
-        """Paste or upload JSON lines; nothing runs unless every line is a comparison."""
+        """Paste or upload JSON lines: a bad line becomes an error item and the rest run, as in
+        the CLI; refused whole (every error listed) only when no line can run."""
         pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
+        problems: list[str] = []
         try:
-            items = batch_service.prepare(bodies_of(_uploaded(data.get("file")) or pasted or ""))
+            raw, name = form_lines(pasted or "", _uploaded(data.get("file")))
+            items = batch_service.prepare_lines(raw)
             problems = item_problems(items)
-            if problems:
-                raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
+            if len(problems) == len(items):
+                raise InvalidInput(f"no line of {name} is a comparison that can run:")
             row = batch_service.queue(items)
         except (InvalidInput, BadRequest, Busy) as error:
             status = 503 if isinstance(error, Busy) else 422
-            return _index(batch_service, error=str(error), pasted=pasted or "", status=status)
+            return _index(
+                batch_service, error=str(error), problems=problems, pasted=pasted or "",
+                status=status,
+            )  # fmt: skip
         return Redirect(f"/batches/{row.id}", status_code=303)
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
@@ -110,18 +116,22 @@ class BatchPageController(Controller):
         return Template("batch.html", context=context)
 
 
-def _uploaded(upload: object) -> str:
+def _uploaded(upload: object) -> tuple[str, bytes] | None:
     if not isinstance(upload, UploadFile) or not upload.filename:
-        return ""
-    raw = upload.file.read()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{upload.filename} is not a UTF-8 text file") from None
+        return None
+    return upload.filename, upload.file.read()
 
 
 def _index(
-    service: Batches, *, error: str | None = None, pasted: str = "", status: int = 200
+    service: Batches,
+    *,
+    error: str | None = None,
+    problems: list[str] | None = None,
+    pasted: str = "",
+    status: int = 200,
 ) -> Template:
-    context = {"batches": service.recent(), "error": error, "pasted": pasted}
+    context = {
+        "batches": service.recent(), "error": error, "problems": problems or [], "pasted": pasted,
+        "max_batch_bytes": MAX_BATCH_BYTES,
+    }  # fmt: skip
     return Template("batches.html", context=context, status_code=status)

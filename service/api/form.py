@@ -7,6 +7,8 @@ from typing import Any
 
 import msgspec
 
+from service.validate import too_long_side
+
 ORDINAL = {"0": "first", "1": "second"}
 OPTIONAL_FIELDS = ("title", "date")
 READOUT_FIELDS = ("source", "url")
@@ -30,8 +32,9 @@ def form_body(form: dict[str, str]) -> dict[str, Any]:
     return body
 
 
-def plain_words(error: Exception) -> str:
-    """A validation error as a sentence a person filling in the form understands."""
+def plain_words(error: Exception, form: dict[str, str] | None = None) -> str:
+    """A validation error as a sentence a person filling in the form understands; `form`, the
+    fields as sent, lets it name the value refused."""
     message = str(error)
     found = _PATH.match(message) if isinstance(error, msgspec.ValidationError) else None
     if found is None:
@@ -52,7 +55,8 @@ def plain_words(error: Exception) -> str:
         return f"The {which} readout is empty."
     if field == "side":
         if too_long:
-            return f"The {which} side label must be at most {too_long.group(1)} characters."
+            typed = (form or {}).get(f"side_{'ab'[int(readout.group('index')) % 2]}", "").strip()
+            return _sentence(f"{which} readout: {too_long_side(typed)}")
         if "length >= 1" in detail:
             return f"The {which} side label is empty."
         return (

@@ -8,6 +8,7 @@ from service.pipeline.align import part_matrix, parts
 from service.pipeline.classify import Calibration, load_calibration
 from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, vocabulary
 from service.pipeline.embed import Encoder, route
+from service.pipeline.languages import language_named
 from service.pipeline.types import Claim, Precedent, Report
 
 # "In 4 of the last 5": the newest earlier meetings looked at.
@@ -70,7 +71,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
     chosen = route(encoder, languages)
     calibration = load_calibration(chosen.name)
     counterpart = {report.sides[0]: report.sides[1], report.sides[1]: report.sides[0]}
-    carried: dict[str, list[str]] = {e.claim_id: [] for e in report.emphases}
+    carried: dict[str, list[Report]] = {e.claim_id: [] for e in report.emphases}
     for side, language in zip(report.sides, languages, strict=True):
         if not any(e.side == side for e in report.emphases):
             continue
@@ -87,8 +88,10 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
                 if emphasis.side != side or emphasis.claim_id not in found:
                     continue
                 terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
-                if language != "en" or _says_most(emphasis.text, terms, said, calibration):
-                    carried[emphasis.claim_id].append(meeting.date or "undated")
+                if not language_named(language).lexical or _says_most(
+                    emphasis.text, terms, said, calibration
+                ):
+                    carried[emphasis.claim_id].append(meeting)
     return [
         Precedent(
             claim_id=e.claim_id,
@@ -96,10 +99,17 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
             counterpart=counterpart[e.side],
             carried=len(carried[e.claim_id]),
             meetings=len(earlier),
-            dates=carried[e.claim_id],
+            dates=[_date(m) for m in carried[e.claim_id]],
+            ids=[m.id or "" for m in carried[e.claim_id]],
+            checked=[_date(m) for m in earlier],
+            checked_ids=[m.id or "" for m in earlier],
         )
         for e in report.emphases
     ]
+
+
+def _date(meeting: Report) -> str:
+    return meeting.date or "undated"
 
 
 def _language(report: Report, side: str) -> str:

@@ -10,6 +10,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
 from service.render.attributions import SECTION_TITLE, attribution_lines
+from service.render.reading import (
+    HOW_TO_READ_TITLE,
+    emphases_heading,
+    how_to_read,
+    same_matter,
+    threshold_words,
+)
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
@@ -37,11 +44,19 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "strength_gaps": strength_gap_views(report),
         "attributions": attribution_lines(report),
         "attribution_title": SECTION_TITLE,
+        "emphases_heading": emphases_heading,
+        "threshold_words": threshold_words(report.model.encoder, same_matter(report)),
+        **guide_context(same_matter(report)),
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")
         context["inline_js"] = (STATIC / "report.js").read_text(encoding="utf-8")
     return context
+
+
+def guide_context(threshold: float) -> dict[str, Any]:
+    """What the 'How to read this' page and section need."""
+    return {"how_to_read_title": HOW_TO_READ_TITLE, "guide": how_to_read(threshold)}
 
 
 def to_html(report: Report) -> str:
