@@ -64,12 +64,17 @@ Title = Annotated[str, msgspec.Meta(max_length=300)]
 
 
 class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One side's readout as submitted."""
+    """One side's readout as submitted: its text, or a `url` alone to fetch it from (when
+    the server's READOUT_DIFF_FETCH_HOSTS lets it reach that host)."""
 
     side: Side
-    text: ReadoutText
+    text: ReadoutText | None = None
     source: ShortText | None = None
     url: Url | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is None and self.url is None:
+            raise ValueError(f"the {self.side} readout needs a text or a url to fetch it from")
 
 
 class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -88,7 +93,8 @@ class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
         """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""
         return ComparisonRequest(
             readouts=[
-                Readout(side=r.side, text=r.text, source=r.source, url=r.url) for r in self.readouts
+                Readout(side=r.side, text=r.text or "", source=r.source, url=r.url)
+                for r in self.readouts
             ],
             title=self.title,
             date=self.date.isoformat() if self.date else None,
