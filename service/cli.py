@@ -17,7 +17,7 @@ from service.files import read_limited
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER, Settings
-from service.validate import MAX_SIDE_LENGTH, side_key
+from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_key
 
 if TYPE_CHECKING:
     from service.fetch import Extracted
@@ -36,7 +36,6 @@ example: readout-diff compare us.txt kr.txt --sides US,KR --format md
          readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)
          readout-diff compare https://www.state.gov/... kr.txt --sides US,KR
          readout-diff compare us.txt jp.txt kr.txt --sides US,JP,KR  (three readouts)"""
-MIN_READOUTS, MAX_READOUTS = 2, 6
 URL_PREFIXES = ("http://", "https://")
 
 

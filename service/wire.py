@@ -13,7 +13,7 @@ from service.comparisons import ComparisonRequest
 from service.errors import BadRequest
 from service.pipeline.types import Readout
 from service.settings import Settings
-from service.validate import MAX_SIDE_LENGTH, side_key
+from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_key
 
 # The type-level limit (shown in OpenAPI) is read once from the environment at import; the
 # domain service checks the running app's own settings as well.
@@ -80,14 +80,18 @@ class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The body of POST /api/comparisons (and one line of a batch file)."""
 
-    readouts: Annotated[list[ReadoutIn], msgspec.Meta(min_length=2, max_length=2)]
+    readouts: Annotated[
+        list[ReadoutIn], msgspec.Meta(min_length=MIN_READOUTS, max_length=MAX_READOUTS)
+    ]
     title: Title | None = None
     date: datetime.date | None = None
 
     def __post_init__(self) -> None:
-        first, second = (side_key(r.side) for r in self.readouts)
-        if first == second:
-            raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
+        keys = [side_key(r.side) for r in self.readouts]
+        twice = next((k for n, k in enumerate(keys) if k in keys[:n]), None)
+        if twice is not None:
+            what = "two readouts" if len(keys) == 2 else "readouts"
+            raise ValueError(f"the {what} need different sides, both are {twice.upper()!r}")
 
     def to_request(self) -> ComparisonRequest:
         """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""

@@ -10,6 +10,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
 from service.render.attributions import SECTION_TITLE, attribution_lines
+from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_views
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
@@ -37,6 +38,10 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "strength_gaps": strength_gap_views(report),
         "attributions": attribution_lines(report),
         "attribution_title": SECTION_TITLE,
+        # Three or more readouts: a column each, and what every side but one said.
+        "many_class": " many" if len(report.sides) > 2 else "",
+        "all_but_one": all_but_one_views(report),
+        "all_but_one_title": ALL_BUT_ONE_TITLE,
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")
