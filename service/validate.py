@@ -68,6 +68,20 @@ def validate(
     check_date(date)
 
 
+MAX_BATCH_NAME = 200
+
+
+def batch_name(name: str | None) -> str | None:
+    """A batch's name as stored: trimmed, None when blank; InvalidInput for control or
+    invisible format characters, or more than MAX_BATCH_NAME characters."""
+    name = (name or "").strip()
+    if _CONTROL.search(name) or _invisible(name):
+        raise InvalidInput("a batch name must be printable text (no control characters)")
+    if len(name) > MAX_BATCH_NAME:
+        raise InvalidInput(f"a batch name has at most {MAX_BATCH_NAME} characters, got {len(name)}")
+    return name or None
+
+
 def check_date(date: str | None) -> None:
     """Raise InvalidInput unless `date` is None or a real calendar day as YYYY-MM-DD."""
     if date is None:

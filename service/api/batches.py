@@ -38,10 +38,10 @@ class BatchController(Controller):
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]
     ) -> Response[BatchAccepted]:
         """Queue many comparisons; the service keeps answering while a worker runs them."""
-        row = batch_service.submit(data.comparisons)
+        row = batch_service.submit(data.comparisons, data.name)
         accepted = BatchAccepted(
             id=row.id, status=row.status, total=row.total,
-            url=f"/api/batches/{row.id}", page=f"/batches/{row.id}",
+            url=f"/api/batches/{row.id}", page=f"/batches/{row.id}", name=row.name,
         )  # fmt: skip
         return Response(accepted, status_code=202, headers={"Location": accepted.url})
 
@@ -92,15 +92,18 @@ class BatchPageController(Controller):
     ) -> Response[Any]:
         """Paste or upload JSON lines; nothing runs unless every line is a comparison."""
         pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
+        name = data.get("name") if isinstance(data.get("name"), str) else None
         try:
             items = batch_service.prepare(bodies_of(_uploaded(data.get("file")) or pasted or ""))
             problems = item_problems(items)
             if problems:
                 raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
-            row = batch_service.queue(items)
+            row = batch_service.queue(items, name)
         except (InvalidInput, BadRequest, Busy) as error:
             status = 503 if isinstance(error, Busy) else 422
-            return _index(batch_service, error=str(error), pasted=pasted or "", status=status)
+            return _index(
+                batch_service, error=str(error), pasted=pasted or "", name=name, status=status
+            )
         return Redirect(f"/batches/{row.id}", status_code=303)
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
@@ -121,7 +124,12 @@ def _uploaded(upload: object) -> str:
 
 
 def _index(
-    service: Batches, *, error: str | None = None, pasted: str = "", status: int = 200
+    service: Batches,
+    *,
+    error: str | None = None,
+    pasted: str = "",
+    name: str | None = None,
+    status: int = 200,
 ) -> Template:
-    context = {"batches": service.recent(), "error": error, "pasted": pasted}
+    context = {"batches": service.recent(), "error": error, "pasted": pasted, "name": name or ""}
     return Template("batches.html", context=context, status_code=status)
