@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
-from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, JSONBody
@@ -17,6 +16,7 @@ from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, B
 from service.api.batch_view import batch_page_context
 from service.api.pages import PAGE_ERRORS
 from service.api.problems import problem_responses
+from service.api.uploads import uploaded_text
 from service.batch.service import Batches
 from service.errors import BadRequest, Busy, InvalidInput
 
@@ -94,7 +94,9 @@ class BatchPageController(Controller):
         pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
         name = data.get("name") if isinstance(data.get("name"), str) else None
         try:
-            items = batch_service.prepare(bodies_of(_uploaded(data.get("file")) or pasted or ""))
+            items = batch_service.prepare(
+                bodies_of(uploaded_text(data.get("file")) or pasted or "")
+            )
             problems = item_problems(items)
             if problems:
                 raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
@@ -111,16 +113,6 @@ class BatchPageController(Controller):
         row, items = batch_service.get(batch_id)
         context = batch_page_context(row, items, batch_service.trends(row))
         return Template("batch.html", context=context)
-
-
-def _uploaded(upload: object) -> str:
-    if not isinstance(upload, UploadFile) or not upload.filename:
-        return ""
-    raw = upload.file.read()
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise InvalidInput(f"{upload.filename} is not a UTF-8 text file") from None
 
 
 def _index(

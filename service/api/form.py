@@ -1,4 +1,9 @@
-"""The comparison form: its fields as a POST /api/comparisons body, its errors in plain words."""
+"""The comparison form: its fields as a POST /api/comparisons body, its errors in plain words.
+
+Readouts a and b are always there; c to f (a third to sixth side) count once any of their
+fields is filled. A readout's text is pasted or uploaded (a chosen file replaces the pasted
+text), or left empty with a URL to fetch it from.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +12,42 @@ from typing import Any
 
 import msgspec
 
-ORDINAL = {"0": "first", "1": "second"}
+from service.api.uploads import uploaded_text
+from service.validate import MAX_READOUTS
+
+LETTERS = "abcdef"[:MAX_READOUTS]
+ORDINAL = dict(enumerate(("first", "second", "third", "fourth", "fifth", "sixth")))
 OPTIONAL_FIELDS = ("title", "date")
 READOUT_FIELDS = ("source", "url")
 _PATH = re.compile(r"^(?P<message>.*?) - at `\$\.(?P<path>[^`]+)`$", re.DOTALL)
 _READOUT_PATH = re.compile(r"^readouts\[(?P<index>\d)\]\.(?P<field>\w+)$")
 
 
+def text_fields(form: dict[str, Any], max_bytes: int | None = None) -> dict[str, str]:
+    """The form's text fields, each readout's uploaded file (`file_a`…) read into its text."""
+    fields = {k: v for k, v in form.items() if isinstance(v, str)}
+    for n in LETTERS:
+        uploaded = uploaded_text(form.get(f"file_{n}"), max_bytes)
+        if uploaded:
+            fields[f"text_{n}"] = uploaded
+    return fields
+
+
+def used(form: dict[str, str], n: str) -> bool:
+    """Readout `n` takes part: always the first two, a later one once any field is filled."""
+    return n in "ab" or any(form.get(f"{name}_{n}", "").strip() for name in ("side", "text", "url"))
+
+
 def form_body(form: dict[str, str]) -> dict[str, Any]:
     """The form fields as a request body; blank optional fields left out."""
     readouts = []
-    for n in ("a", "b"):
-        readout = {"side": form.get(f"side_{n}", "").strip(), "text": form.get(f"text_{n}", "")}
+    for n in LETTERS:
+        if not used(form, n):
+            continue
+        readout: dict[str, Any] = {"side": form.get(f"side_{n}", "").strip()}
+        text = form.get(f"text_{n}", "")
+        if text.strip() or not form.get(f"url_{n}", "").strip():
+            readout["text"] = text
         for name in READOUT_FIELDS:
             if form.get(f"{name}_{n}", "").strip():
                 readout[name] = form[f"{name}_{n}"].strip()
@@ -44,7 +73,7 @@ def plain_words(error: Exception) -> str:
     readout = _READOUT_PATH.match(path)
     if readout is None:
         return _sentence(detail)
-    which, field = ORDINAL.get(readout.group("index"), "a"), readout.group("field")
+    which, field = ORDINAL.get(int(readout.group("index")), "a"), readout.group("field")
     too_long = re.search(r"length <= (\d+)", detail)
     if field == "text":
         if too_long:
