@@ -9,6 +9,11 @@ Procedure (also in models/README.md):
    tie rule of evaluation/fitting.py, which every fitted threshold in bench/ uses);
 4. leave-one-pair-out: calibrate on the other pairs, score the held-out one; pooled figures are
    stored as measured.loo_*.
+Before step 2, the counterparts (evaluation/counterparts.py): match_threshold on a grid
+[0.10, 0.60] step 0.025, maximising F0.5 of match precision and two-sided topic recall (mean of
+the annotators; kind agreement breaks ties), then gap_levels in {1, 2, 3} by F0.5 of
+strength-gap precision and recall (English pairs, gaps_{A,B}.json); same plateau rule, each
+with its leave-one-pair-out figures (measured.loo_match_*, loo_strength_*).
 A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
 (its background kept as stored), then its term_threshold (CSLS, see crosslingual.py) on the
 cross-language pairs alone by the same objective and plateau rule.
@@ -20,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -27,9 +33,26 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import msgspec
 import numpy as np
 
-from evaluation.fitting import fit_calibration, held_out
-from evaluation.scoring import Scores, background_vector, calibrated_method, inventory_cases, mean
-from service.pipeline.classify.calibration import load_calibration, save_calibration
+from evaluation.counterparts import (
+    CounterpartCase,
+    case_name,
+    counterpart_cases,
+    counterpart_tallies,
+    gap_objective,
+    match_objective,
+    mean_of,
+)
+from evaluation.counterparts import Scores as PairScores
+from evaluation.fitting import fit_calibration, fit_scored, held_out, held_out_scored
+from evaluation.scoring import (
+    Method,
+    Scores,
+    background_vector,
+    calibrated_method,
+    inventory_cases,
+    mean,
+)
+from service.pipeline.classify.calibration import Calibration, load_calibration, save_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
 
@@ -41,11 +64,52 @@ GRID: dict[str, list[float]] = {
 TERM_GRID: dict[str, list[float]] = {
     "term_threshold": [round(float(x), 2) + 0.0 for x in np.arange(-0.20, 0.405, 0.04)]
 }
+MATCH_GRID: dict[str, list[float]] = {
+    "match_threshold": [round(float(x), 3) for x in np.arange(0.10, 0.601, 0.025)]
+}
+GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
 FIGURES = ("precision", "recall", "f1", "top_precision", "flagged_share")
+PAIR_FIGURES = (
+    "match_precision",
+    "topic_recall",
+    "kind_agreement",
+    "strength_precision",
+    "strength_recall",
+    "attribution_precision",
+    "attribution_recall",
+)
 
 
 def figures(scores: Scores, prefix: str = "") -> dict[str, float]:
     return {f"{prefix}{name}": round(mean(scores, name), 4) for name in FIGURES}
+
+
+def pair_figures(scores: PairScores, prefix: str = "") -> dict[str, float]:
+    return {f"{prefix}{name}": round(mean_of(scores, name), 4) for name in PAIR_FIGURES}
+
+
+def counterparts(
+    method: Callable[[Calibration], Method], base: Calibration, cases: list[CounterpartCase],
+    gaps: bool,
+) -> tuple[Calibration, dict[str, float]]:  # fmt: skip
+    """Fit match_threshold, then (English) gap_levels; their in-sample and held-out figures."""
+    fitted = fit_scored(method, base, cases, MATCH_GRID, counterpart_tallies, match_objective)
+    calibration = fitted.point
+    loo = held_out_scored(
+        method, base, cases, MATCH_GRID, counterpart_tallies, match_objective, case_name
+    )
+    measured = {**pair_figures(fitted.measured), **pair_figures(loo, "loo_")}
+    if gaps:
+        gap = fit_scored(method, calibration, cases, GAP_GRID, counterpart_tallies, gap_objective)
+        calibration = gap.point
+        loo = held_out_scored(
+            method, calibration, cases, GAP_GRID, counterpart_tallies, gap_objective, case_name
+        )
+        measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
+    # Gaps files exist for the English pairs only: elsewhere those figures would be vacuous.
+    names = PAIR_FIGURES if gaps else PAIR_FIGURES[:3]
+    keep = {*names, *(f"loo_{name}" for name in names)}
+    return calibration, {k: v for k, v in measured.items() if k in keep}
 
 
 def main() -> int:
@@ -65,10 +129,15 @@ def main() -> int:
         procedure="bench/calibrate.py: grid search on the dev inventories, see models/README.md",
     )
     method = calibrated_method(encoder)
+    paired = counterpart_cases("ko") + counterpart_cases("ja") if multilingual else []
+    base, pair_measured = counterparts(
+        method, base, paired or counterpart_cases("en"), gaps=not multilingual
+    )
     cases = inventory_cases() + (inventory_cases(cross_language=True) if multilingual else [])
     fitted = fit_calibration(method, base, cases, GRID)
     calibration = fitted.point
     measured = {**figures(fitted.measured), "plateau_size": float(fitted.plateau)}
+    measured |= pair_measured
     if multilingual:
         crossing = fit_calibration(
             method, calibration, inventory_cases(cross_language=True), TERM_GRID
@@ -81,7 +150,8 @@ def main() -> int:
     print(
         f"{encoder.name}: threshold {calibration.threshold} "
         f"partial_specificity {calibration.partial_specificity} "
-        f"common_zipf {calibration.common_zipf} term_threshold {calibration.term_threshold}"
+        f"common_zipf {calibration.common_zipf} term_threshold {calibration.term_threshold} "
+        f"match_threshold {calibration.match_threshold} gap_levels {calibration.gap_levels}"
     )
     print("measured:", measured)
     if not args.dry_run:

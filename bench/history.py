@@ -4,7 +4,9 @@
 
 Stores the fixture pairs with the default encoder, reads the 2025-07-31 report back (which
 computes its history against the 2024-02-28 meeting of the same sides) and prints, per
-emphasis, the label and what was found, then accuracy and the precision and recall of "new".
+labelled emphasis, the label and what was found, then accuracy and the precision and recall of
+"new" over the labelled claims that are emphases of today's report (a label whose claim is no
+longer an emphasis, e.g. now shared with its counterpart, is listed and not scored).
 """
 
 from __future__ import annotations
@@ -40,7 +42,11 @@ def main() -> int:
     print(f"{DEFAULT_ENCODER}: 2025-07-31 against 2024-02-28\n")
     print("| side | emphasis | labelled | found |\n|---|---|---|---|")
     for label in labels["emphases"]:
-        (carried,) = [v for text, v in found.items() if text.startswith(label["starts"])]
+        now = [v for text, v in found.items() if text.startswith(label["starts"])]
+        if not now:
+            print(f"| {label['side']} | {label['starts'][:60]} | not an emphasis now | – |")
+            continue
+        carried = now[0]
         pairs.append((label["carried"], carried))
         names = ("carried" if label["carried"] else "new", "carried" if carried else "new")
         print(f"| {label['side']} | {label['starts'][:60]} | {names[0]} | {names[1]} |")

@@ -6,7 +6,8 @@ Each client loops over a mix: POST a new comparison (20%), GET one (40%), GET a 
 list (25%), GET /health (15%). Every POST is a real fixture pair whose every sentence carries
 a fresh number, so no claim is in the embedding cache: the model encodes each one (the worst
 case). Phase two runs `readout-diff batch` on the same data folder (shared embedding cache) and
-samples /health every 100 ms until the batch ends or --batch-seconds pass.
+samples /health every 100 ms until the batch ends or --batch-seconds pass. The server's peak
+RSS is printed after each phase, against the 900 MB target.
 
 Usage: python bench/load.py [--clients 20] [--seconds 60] [--batch-seconds 60] [--encoder NAME]
 """
@@ -32,6 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.harness import ROOT, percentile, serve
 
+# The server's peak resident memory must stay under this (docs/performance.md).
+RSS_TARGET_MB = 900
 MIX = [("POST", 0.20), ("GET one", 0.40), ("GET list", 0.25), ("/health", 0.15)]
 
 
@@ -204,7 +207,11 @@ def main() -> None:
             f"encoder {model}; {args.clients} clients for {wall:.0f} s on {os.cpu_count()} CPUs: {total} requests, {total / wall:.1f}/s"
         )
         _print_table("mixed load", load.latency, load.errors)
+        print(
+            f"server peak RSS after the mixed load: {server.peak_rss_mb():.0f} MB (target {RSS_TARGET_MB})"
+        )
         _health_during_batch(url, data, args.encoder, args.batch_seconds)
+        print(f"server peak RSS at the end: {server.peak_rss_mb():.0f} MB (target {RSS_TARGET_MB})")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,13 @@ and the naive recipe (syntok sentences + the same encoder + best-match threshold
 fitted by the same objective as readout-diff's calibration). Scoring: evaluation/inventory.py;
 the fit: evaluation/fitting.py.
 
+Then, for the same reports, what they build on claim pairs (evaluation/counterparts.py): match
+precision (both claims under one topic both readouts mention, or both boilerplate), two-sided
+topic recall (shared, stronger and opposed topics with a right pair), kind agreement (an emphasis
+on a one-sided topic says "only", one on a stronger topic "partial"), and on the English pairs
+strength-gap and attribution precision and recall against gaps_{A,B}.json. Tables for the English
+pairs, the Korean-language and the Japanese-language readouts.
+
 Usage: python bench/quality.py [--encoder minilm-onnx-int8|minilm] [--multilingual use|e5]
                               [--write-readme]
 With --write-readme the summary (each section's mean rows over all pairs) also replaces the
@@ -27,14 +34,24 @@ import numpy as np
 
 from bench.readme import write_block
 from evaluation.baselines import flag_every_sentence, naive_sentences
+from evaluation.counterparts import (
+    CounterpartCase,
+    PairTally,
+    counterpart_cases,
+    counterpart_tallies,
+)
 from evaluation.fitting import fit
 from evaluation.inventory import InventoryCase, Tally, tallies
-from evaluation.scoring import Method, Scores, calibrated_method, inventory_cases, objective
+from evaluation.scoring import Method, Scores, calibrated_method, objective
 from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
 
 NAIVE_THRESHOLDS = [round(float(x), 2) for x in np.arange(0.10, 0.905, 0.02)]
+LANGUAGES = {
+    "ko": "Korean-language readout against the English one",
+    "ja": "Japanese-language readout against the other side's",
+}
 HEADER = (
     "| method | pair | annotator | precision | recall | F1 | top-3 | stronger recall "
     "| claims flagged | opposed right/total |"
@@ -64,19 +81,61 @@ def rows(method: str, scores: Scores, detail: bool) -> list[str]:
     return out
 
 
-def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
-    def method(threshold: float) -> Method:
-        return lambda readouts: naive_sentences(readouts, encoder, threshold)
+PAIR_HEADER = (
+    "| method | pair | annotator | match precision | two-sided recall | kind agreement "
+    "| strength precision | strength recall | attribution precision | attribution recall |"
+)
+PAIR_FIGURES = (
+    "match_precision",
+    "topic_recall",
+    "kind_agreement",
+    "strength_precision",
+    "strength_recall",
+    "attribution_precision",
+    "attribution_recall",
+)
 
-    fitted = fit(NAIVE_THRESHOLDS, lambda t: tallies(method(t), cases), objective)
+
+def pair_row(method: str, pair: str, annotator: str, totals: Sequence[PairTally]) -> str:
+    cells = [method, pair, annotator]
+    for name in PAIR_FIGURES:
+        ratios = [getattr(t, name) for t in totals]
+        if not any(r.total for r in ratios):
+            cells.append("–")
+            continue
+        value = sum(float(r) for r in ratios) / len(ratios)
+        counts = f" ({ratios[0].hits}/{ratios[0].total})" if len(ratios) == 1 else ""
+        cells.append(f"{value:.2f}{counts}")
+    return "| " + " | ".join(cells) + " |"
+
+
+def pair_table(method: str, scores: dict[str, dict[str, PairTally]], detail: bool) -> list[str]:
+    pairs = [p for p in next(iter(scores.values())) if p != "total"]
+    out = []
+    for pair in [*pairs, "total"] if detail else ["total"]:
+        label = pair.split("/")[0] if pair != "total" else "**all pairs**"
+        for annotator in sorted(scores):
+            out.append(pair_row(method, label, annotator, [scores[annotator][pair]]))
+        out.append(pair_row(method, label, "mean", [scores[a][pair] for a in sorted(scores)]))
+    return out
+
+
+def naive(encoder: Encoder, cases: list[InventoryCase]) -> tuple[float, Scores]:
+    fitted = fit(NAIVE_THRESHOLDS, lambda t: tallies(naive_method(encoder, t), cases), objective)
     return fitted.point, fitted.measured
 
 
+def naive_method(encoder: Encoder, threshold: float) -> Method:
+    return lambda readouts: naive_sentences(readouts, encoder, threshold)
+
+
 def table(
-    title: str, encoder: Encoder, calibration: Calibration, cases: list[InventoryCase]
+    title: str, encoder: Encoder, calibration: Calibration, paired: list[CounterpartCase]
 ) -> list[str]:
-    """Print the section's full table and its misses; return its summary (mean rows)."""
-    ours = tallies(calibrated_method(encoder)(calibration), cases)
+    """Print the section's full tables and misses; return its summary (mean rows)."""
+    cases = [c.case for c in paired]
+    pipeline = calibrated_method(encoder)(calibration)
+    ours = tallies(pipeline, cases)
     every = tallies(flag_every_sentence, cases)
     threshold, baseline = naive(encoder, cases)
     methods = [
@@ -95,13 +154,33 @@ def table(
             print(f"- {annotator} wrong: {wrong[:160]}")
         for missed in per_pair["total"].missed:
             print(f"- {annotator} missed: {missed}")
+    ours_pairs = counterpart_tallies(pipeline, paired)
+    naive_pairs = counterpart_tallies(naive_method(encoder, threshold), paired)
+    pair_methods = [
+        (f"readout-diff ({encoder.name}, match threshold {calibration.match_threshold})",
+         ours_pairs, True),
+        (f"naive sentences ({encoder.name}, threshold {threshold})", naive_pairs, False),
+    ]  # fmt: skip
+    print(f"\n### {title}: counterparts, strength gaps, attributions, kinds\n")
+    print(PAIR_HEADER)
+    print("|" + "---|" * 10)
+    for name, found, detail in pair_methods:
+        for line in pair_table(name, found, detail):
+            print(line)
+    for annotator, pair_totals in sorted(ours_pairs.items()):
+        for wrong in pair_totals["total"].wrong:
+            print(f"- {annotator} wrong {wrong[:200]}")
+        for missed in pair_totals["total"].missed:
+            print(f"- {annotator} {missed}")
     summary = [
         f"**{title}** (mean of the two annotators, all pairs)",
         "",
         HEADER,
         "|" + "---|" * 10,
     ]
-    return summary + [rows(method, scores, False)[-1] for method, scores, _ in methods]
+    summary += [rows(method, scores, False)[-1] for method, scores, _ in methods]
+    summary += ["", PAIR_HEADER, "|" + "---|" * 10]
+    return summary + [pair_table(name, found, False)[-1] for name, found, _ in pair_methods]
 
 
 def main() -> int:
@@ -116,15 +195,15 @@ def main() -> int:
     )
     args = parser.parse_args()
     english = MemoEncoder(make_encoder(args.encoder))
-    summary = table("English pairs", english, load_calibration(english.name), inventory_cases())
-    multilingual = MemoEncoder(make_encoder(args.multilingual))
-    summary.append("")
-    summary += table(
-        "Readouts in their own language against the other side's",
-        multilingual,
-        load_calibration(multilingual.name),
-        inventory_cases(cross_language=True),
+    summary = table(
+        "English pairs", english, load_calibration(english.name), counterpart_cases("en")
     )
+    multilingual = MemoEncoder(make_encoder(args.multilingual))
+    for language, title in LANGUAGES.items():
+        summary.append("")
+        summary += table(
+            title, multilingual, load_calibration(multilingual.name), counterpart_cases(language)
+        )
     print("\n## Summary\n\n" + "\n".join(summary))
     if args.write_readme:
         write_block("bench/quality.py", "\n".join(summary))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from service.pipeline import prepare
-from service.pipeline.align import matches, similarity_matrix
+from service.pipeline.align import similarity_matrix
 from service.pipeline.classify import classify
 from service.pipeline.classify.terms import stem_key, vocabulary
 from service.pipeline.clean import Segment
@@ -42,8 +42,26 @@ def compare_lexically(readouts: Sequence[Readout], threshold: float) -> Report:
     similarity = overlap_matrix([c.text for c in left], [c.text for c in right])
     claims, emphases = classify(left, right, similarity, threshold, common_zipf=-1.0)
     emphases = [e for e in emphases if e.kind == "one-sided"]
-    matched = matches(left, right, similarity, threshold)
+    matched = nearest_pairs(left, right, similarity, threshold)
     return _report(readouts, claims, emphases, matched, BASELINE_NAME, threshold)
+
+
+def nearest_pairs(
+    left: list[Claim], right: list[Claim], similarity: np.ndarray, threshold: float
+) -> list[Match]:
+    """The first recipe for counterparts: pairs above the threshold where either claim is the
+    other's best (readout-diff's alignment before it compared matters, mutual best)."""
+    if similarity.size == 0:
+        return []
+    best_right = similarity.argmax(axis=1)
+    best_left = similarity.argmax(axis=0)
+    rows, cols = np.nonzero(similarity >= threshold)
+    found = [
+        Match(claims=[left[i].id, right[j].id], similarity=round(float(similarity[i, j]), 4))
+        for i, j in zip(rows.tolist(), cols.tolist(), strict=True)
+        if best_right[i] == j or best_left[j] == i
+    ]
+    return sorted(found, key=lambda m: -m.similarity)
 
 
 def sentence_claims(readout: Readout) -> list[Claim]:
@@ -88,7 +106,7 @@ def naive_sentences(readouts: Sequence[Readout], encoder: Encoder, threshold: fl
                 emphases.append(
                     Emphasis(claim.side, claim.id, "one-sided", claim.text, [], 1.0 - best, None)
                 )
-    matched = matches(left, right, similarity, threshold)
+    matched = nearest_pairs(left, right, similarity, threshold)
     return _report(readouts, left + right, emphases, matched, f"naive-{encoder.name}", threshold)
 
 

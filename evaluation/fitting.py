@@ -16,12 +16,15 @@ from typing import Generic, TypeVar
 
 import msgspec
 
+from evaluation.counts import Sums
 from evaluation.inventory import InventoryCase, Tally, tallies
 from evaluation.scoring import Method, Scores, objective
 from service.pipeline.classify.calibration import Calibration
 
 Point = TypeVar("Point")
 Measured = TypeVar("Measured")
+Case = TypeVar("Case")
+Totals = TypeVar("Totals", bound=Sums)
 Objective = float | tuple[float, ...]
 DECIMALS = 4
 
@@ -67,6 +70,41 @@ def fit_calibration(
 ) -> Fit[Calibration, Scores]:
     """The calibration of the grid that scores best on the inventories (see `objective`)."""
     return fit(grid(base, fields), lambda c: tallies(method(c), cases), objective)
+
+
+def fit_scored(
+    method: Callable[[Calibration], Method],
+    base: Calibration,
+    cases: Sequence[Case],
+    fields: Mapping[str, Sequence[float]],
+    score: Callable[[Method, Sequence[Case]], dict[str, dict[str, Totals]]],
+    goal: Callable[[dict[str, dict[str, Totals]]], Objective],
+) -> Fit[Calibration, dict[str, dict[str, Totals]]]:
+    """`fit_calibration` with another scorer and objective (the counterpart figures)."""
+    return fit(grid(base, fields), lambda c: score(method(c), cases), goal)
+
+
+def held_out_scored(
+    method: Callable[[Calibration], Method],
+    base: Calibration,
+    cases: Sequence[Case],
+    fields: Mapping[str, Sequence[float]],
+    score: Callable[[Method, Sequence[Case]], dict[str, dict[str, Totals]]],
+    goal: Callable[[dict[str, dict[str, Totals]]], Objective],
+    name: Callable[[Case], str],
+) -> dict[str, dict[str, Totals]]:
+    """Leave-one-pair-out with any scorer: each pair scored with the point fitted on the others;
+    per annotator, each pair's totals and their sum under "total"."""
+    pooled: dict[str, dict[str, Totals]] = {}
+    for index, case in enumerate(cases):
+        rest = [*cases[:index], *cases[index + 1 :]]
+        fitted = fit_scored(method, base, rest, fields, score, goal).point
+        for annotator, per_pair in score(method(fitted), [case]).items():
+            mine = per_pair[name(case)]
+            totals = pooled.setdefault(annotator, {})
+            totals[name(case)] = mine
+            totals["total"] = totals["total"].add(mine) if "total" in totals else mine
+    return pooled
 
 
 def held_out(

@@ -9,8 +9,8 @@ from service.errors import InvalidInput
 from service.files import read_limited
 from service.settings import Settings
 
-# A side file: `us.txt`, `kr.txt`; `kr_ko.txt` (a translation kept beside it) is not one.
-_SIDE_FILE = re.compile(r"^[A-Za-z]{1,16}\.txt$")
+# A side file: `us.txt`, `kr.txt`, or a ministry's own-language text `kr_ko.txt`, `cn_zh.txt`.
+_SIDE_FILE = re.compile(r"^([A-Za-z]{1,16})(?:_([a-z]{2}))?\.txt$")
 _FOLDER = re.compile(r"^(\d{4}-\d{2}-\d{2})_(.+)$")
 
 
@@ -26,13 +26,38 @@ def meeting_body(meeting: Path) -> dict[str, object]:
     match = _FOLDER.match(meeting.name)
     if match is None:
         raise InvalidInput(f"folder name must be <YYYY-MM-DD>_<name>, got {meeting.name!r}")
-    files = sorted(p for p in meeting.iterdir() if p.is_file() and _SIDE_FILE.match(p.name))
+    files = side_files(meeting)
     if len(files) != 2:
         names = ", ".join(p.name for p in files) or "none"
         raise InvalidInput(f"a meeting folder needs two <side>.txt files, found {names}")
-    files.sort(key=lambda p: (p.stem.lower() != "us", p.stem.lower()))
+    files.sort(key=lambda p: (side_of_file(p) != "US", side_of_file(p)))
     title = " ".join(word.capitalize() for word in match.group(2).split("-"))
     return {"readouts": [_read_side(p) for p in files], "title": title, "date": match.group(1)}
+
+
+def side_of_file(path: Path) -> str:
+    match = _SIDE_FILE.match(path.name)
+    if match is None:
+        raise InvalidInput(f"{path.name} is not a <side>.txt file")
+    return match.group(1).upper()
+
+
+def side_files(meeting: Path) -> list[Path]:
+    """One readout per side: `<side>.txt`, or else the side's one `<side>_<language>.txt`."""
+    by_side: dict[str, list[Path]] = {}
+    for path in sorted(meeting.iterdir()):
+        if path.is_file() and _SIDE_FILE.match(path.name):
+            by_side.setdefault(side_of_file(path), []).append(path)
+    chosen = []
+    for side, paths in by_side.items():
+        plain = [p for p in paths if "_" not in p.stem]
+        if not plain and len(paths) > 1:
+            names = ", ".join(p.name for p in paths)
+            raise InvalidInput(
+                f"{side} has several own-language texts ({names}) and no {side.lower()}.txt"
+            )
+        chosen.append((plain or paths)[0])
+    return chosen
 
 
 def _read_side(path: Path) -> dict[str, str]:
@@ -42,7 +67,7 @@ def _read_side(path: Path) -> dict[str, str]:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
-    return {"side": path.stem.upper(), "text": text, "source": path.name}
+    return {"side": side_of_file(path), "text": text, "source": path.name}
 
 
 EXAMPLE_SOURCE = "bundled example"

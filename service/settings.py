@@ -70,11 +70,13 @@ def _env_database_url() -> str | None:
 
 def _env_hosts(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
     """Comma-separated host names (no ports, IPv6 without brackets); unset, the default."""
-    names = [h.strip().lower() for h in os.environ.get(name, "").split(",") if h.strip()]
-    for host in names:
-        if "*" in host.removeprefix("*.") or "/" in host:
-            raise InvalidInput(f"{name}: {host!r} is not a host name (wildcards only as *.domain)")
-    return tuple(names) or default
+    names = [h.strip().strip("[]").lower() for h in os.environ.get(name, "").split(",")]
+    for host in filter(None, names):
+        if host != "*" and ("*" in host.removeprefix("*.") or "/" in host):
+            raise InvalidInput(
+                f"{name}: {host!r} is not a host name (a name, *.domain, or * for any)"
+            )
+    return tuple(filter(None, names)) or default
 
 
 def _has_port(host: str) -> bool:
@@ -134,13 +136,17 @@ class Settings:
     database_pool: int = 10
     # A Ray cluster (its GCS address, HOST:6379) that runs the service's batches; unset, in-process.
     ray_address: str | None = None
-    # The Host headers answered (a port is ignored; "*.example.org" allows subdomains): any
-    # other name is refused, so a DNS-rebinding page cannot read the reports.
+    # The Host headers answered (a port is ignored; "*.example.org" allows subdomains, "*"
+    # any name, as behind a proxy that checks it): any other name is refused, so that a
+    # DNS-rebinding page cannot read the reports.
     allowed_hosts: tuple[str, ...] = ("localhost", "127.0.0.1", "::1")
     # How deep a JSON body may nest: a comparison needs 3, a batch 4.
     max_json_depth: int = 32
     # Seconds a client may take to send its whole request body.
     body_timeout: float = 60.0
+    # Requests with a body over max_body_bytes (batches) read at once; more wait their turn,
+    # so that parallel uploads cannot add their sizes up in memory.
+    large_bodies: int = 2
     # Batches waiting or running, and their items not yet done, across the service.
     max_queued_batches: int = 50
     max_queued_items: int = 4000
@@ -179,6 +185,7 @@ class Settings:
             allowed_hosts=_env_hosts("READOUT_DIFF_ALLOWED_HOSTS", default.allowed_hosts),
             max_json_depth=max(3, _env_int("READOUT_DIFF_MAX_JSON_DEPTH", default.max_json_depth)),
             body_timeout=_env_seconds("READOUT_DIFF_BODY_TIMEOUT", default.body_timeout),
+            large_bodies=max(1, _env_int("READOUT_DIFF_LARGE_BODIES", default.large_bodies)),
             max_queued_batches=max(
                 1, _env_int("READOUT_DIFF_MAX_QUEUED_BATCHES", default.max_queued_batches)
             ),

@@ -14,6 +14,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PAIRS = ROOT / "fixtures" / "pairs"
 SINGLES = ROOT / "fixtures" / "singles"
 RUBIO_CHO = PAIRS / "2025-07-31_rubio-cho-hyun"
+# Every meeting folder under fixtures/pairs is a bundled example.
+PAIR_COUNT = sum(1 for folder in PAIRS.iterdir() if folder.is_dir())
 BACKENDS = ["sqlite", "postgres"]
 
 

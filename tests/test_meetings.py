@@ -9,7 +9,7 @@ import pytest
 from service.batch.inputs import read_items
 from service.comparisons import example_pair
 from service.errors import InvalidInput
-from service.meetings import meeting_body
+from service.meetings import meeting_body, side_files, side_of_file
 from tests.conftest import PAIRS
 
 
@@ -69,9 +69,10 @@ def test_bundled_examples_are_marked_and_their_cut_readouts_trimmed() -> None:
         assert example is not None
         for readout in example.readouts:
             assert readout.source is not None and readout.source.startswith("bundled example")
-            raw = (folder / f"{readout.side.lower()}.txt").read_text(encoding="utf-8")
-            if raw.rstrip().endswith((".", "!", "?", '"', "”")):
+            (path,) = [p for p in side_files(folder) if side_of_file(p) == readout.side]
+            raw = path.read_text(encoding="utf-8")
+            if raw.rstrip().endswith((".", "!", "?", '"', "”", "。")):
                 assert readout.text == raw and "partial" not in readout.source
             else:
-                assert raw.startswith(readout.text) and readout.text.endswith(".")
+                assert raw.startswith(readout.text) and readout.text.endswith((".", "。"))
                 assert "partial" in readout.source

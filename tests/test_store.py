@@ -14,7 +14,7 @@ from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import ComparisonQuery, Db, Store
-from tests.conftest import RUBIO_CHO
+from tests.conftest import PAIR_COUNT, RUBIO_CHO
 
 US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
 KR = Readout(side="KR", text=(RUBIO_CHO / "kr.txt").read_text(encoding="utf-8"))
@@ -145,11 +145,13 @@ def test_one_handle_reads_and_deletes_what_another_wrote(store: Store) -> None:
 def test_examples_load_once_into_an_empty_store(store: Store) -> None:
     service = Comparisons(store, FakeEncoder())
     folder = RUBIO_CHO.parent
-    assert service.load_examples(folder) == 3
+    assert service.load_examples(folder) == PAIR_COUNT
     assert service.load_examples(folder) == 0
-    rows, _ = service.page(ComparisonQuery())
-    assert rows[0].date == "2025-07-31" and rows[0].sides == ["US", "KR"]
-    assert {tuple(r.sides) for r in rows} == {("US", "KR"), ("US", "JP")}
+    rows, _ = service.page(ComparisonQuery(limit=100))
+    assert rows[0].date == "2026-02-14" and rows[0].sides == ["US", "JP"], "newest meeting first"
+    assert {tuple(r.sides) for r in rows} == {
+        ("US", "KR"), ("US", "JP"), ("JP", "KR"), ("CN", "KR"), ("CN", "JP")
+    }  # fmt: skip
 
 
 def test_instances_starting_at_once_load_the_examples_once(store: Store) -> None:
@@ -166,7 +168,7 @@ def test_instances_starting_at_once_load_the_examples_once(store: Store) -> None
         thread.start()
     for thread in threads:
         thread.join(timeout=60)
-    assert sorted(loaded) == [0, 3] and store.count_comparisons() == 3
+    assert sorted(loaded) == [0, PAIR_COUNT] and store.count_comparisons() == PAIR_COUNT
     services[1].store.close()
 
 

@@ -141,7 +141,10 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         request_max_body_size=settings.max_body_bytes,
         middleware=[drain_refused_bodies],
     )
-    app.asgi_handler = shield(app.asgi_handler, answered_hosts(settings), settings.body_timeout)
+    app.asgi_handler = shield(
+        app.asgi_handler, answered_hosts(settings), body_timeout=settings.body_timeout,
+        max_body_bytes=settings.max_body_bytes, large_bodies=settings.large_bodies,
+    )  # fmt: skip
     return app
 
 

@@ -15,7 +15,7 @@ from service.api.batch_form import bodies_of, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
 from service.api.pages import PAGE_ERRORS
-from service.api.problems import problem_responses
+from service.api.problems import WRITE_PROBLEMS, problem_responses
 from service.api.uploads import uploaded_text
 from service.batch.service import Batches
 from service.errors import BadRequest, Busy, InvalidInput
@@ -30,7 +30,7 @@ class BatchController(Controller):
     @post(
         "/",
         status_code=202,
-        responses=problem_responses(400, 401, 413, 422, 507),
+        responses=problem_responses(*WRITE_PROBLEMS, 413, 415, 422, 503, 507),
         request_max_body_size=MAX_BATCH_BYTES,
         sync_to_thread=True,
     )

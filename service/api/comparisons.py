@@ -13,7 +13,7 @@ from litestar.openapi.datastructures import ResponseSpec
 from litestar.params import FromPath, JSONBody, QueryParameter
 
 from service.api.accept import best_match
-from service.api.problems import problem_responses
+from service.api.problems import WRITE_PROBLEMS, problem_responses
 from service.api.schemas import (
     MAX_OFFSET,
     MAX_PAGE,
@@ -54,7 +54,7 @@ class ComparisonController(Controller):
         "/",
         sync_to_thread=True,
         status_code=201,
-        responses=problem_responses(400, 401, 413, 422, 507),
+        responses=problem_responses(*WRITE_PROBLEMS, 413, 415, 422, 507),
     )
     def submit(
         self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
@@ -151,7 +151,11 @@ class ComparisonController(Controller):
             offset=offset,
         )
 
-    @delete("/{comparison_id:str}", sync_to_thread=True, responses=problem_responses(401, 404))
+    @delete(
+        "/{comparison_id:str}",
+        sync_to_thread=True,
+        responses=problem_responses(*WRITE_PROBLEMS, 404),
+    )
     def remove(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> None:

@@ -129,6 +129,11 @@ class Problem(msgspec.Struct, frozen=True):
     errors: list[dict[str, Any]] | None = None
 
 
+# What every write can answer before its own checks: the write gate's refusals (bad JSON 400,
+# no token 401, cross-site 403) and a body too slow (408).
+WRITE_PROBLEMS = (400, 401, 403, 408)
+
+
 def problem_responses(*statuses: int) -> dict[int, ResponseSpec]:
     """OpenAPI entries for the errors a route can answer, all application/problem+json."""
     return {

@@ -76,8 +76,25 @@ def _problem(status: int, title: str, detail: str) -> tuple[list[tuple[bytes, by
     return headers + SECURITY_HEADERS, body
 
 
-def shield(app: ASGIApp, allowed_hosts: tuple[str, ...], body_timeout: float) -> ASGIApp:
-    """Wrap the app's whole ASGI handler (unknown URLs included, unlike route middleware)."""
+def _large(headers: dict[str, str], max_body_bytes: int) -> bool:
+    """A body over the single-comparison limit (a batch), or one of unannounced length."""
+    length = headers.get("content-length", "").strip()
+    if "transfer-encoding" in headers:
+        return True
+    return length.isdigit() and int(length) > max_body_bytes
+
+
+def shield(
+    app: ASGIApp,
+    allowed_hosts: tuple[str, ...],
+    *,
+    body_timeout: float,
+    max_body_bytes: int,
+    large_bodies: int,
+) -> ASGIApp:
+    """Wrap the app's whole ASGI handler (unknown URLs included, unlike route middleware);
+    at most `large_bodies` requests with a large body are handled at once."""
+    slots = anyio.Semaphore(large_bodies)
 
     async def guarded(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != ScopeType.HTTP:
@@ -97,9 +114,14 @@ def shield(app: ASGIApp, allowed_hosts: tuple[str, ...], body_timeout: float) ->
             await send({"type": "http.response.body", "body": body, "more_body": False})
             return
         head = scope["method"] == "HEAD"
-        if head:
-            scope["method"] = "GET"
-        await app(scope, _deadline(receive, body_timeout), _dressed(send, head))
+        if head:  # a copy: the server keeps reading its own scope as HEAD (no body expected)
+            scope = {**scope, "method": "GET"}  # type: ignore[assignment]
+        dressed, timed = _dressed(send, head), _deadline(receive, body_timeout)
+        if not _large(headers, max_body_bytes):
+            await app(scope, timed, dressed)
+            return
+        async with slots:
+            await app(scope, timed, dressed)
 
     return guarded
 

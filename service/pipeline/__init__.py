@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.pipeline.align import matches, similarity_matrix
+from service.pipeline.align import matches, part_matrix, parts, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
 from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
+from service.pipeline.classify.framing import roles
 from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
 from service.pipeline.language import all_english
@@ -51,9 +52,31 @@ def compare_prepared(
     encoder = route(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)
     left_claims, right_claims = prepared.left.claims, prepared.right.claims
-    vectors = calibration.center(encoder.encode(prepared.texts))
-    similarity = similarity_matrix(vectors[: len(left_claims)], vectors[len(left_claims) :])
+    pieces = [
+        (index, piece)
+        for side in prepared.sides
+        for index, claim in enumerate(side.claims)
+        for piece in parts(claim.text, side.language)
+    ]
+    texts = prepared.texts
+    vectors = calibration.center(encoder.encode(texts + [p for _, p in pieces]))
+    claim_vectors, piece_vectors = vectors[: len(texts)], vectors[len(texts) :]
+    similarity = similarity_matrix(
+        claim_vectors[: len(left_claims)], claim_vectors[len(left_claims) :]
+    )
+    split = sum(len(parts(c.text, prepared.left.language)) for c in left_claims)
+    owners = [index for index, _ in pieces]
+    about = part_matrix(
+        piece_vectors[:split], piece_vectors[split:], owners[:split], owners[split:]
+    )
     threshold = calibration.threshold
+    found_roles = roles(
+        [c for side in prepared.sides if side.language == "en" for c in side.claims],
+        calibration.common_zipf,
+    )
+    found = matches(
+        left_claims, right_claims, about, calibration.match_threshold, found_roles.framing
+    )
     terms = None
     if not all_english(languages):
         terms = uncovered_terms(
@@ -74,13 +97,14 @@ def compare_prepared(
         common_zipf=calibration.common_zipf,
         terms=terms,
         partial_specificity=calibration.partial_specificity,
+        counterparts=found,
+        found_roles=found_roles,
     )
     claims = graded(
         claims,
         {claim.id: side.language for side in prepared.sides for claim in side.claims},
         {**prepared.left.morphemes, **prepared.right.morphemes},
     )
-    found = matches(left_claims, right_claims, similarity, threshold)
     claims, attributions = attribute(claims, found, emphases)
     return Report(
         id=None,
@@ -92,7 +116,7 @@ def compare_prepared(
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
-        strength_gaps=strength_gaps(claims, found),
+        strength_gaps=strength_gaps(claims, found, calibration.gap_levels),
         attributions=attributions,
     )
 

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
-
-from service.pipeline.align import similarity_matrix
+from service.pipeline.align import part_matrix, parts
 from service.pipeline.classify import Calibration, load_calibration
 from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, vocabulary
 from service.pipeline.embed import Encoder, route
-from service.pipeline.types import Precedent, Report
+from service.pipeline.types import Claim, Precedent, Report
 
 # "In 4 of the last 5": the newest earlier meetings looked at.
 MAX_EARLIER = 5
@@ -57,58 +55,76 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
     """Each emphasis with the count of `earlier` meetings (`earlier_meetings`: same two sides,
     newest first, at most MAX_EARLIER) whose readout by the emphasis's side carried it.
 
-    An earlier readout carries an emphasis as a counterpart readout would cover it: a claim
-    at or above the encoder's calibrated threshold (centred cosine), and, in English, more of
-    the emphasis's substantive terms used than left out (names, and terms at least as specific
-    as the calibrated `partial_specificity`, by stem, as `partial` is judged): a readout that
-    spoke of the ROK but never of "extended deterrence" did not carry it.
+    An earlier readout carries an emphasis when it holds a counterpart of it by the measure two
+    readouts of one meeting are aligned with (align.py: the claims' matters and their parts, at
+    or above the calibrated match_threshold; the best one, not mutual best, as one side's
+    earlier readout may restate a point in several claims), and, in English,
+    that readout uses more of the emphasis's substantive terms than it leaves out (names, and
+    terms at least as specific as the calibrated `partial_specificity`, by stem, as `partial`
+    is judged): a readout that spoke of the ROK but never of "extended deterrence" did not
+    carry it.
     """
     if not earlier or not report.emphases:
         return []
     languages = tuple(r.language for r in report.readouts) or ("en", "en")
     chosen = route(encoder, languages)
     calibration = load_calibration(chosen.name)
-    texts = [e.text for e in report.emphases]
-    pools = [
-        [[c.text for c in meeting.claims if c.side.casefold() == side.casefold()]
-         for meeting in earlier]
-        for side in report.sides
-    ]  # fmt: skip
-    everything = texts + [t for pool in pools for claims in pool for t in claims]
-    vectors = calibration.center(chosen.encode(everything))
-    emphasis_vectors, rest = vectors[: len(texts)], vectors[len(texts) :]
-    found: list[Precedent] = []
     counterpart = {report.sides[0]: report.sides[1], report.sides[1]: report.sides[0]}
-    offsets = _offsets(pools)
-    for row, emphasis in enumerate(report.emphases):
-        side_index = report.sides.index(emphasis.side)
-        terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
-        english = languages[side_index] == "en"
-        dates = [
-            meeting.date or "undated"
-            for meeting, claims, (start, end) in zip(
-                earlier, pools[side_index], offsets[side_index], strict=True
+    carried: dict[str, list[str]] = {e.claim_id: [] for e in report.emphases}
+    for side, language in zip(report.sides, languages, strict=True):
+        if not any(e.side == side for e in report.emphases):
+            continue
+        mine = [c for c in report.claims if c.side == side]
+        for meeting in earlier:
+            theirs = [c for c in meeting.claims if c.side.casefold() == side.casefold()]
+            if not theirs:
+                continue
+            found = _carried_claims(
+                mine, theirs, language, _language(meeting, side), chosen, calibration
             )
-            if end > start
-            and _best(emphasis_vectors[row], rest[start:end]) >= calibration.threshold
-            and (not english or _says_most(emphasis.text, terms, claims, calibration))
-        ]
-        found.append(Precedent(claim_id=emphasis.claim_id, side=emphasis.side,
-                               counterpart=counterpart[emphasis.side], carried=len(dates),
-                               meetings=len(earlier), dates=dates))  # fmt: skip
-    return found
+            said = [c.text for c in theirs]
+            for emphasis in report.emphases:
+                if emphasis.side != side or emphasis.claim_id not in found:
+                    continue
+                terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
+                if language != "en" or _says_most(emphasis.text, terms, said, calibration):
+                    carried[emphasis.claim_id].append(meeting.date or "undated")
+    return [
+        Precedent(
+            claim_id=e.claim_id,
+            side=e.side,
+            counterpart=counterpart[e.side],
+            carried=len(carried[e.claim_id]),
+            meetings=len(earlier),
+            dates=carried[e.claim_id],
+        )
+        for e in report.emphases
+    ]
 
 
-def _offsets(pools: list[list[list[str]]]) -> list[list[tuple[int, int]]]:
-    """Where each side's claims of each earlier meeting sit among the stacked vectors."""
-    spans, at = [], 0
-    for pool in pools:
-        side = []
-        for claims in pool:
-            side.append((at, at + len(claims)))
-            at += len(claims)
-        spans.append(side)
-    return spans
+def _language(report: Report, side: str) -> str:
+    return next((r.language for r in report.readouts if r.side.casefold() == side.casefold()), "en")
+
+
+def _carried_claims(
+    mine: Sequence[Claim],
+    theirs: Sequence[Claim],
+    language: str,
+    their_language: str,
+    encoder: Encoder,
+    calibration: Calibration,
+) -> set[str]:
+    """The ids of `mine` whose best counterpart among `theirs` is at or above match_threshold."""
+    pieces = [(i, p) for i, c in enumerate(mine) for p in parts(c.text, language)]
+    pieces += [(i, p) for i, c in enumerate(theirs) for p in parts(c.text, their_language)]
+    vectors = calibration.center(encoder.encode([p for _, p in pieces]))
+    split = sum(len(parts(c.text, language)) for c in mine)
+    owners = [i for i, _ in pieces]
+    about = part_matrix(vectors[:split], vectors[split:], owners[:split], owners[split:])
+    best = about.max(axis=1)
+    return {
+        c.id for c, score in zip(mine, best, strict=True) if score >= calibration.match_threshold
+    }
 
 
 def _says_most(
@@ -124,7 +140,3 @@ def _substantive(text: str, other: Vocabulary, calibration: Calibration) -> list
     """The names and specific terms of `text` that `other` does not use (as `partial` does)."""
     found = distinctive_terms(text, other, "en", calibration.common_zipf)
     return [t for t in found if t.proper or t.specificity >= calibration.partial_specificity]
-
-
-def _best(vector: np.ndarray, others: np.ndarray) -> float:
-    return float(similarity_matrix(vector[None, :], others).max())

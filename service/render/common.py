@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
 
@@ -56,7 +58,8 @@ def precedents_by_claim(report: Report) -> dict[str, Precedent]:
 def describe(
     emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent] | None = None
 ) -> list[str]:
-    """The emphasis quoted, then its terms, evidence, closest claim and history, a line each."""
+    """The emphasis quoted, then its terms, evidence, its counterpart (or that it has none) and
+    history, a line each."""
     lines = [f'"{one_line(emphasis.text)}"']
     if emphasis.terms:
         lines.append("terms: " + ", ".join(emphasis.terms))
@@ -65,12 +68,20 @@ def describe(
     if emphasis.closest is not None:
         other = claims[emphasis.closest.claim_id]
         lines.append(
-            f"closest {other.side} claim (similarity {emphasis.closest.similarity:.2f}): "
+            f"{other.side} counterpart (similarity {emphasis.closest.similarity:.2f}): "
             f'"{one_line(other.text)[:140]}"'
         )
+    else:
+        lines.append(no_counterpart(emphasis.side, claims.values()))
     if history and emphasis.claim_id in history:
         lines.append(precedent_line(history[emphasis.claim_id]))
     return lines
+
+
+def no_counterpart(side: str, claims: Iterable[Claim]) -> str:
+    """What an emphasis without a counterpart shows instead of the nearest claim."""
+    other = next((c.side for c in claims if c.side != side), "other")
+    return f"no counterpart in the {other} readout"
 
 
 def title(report: Report) -> str:

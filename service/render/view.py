@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
-from service.render.common import precedent_line, precedents_by_claim
+from service.render.common import no_counterpart, precedent_line, precedents_by_claim
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
 VERDICT_LABEL = {
@@ -59,6 +59,7 @@ class EmphasisView:
     closest_text: str | None
     similarity: float | None
     history: str | None = None  # how often this side's earlier readouts carried it
+    no_counterpart: str | None = None  # said instead of a counterpart when there is none
 
 
 @dataclass
@@ -181,6 +182,7 @@ def _emphasis_view(
         closest_side=other.side if other else None,
         closest_text=" ".join(other.text.split()) if other else None,
         similarity=closest.similarity if closest else None,
+        no_counterpart=None if closest else no_counterpart(emphasis.side, claims.values()),
         history=precedent_line(history[emphasis.claim_id])
         if emphasis.claim_id in history
         else None,

@@ -100,3 +100,24 @@ def test_every_answer_carries_the_security_headers(client: TestClient[Litestar])
         assert "frame-ancestors 'none'" in headers["content-security-policy"]
         assert headers["x-frame-options"] == "DENY"
         assert headers["x-content-type-options"] == "nosniff"
+
+
+def test_the_allowed_hosts_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from service.errors import InvalidInput
+    from service.settings import Settings
+
+    monkeypatch.setenv("READOUT_DIFF_ALLOWED_HOSTS", " Readouts.example.org, [::1],*.corp.example ")
+    assert Settings.from_env().allowed_hosts == ("readouts.example.org", "::1", "*.corp.example")
+    monkeypatch.setenv("READOUT_DIFF_ALLOWED_HOSTS", "evil*.example")
+    with pytest.raises(InvalidInput, match="READOUT_DIFF_ALLOWED_HOSTS"):
+        Settings.from_env()
+    monkeypatch.delenv("READOUT_DIFF_ALLOWED_HOSTS")
+    assert Settings.from_env().allowed_hosts == ("localhost", "127.0.0.1", "::1")
+
+
+def test_the_address_serve_binds_is_answered() -> None:
+    from service.api.app import answered_hosts
+    from service.settings import Settings
+
+    assert answered_hosts(Settings(host="192.168.1.5"))[-1] == "192.168.1.5"
+    assert answered_hosts(Settings(host="0.0.0.0")) == Settings().allowed_hosts

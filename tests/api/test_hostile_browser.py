@@ -4,9 +4,11 @@ reads nothing, a side holding a quote still highlights, and no page breaks its o
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Iterator
-from pathlib import Path
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -22,7 +24,7 @@ US = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
 KR = (RUBIO_CHO / "kr.txt").read_text(encoding="utf-8")
 
 
-def _body(side_a: str = "US", side_b: str = "KR") -> dict[str, Any]:
+def _body(side_a: str = "US", side_b: str = "KR", title: str = "Rubio and Cho") -> dict[str, Any]:
     return {
         "title": "Rubio and Cho",
         "readouts": [{"side": side_a, "text": US}, {"side": side_b, "text": KR}],
@@ -55,19 +57,45 @@ def _attack(target: str, stored: str) -> str:
     </script></body></html>"""
 
 
+@contextmanager
+def _evil_site(page_html: str) -> Iterator[str]:
+    """Another site on loopback (as a page the user opened from localhost would be), so that
+    Chromium's Local Network Access checks, which other browsers lack, do not step in."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            data = page_html.encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, *args: object) -> None: ...
+
+    site = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=site.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{site.server_address[1]}/evil.html"
+    finally:
+        site.shutdown()
+        site.server_close()
+
+
 def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
     stored = call(server.url + "/api/comparisons", _body())["id"]
-    port = urlsplit(server.url).port
-    evil = f"http://localhost:{port}/evil.html"  # another site than 127.0.0.1, both loopback
     context = browser.new_context()
     page = context.new_page()
-    page.route(
-        evil,
-        lambda route: route.fulfill(content_type="text/html", body=_attack(server.url, stored)),
-    )
-    page.goto(evil)
-    page.wait_for_function("document.title === 'sent'", timeout=20_000)
-    time.sleep(2)  # the three form posts land in their frames
+    refused: list[int] = []
+    page.on("response", lambda r: refused.append(r.status) if r.request.method != "GET" else None)
+    with _evil_site(_attack(server.url, stored)) as evil:
+        page.goto(evil)
+        page.wait_for_function("document.title === 'sent'", timeout=20_000)
+        deadline = time.monotonic() + 20
+        while len(refused) < 5 and time.monotonic() < deadline:  # two fetches, three forms
+            page.wait_for_timeout(200)
+    assert refused == [403] * 5, refused
     listing = call(server.url + "/api/comparisons")
     assert listing["total"] == 1 and listing["items"][0]["id"] == stored
     assert "No batches yet" in httpx.get(server.url + "/batches").text
@@ -76,32 +104,45 @@ def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServe
 
 def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
     """A DNS-rebinding page: its name resolves to this server, its Host header says so."""
-    from playwright.sync_api import sync_playwright
-
     port = urlsplit(server.url).port
-    with sync_playwright() as playwright:
-        rebound = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--host-resolver-rules=MAP rebind.example 127.0.0.1",
-            ],
-        )  # fmt: skip
-        page = rebound.new_page()
-        response = page.goto(f"http://rebind.example:{port}/api/comparisons")
-        assert response is not None and response.status == 400
-        assert "READOUT_DIFF_ALLOWED_HOSTS" in page.content()
-        rebound.close()
+    rebound = browser.browser_type.launch(
+        executable_path=CHROMIUM,
+        args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--host-resolver-rules=MAP rebind.example 127.0.0.1",
+        ],
+    )  # fmt: skip
+    page = rebound.new_page()
+    response = page.goto(f"http://rebind.example:{port}/api/comparisons")
+    assert response is not None and response.status == 400
+    assert "READOUT_DIFF_ALLOWED_HOSTS" in page.content()
+    rebound.close()
 
 
 def test_a_side_with_a_quote_still_highlights_under_the_csp(
-    browser: Any, server: LiveServer
+    browser: Any,  # noqa: F811
+    server: LiveServer,
 ) -> None:
     created = call(server.url + "/api/comparisons", _body('U"S', "K'R"))
     page = browser.new_page()
-    problems: list[str] = []
+    problems: list[str] = []  # script errors, CSP refusals, failed loads (the favicon aside)
     page.on("pageerror", lambda error: problems.append(str(error)))
-    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on(
+        "console",
+        lambda m: (
+            problems.append(m.text)
+            if m.type == "error" and not m.text.startswith("Failed to load resource")
+            else None
+        ),
+    )
+    page.on(
+        "response",
+        lambda r: (
+            problems.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("/favicon.ico")
+            else None
+        ),
+    )
     page.goto(f"{server.url}/comparisons/{created['id']}")
     card = page.locator(".emphasis").first
     card.click()
@@ -117,7 +158,8 @@ def test_a_side_with_a_quote_still_highlights_under_the_csp(
 
 
 def test_the_forms_still_work_from_their_own_pages(
-    browser: Any, server: LiveServer, tmp_path: Path
+    browser: Any,  # noqa: F811
+    server: LiveServer,
 ) -> None:
     page = browser.new_page()
     page.goto(server.url + "/")
@@ -131,7 +173,10 @@ def test_the_forms_still_work_from_their_own_pages(
     page.click("form.delete button[type=submit]")
     page.wait_for_url(server.url + "/", timeout=20_000)
     page.goto(server.url + "/batches")
-    lines = "\n".join(json.dumps(_body()) for _ in range(2))
+    meetings = [_body(title=f"Meeting {n}") for n in range(2)]
+    for n, meeting in enumerate(meetings):  # two meetings, not one twice
+        meeting["readouts"][0]["text"] += f" They met again in session {n}."
+    lines = "\n".join(json.dumps(meeting) for meeting in meetings)
     page.fill("textarea[name=jsonl]", lines)
     page.click("form[action='/batches'] button[type=submit]")
     page.wait_for_url(f"{server.url}/batches/*", timeout=20_000)

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from tests.api.conftest import body
+from tests.conftest import PAIR_COUNT
 from tests.live import live_server
 
 
@@ -31,7 +32,7 @@ def test_everything_stored_survives_a_kill_and_restart(
         status, report = call(base + "/api/comparisons", body())
         assert status == 201
         _, before = call(base + "/api/comparisons")
-        assert before["total"] == 4  # three examples and ours
+        assert before["total"] == PAIR_COUNT + 1  # the examples and ours
         server.kill()  # no clean shutdown: SIGKILL right after the write
     with live_server(data, READOUT_DIFF_ENCODER="fake", READOUT_DIFF_EXAMPLES="1", **url) as server:
         base = server.url

@@ -10,7 +10,7 @@ from service.api.app import create_app
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
 from tests.api.conftest import TEST_HOSTS, Client
-from tests.conftest import PAIRS
+from tests.conftest import PAIR_COUNT, PAIRS
 
 
 def test_health_names_the_model(client: Client) -> None:
@@ -39,7 +39,7 @@ def test_examples_load_on_first_start_only(tmp_path: Path, database: Path | str)
     )  # fmt: skip
     with TestClient(create_app(settings, encoder=FakeEncoder())) as client:
         listed = client.get("/api/comparisons").json()
-        assert listed["total"] == 3
+        assert listed["total"] == PAIR_COUNT
         client.delete(listed["items"][0]["url"])
     with TestClient(create_app(settings, encoder=FakeEncoder())) as client:
-        assert client.get("/api/comparisons").json()["total"] == 2
+        assert client.get("/api/comparisons").json()["total"] == PAIR_COUNT - 1

@@ -16,7 +16,7 @@ import pytest
 from service.cli import main
 from service.runtime import cached_encoder
 from tests.batch.conftest import HISTORY, WITH_ERRORS, numbered_meetings, write_jsonl
-from tests.conftest import ROOT
+from tests.conftest import PAIR_COUNT, ROOT
 
 
 @pytest.fixture(autouse=True)
@@ -183,10 +183,10 @@ def test_an_out_folder_inside_the_meetings_folder_is_skipped_on_every_run(
     (meetings / "notes" / "todo.md").write_text("not a meeting", encoding="utf-8")
     code, stdout, stderr = batch(capsys, str(meetings), "--out", str(out))
     assert first[0] == 0 and code == 0, stderr
-    assert "3 meetings: 3 compared, 0 failed" in stdout
+    assert f"{PAIR_COUNT} meetings: {PAIR_COUNT} compared, 0 failed" in stdout
     assert f"skipping {out}: not a meeting folder" in stderr
     assert "skipping" in stderr and "notes" in stderr
-    assert _results(out)["failed"] == 0 and _results(out)["total"] == 3
+    assert _results(out)["failed"] == 0 and _results(out)["total"] == PAIR_COUNT
 
 
 def test_a_full_disk_stops_the_batch_with_its_journal_and_the_rerun_finishes(

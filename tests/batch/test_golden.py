@@ -17,14 +17,21 @@ from tests.conftest import PAIRS
 
 def recurring_one_sided_keywords() -> dict[tuple[str, str], set[str]]:
     """(side, keyword) that the expectations list as one-sided for one side in two or more
-    meetings, and that no other side's readout in the batch ever uses: such a topic must come
-    out as that side's alone. Derived from fixtures/pairs/*/expected.json, not listed here."""
+    meetings of the history batch, and that no other side's readout in the batch ever uses:
+    such a topic must come out as that side's alone. Derived from the batch and
+    fixtures/pairs/*/expected.json, not listed here."""
     found: dict[tuple[str, str], set[str]] = defaultdict(set)
     texts: dict[str, str] = defaultdict(str)
+    dates = set()
+    for item in read_items(HISTORY):
+        assert item.body is not None
+        dates.add(item.body.date)
+        for readout in item.body.readouts:
+            texts[readout.side] += readout.text.lower()
     for folder in sorted(PAIRS.iterdir()):
+        if folder.name[:10] not in dates:
+            continue
         expected = json.loads((folder / "expected.json").read_text())
-        for side in expected["sides"].values():
-            texts[side["label"]] += (folder / side["file"]).read_text().lower()
         for topic in expected["one_sided"]:
             if not topic.get("uncertain"):
                 for keyword in topic["keywords"]:

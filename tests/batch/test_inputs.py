@@ -67,12 +67,30 @@ def test_unusable_input_is_one_clear_error(
 def test_meeting_folders_take_date_title_and_sides_from_names() -> None:
     items = read_items(PAIRS)
     assert all(item.body is not None for item in items)
-    by_title = {i.body.title: i.body for i in items if i.body}
-    rubio = by_title["Rubio Cho Hyun"]
-    assert rubio.date == "2025-07-31"
-    # kr_ko.txt is a translation, not a side: the meeting still has exactly two readouts.
+    by_date = {i.body.date: i.body for i in items if i.body}
+    rubio = by_date["2025-07-31"]
+    assert rubio.title == "Rubio Cho Hyun"
+    # kr_ko.txt is the Korean text beside kr.txt: the meeting still has exactly two readouts.
     assert [r.side for r in rubio.readouts] == ["US", "KR"], (
         "the U.S. readout first, as the examples"
+    )
+    assert [r.source for r in rubio.readouts] == ["us.txt", "kr.txt"]
+    # Where a side has only its own-language text, that text is its readout.
+    iwaya = by_date["2024-12-25"]
+    assert [(r.side, r.source) for r in iwaya.readouts] == [
+        ("CN", "cn_zh.txt"),
+        ("JP", "jp_ja.txt"),
+    ]
+
+
+def test_a_side_with_two_own_language_texts_and_no_plain_one_is_an_error(tmp_path: Path) -> None:
+    meeting = tmp_path / "2024-01-01_talks"
+    meeting.mkdir()
+    for name in ("us.txt", "kr_ko.txt", "kr_en.txt"):
+        (meeting / name).write_text("The ministers met.")
+    (item,) = read_items(tmp_path)
+    assert "KR has several own-language texts (kr_en.txt, kr_ko.txt) and no kr.txt" in (
+        item.error or ""
     )
 
 

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 import pytest
 
-from evaluation.fitting import fit, fit_calibration, grid, held_out, restricted
+from evaluation.counterparts import (
+    case_name,
+    counterpart_cases,
+    counterpart_tallies,
+    match_objective,
+)
+from evaluation.fitting import (
+    fit,
+    fit_calibration,
+    fit_scored,
+    grid,
+    held_out,
+    held_out_scored,
+    restricted,
+)
 from evaluation.inventory import tallies
 from evaluation.scoring import calibrated_method, inventory_cases
 from service.pipeline.classify.calibration import Calibration, load_calibration
@@ -74,3 +88,21 @@ def test_restricted_scores_total_only_the_named_pairs() -> None:
         [cases[0], cases[2]],
     )
     assert restricted(scores, names) == again
+
+
+def test_counterparts_leave_one_pair_out_scores_each_pair_with_the_others_fit() -> None:
+    cases = counterpart_cases("en")[:3]
+    method = calibrated_method(FakeEncoder())
+    base = load_calibration("minilm-onnx-int8")
+    fields = {"match_threshold": [0.2, 0.5]}
+    pooled = held_out_scored(
+        method, base, cases, fields, counterpart_tallies, match_objective, case_name
+    )
+    for index, case in enumerate(cases):
+        rest = [*cases[:index], *cases[index + 1 :]]
+        fold = fit_scored(method, base, rest, fields, counterpart_tallies, match_objective)
+        mine = counterpart_tallies(method(fold.point), [case])
+        for annotator, per_pair in mine.items():
+            assert pooled[annotator][case.case.name] == per_pair[case.case.name]
+    total = pooled["A"]["total"].match_precision
+    assert total.total == sum(pooled["A"][c.case.name].match_precision.total for c in cases)

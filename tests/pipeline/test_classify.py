@@ -1,11 +1,11 @@
-"""Verdicts from a similarity matrix: one-sided below threshold, partial with new terms, opposed."""
+"""Verdicts from counterparts: one-sided without one, partial with new terms, opposed."""
 
 from __future__ import annotations
 
 import numpy as np
 
 from service.pipeline.classify import classify
-from service.pipeline.types import Claim
+from service.pipeline.types import Claim, Match
 
 
 def claim(side: str, number: int, text: str, position: float = 0.0) -> Claim:
@@ -21,25 +21,49 @@ LEFT = [
 RIGHT = [claim("KR", 1, "They welcomed the trade deal.")]
 
 
-def test_below_threshold_is_one_sided_with_its_closest_claim() -> None:
-    verdicts, emphases = classify(LEFT, RIGHT, np.array([[0.9], [0.1]]), threshold=0.3)
+TRADE = [Match(["US-1", "KR-1"], 0.9)]
+
+
+def test_without_a_counterpart_below_threshold_is_one_sided_and_shows_none() -> None:
+    verdicts, emphases = classify(
+        LEFT, RIGHT, np.array([[0.9], [0.1]]), threshold=0.3, counterparts=TRADE
+    )
     assert [c.verdict for c in verdicts] == ["shared", "one-sided", "shared"]
     (only,) = emphases
     assert only.claim_id == "US-2" and only.kind == "one-sided"
-    assert only.closest is not None and only.closest.claim_id == "KR-1"
+    assert only.closest is None
     assert "Taiwan Strait" in only.terms
 
 
-def test_matched_claim_with_new_proper_nouns_is_partial() -> None:
-    _, emphases = classify(LEFT, RIGHT, np.array([[0.9], [0.5]]), threshold=0.3)
-    (partial,) = emphases
+def test_near_but_not_a_counterpart_with_new_names_is_one_sided_not_partial() -> None:
+    _, emphases = classify(LEFT, RIGHT, np.array([[0.9], [0.5]]), threshold=0.3, counterparts=TRADE)
+    (only,) = emphases
+    assert only.kind == "one-sided" and only.closest is None
+
+
+def test_near_but_not_a_counterpart_without_new_terms_is_one_sided_and_ranked_low() -> None:
+    left = [*LEFT, claim("US", 3, "They welcomed the deal.")]
+    verdicts, emphases = classify(
+        left, RIGHT, np.array([[0.9], [0.1], [0.6]]), threshold=0.3, counterparts=TRADE
+    )
+    assert [c.verdict for c in verdicts] == ["shared", "one-sided", "one-sided", "shared"]
+    assert [e.claim_id for e in emphases] == ["US-2", "US-3"]  # the named one first
+
+
+def test_counterpart_with_new_proper_nouns_is_partial() -> None:
+    _, emphases = classify(
+        LEFT, RIGHT, np.array([[0.9], [0.5]]), 0.3, counterparts=[Match(["US-2", "KR-1"], 0.5)]
+    )
+    (partial,) = [e for e in emphases if e.claim_id == "US-2"]
     assert partial.kind == "partial" and partial.terms == ["Taiwan Strait"]
+    assert partial.closest is not None and partial.closest.claim_id == "KR-1"
 
 
 def test_negated_counterpart_is_opposed_with_evidence() -> None:
     left = [claim("US", 1, "The United States does not support Taiwan independence.")]
     right = [claim("CN", 1, "The United States supports Taiwan independence.")]
-    _, emphases = classify(left, right, np.array([[0.85]]), threshold=0.3)
+    pair = [Match(["US-1", "CN-1"], 0.85)]
+    _, emphases = classify(left, right, np.array([[0.85]]), threshold=0.3, counterparts=pair)
     assert {e.kind for e in emphases} == {"opposed"}
     assert "not" in emphases[0].evidence
 

@@ -9,14 +9,22 @@ import pytest
 from service.pipeline.language import all_english, detect_language
 from tests.conftest import PAIRS, RUBIO_CHO, SINGLES
 
+# A ministry's own text is named <side>_<language>.txt (kr_ko.txt, jp_ja.txt, cn_zh.txt).
+ORIGINALS = sorted(PAIRS.glob("*/*_*.txt"))
+
 
 def test_the_korean_ministry_text_is_korean() -> None:
     assert detect_language((RUBIO_CHO / "kr_ko.txt").read_text()) == "ko"
 
 
+@pytest.mark.parametrize("path", ORIGINALS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_every_original_language_fixture_is_its_language(path: Path) -> None:
+    assert detect_language(path.read_text()) == path.stem.split("_")[1]
+
+
 @pytest.mark.parametrize(
     "path",
-    [p for p in sorted([*PAIRS.glob("*/*.txt"), *SINGLES.glob("*.txt")]) if p.name != "kr_ko.txt"],
+    [p for p in sorted([*PAIRS.glob("*/*.txt"), *SINGLES.glob("*.txt")]) if p not in ORIGINALS],
     ids=lambda p: p.name,
 )
 def test_every_english_fixture_is_english(path: Path) -> None:

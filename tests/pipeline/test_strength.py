@@ -6,7 +6,7 @@ import numpy as np
 
 from service.pipeline.classify import classify
 from service.pipeline.classify.strength import added_intensity, hedges, intensifiers
-from service.pipeline.types import Claim
+from service.pipeline.types import Claim, Match
 
 
 def test_intensifiers_the_counterpart_lacks_are_added() -> None:
@@ -49,7 +49,8 @@ def _claim(side: str, text: str) -> Claim:
 def test_matched_claim_with_stronger_wording_becomes_partial_with_those_terms() -> None:
     left = [_claim("US", "They expressed serious concerns about the missile launches.")]
     right = [_claim("KR", "They expressed concerns about the missile launches.")]
-    _, emphases = classify(left, right, np.array([[0.95]]), threshold=0.5)
+    pair = [Match(["US-1", "KR-1"], 0.95)]
+    _, emphases = classify(left, right, np.array([[0.95]]), threshold=0.5, counterparts=pair)
     (emphasis,) = emphases
     assert emphasis.side == "US" and emphasis.kind == "partial"
     assert emphasis.terms[0] == "serious"

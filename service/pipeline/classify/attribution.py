@@ -10,6 +10,8 @@ from service.pipeline.classify.speaker import speakers
 from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
 _ONE_SIDE = frozenset({"self", "other"})
+# The scale's lowest level (level.py): a matter noted or discussed, no stance taken.
+NOTED = 1
 
 
 def attribute(
@@ -62,13 +64,15 @@ def _joint_vs_own(
     matches: Sequence[Match], by_id: dict[str, Claim], named: set[str]
 ) -> list[Attribution]:
     """A one-side statement counts only where its own subject names the speaker: a clause
-    continuing a sentence ("stated that…", "renewed…") is told as that sentence is."""
+    continuing a sentence ("stated that…", "renewed…") is told as that sentence is. A joint
+    claim that only says a matter was discussed (level 1, "noted") gives both sides no stance,
+    so it is set against nothing."""
     best: dict[str, tuple[Claim, Claim, float]] = {}
     for match in matches:
         pair = [by_id[i] for i in match.claims if i in by_id]
         if len(pair) != 2 or any(c.verdict == "framing" for c in pair):
             continue
-        joint = [c for c in pair if c.speaker == "both"]
+        joint = [c for c in pair if c.speaker == "both" and c.strength != NOTED]
         own = [c for c in pair if c.speaker in _ONE_SIDE and c.id in named]
         if len(joint) == 1 and len(own) == 1:
             kept = best.get(own[0].id)

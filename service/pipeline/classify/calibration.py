@@ -16,6 +16,8 @@ MODELS_DIR = Path(
 )
 # Used for encoders never calibrated (the FakeEncoder in unit tests).
 UNCALIBRATED_THRESHOLD = 0.35
+# Two claims are counterparts at or above this centred cosine of their matters (align.py).
+UNCALIBRATED_MATCH_THRESHOLD = 0.3
 # CSLS 0: a term as close to its best match as both sit, on average, to their neighbours.
 UNCALIBRATED_TERM_THRESHOLD = 0.0
 
@@ -33,6 +35,10 @@ class Calibration(msgspec.Struct, frozen=True):
     term_threshold: float = UNCALIBRATED_TERM_THRESHOLD
     # A partial emphasis needs an added name or a word at least this specific (0-1).
     partial_specificity: float = PARTIAL_SPECIFICITY
+    # Two claims are counterparts when each is the other's best at or above this (align.py).
+    match_threshold: float = UNCALIBRATED_MATCH_THRESHOLD
+    # A strength gap needs counterparts whose levels differ by at least this (strength_gaps.py).
+    gap_levels: float = 1.0
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.

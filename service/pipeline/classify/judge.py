@@ -1,8 +1,15 @@
-"""The judge: each claim is shared, partial, opposed, framing or one-sided, with its evidence."""
+"""The judge: each claim is shared, partial, opposed, framing or one-sided, with its evidence.
+
+A claim is `shared`, `partial` or `opposed` only against its counterpart (align.py's
+`matches`): what the other readout says about the same matter. A claim with no counterpart is
+`one-sided` and shows none; it leads the list when it names what the other readout never
+does, and ranks below the partial ones when it adds no such term and some claim of the other
+side comes near it (best centred cosine at or above the calibrated threshold).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import msgspec
 import numpy as np
@@ -18,7 +25,7 @@ from service.pipeline.classify.terms import (
     vocabulary,
 )
 from service.pipeline.language import all_english
-from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Verdict
+from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Match, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
 LEAD_WEIGHT = 0.5
@@ -26,6 +33,8 @@ MAX_TERMS = 6
 PARTIAL_WEIGHT = 0.5
 # Above every partial emphasis (whose salience stays below 0.75): one-sided and substantive first.
 SUBSTANTIVE_BONUS = 1.0
+# A one-sided claim near the other side without a term of its own ranks below partial ones.
+NEAR_WEIGHT = 0.25
 # An added intensifier ("resolute", "complete") weighs like a moderately rare content word.
 INTENSITY_SPECIFICITY = 0.5
 
@@ -39,21 +48,33 @@ def classify(
     common_zipf: float = COMMON_ZIPF,
     terms: Mapping[str, list[Term]] | None = None,
     partial_specificity: float = PARTIAL_SPECIFICITY,
+    counterparts: Sequence[Match] = (),
+    found_roles: Roles | None = None,
 ) -> tuple[list[Claim], list[Emphasis]]:
     """Give every claim of both sides a verdict; return the claims and the emphases found.
 
-    `terms` gives each claim's distinctive terms when they cannot be found by comparing
-    words (readouts in two languages, see crosslingual.py); the English checks for opposed
-    and intensified wording then stay off, as they read English words.
+    `counterparts` are the matched pairs (align.py); `found_roles` the framing claims and
+    participants when the caller has them (`framing.roles` otherwise). `terms` gives each
+    claim's distinctive terms when they cannot be found by comparing words (readouts in two
+    languages, see coverage.py); the English checks for opposed and intensified wording then
+    stay off, as they read English words.
     """
     verdicts: list[Claim] = []
     emphases: list[Emphasis] = []
     english = all_english(languages)
     sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
-    found_roles = roles(
-        [c for claims, _, _, language in sides if language == "en" for c in claims], common_zipf
-    )
+    if found_roles is None:
+        found_roles = roles(
+            [c for claims, _, _, language in sides if language == "en" for c in claims],
+            common_zipf,
+        )
+    partner: dict[str, tuple[str, float]] = {}
+    for match in counterparts:
+        first, second = match.claims
+        partner[first] = (second, match.similarity)
+        partner[second] = (first, match.similarity)
     for claims, others, matrix, language in sides:
+        by_id = {c.id: c for c in others}
         other_vocabulary = vocabulary(c.text for c in others)
         for row, claim in enumerate(claims):
             if claim.id in found_roles.framing:
@@ -65,7 +86,10 @@ def classify(
                 else distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
             )
             found = _substantive(found, found_roles, partial_specificity)
-            verdict, emphasis = _judge(claim, others, matrix[row], threshold, found, english)
+            paired = partner.get(claim.id)
+            counterpart = (by_id[paired[0]], paired[1]) if paired else None
+            best = float(matrix[row].max()) if len(others) else 0.0
+            verdict, emphasis = _judge(claim, counterpart, best, threshold, found, english)
             verdicts.append(_with_verdict(claim, verdict))
             if emphasis is not None:
                 emphases.append(emphasis)
@@ -75,35 +99,36 @@ def classify(
 
 def _judge(
     claim: Claim,
-    others: list[Claim],
-    scores: np.ndarray,
+    counterpart: tuple[Claim, float] | None,
+    best: float,
     threshold: float,
     terms: list[Term],
     english: bool = True,
 ) -> tuple[Verdict, Emphasis | None]:
-    closest = None
-    best = 0.0
-    if len(others):
-        column = int(np.argmax(scores))
-        best = float(scores[column])
-        closest = Closest(claim_id=others[column].id, similarity=round(best, 4))
+    """`best` is the claim's highest centred cosine to any claim of the other side."""
     lead = 1.0 + LEAD_WEIGHT * (1.0 - claim.position)
-    if closest is None or best < threshold:
+    if counterpart is None:
         specificity = max((t.specificity for t in terms), default=0.0)
-        salience = (1.0 - max(best, 0.0)) * lead * (0.5 + 0.5 * specificity)
-        # A claim with no counterpart that names what the other side never does leads the list.
-        salience += SUBSTANTIVE_BONUS if terms else 0.0
-        return "one-sided", _emphasis(claim, "one-sided", terms, salience, closest)
-    counterpart = others[int(np.argmax(scores))]
-    evidence = opposition(claim.text, counterpart.text) if english else []
+        salience = (1.0 - max(min(best, 1.0), 0.0)) * lead * (0.5 + 0.5 * specificity)
+        # A claim with no counterpart that names what the other side never does leads the list;
+        # one near a claim of the other side (at or above the threshold) that adds no such term
+        # may be a matter the other side put differently, and ranks below the partial ones.
+        if terms:
+            salience += SUBSTANTIVE_BONUS
+        elif best >= threshold:
+            salience *= NEAR_WEIGHT
+        return "one-sided", _emphasis(claim, "one-sided", terms, salience, None)
+    other, similarity = counterpart
+    closest = Closest(claim_id=other.id, similarity=round(similarity, 4))
+    evidence = opposition(claim.text, other.text) if english else []
     if evidence:
         return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
     if english:
-        terms = _with_intensity(terms, added_intensity(claim.text, counterpart.text))
+        terms = _with_intensity(terms, added_intensity(claim.text, other.text))
     if terms:
         specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
         # Partial emphases rank below one-sided ones: the topic itself is shared.
-        salience = PARTIAL_WEIGHT * specificity * lead * (1.0 - max(best, 0.0))
+        salience = PARTIAL_WEIGHT * specificity * lead * (1.0 - max(min(similarity, 1.0), 0.0))
         return "partial", _emphasis(claim, "partial", terms, salience, closest)
     return "shared", None
 

@@ -18,6 +18,9 @@ _BETWEEN = frozenset(
     """be been being is are was were do does did have has had will would shall should can could
     may might must to yet fully ever always also entirely necessarily""".split()
 )
+# A preposition or determiner after a negation starts an argument ("not in the interest of"),
+# not a predicate; its repetition on the other side is no opposition.
+_NOT_PREDICATES = frozenset("in on at of for to by from with the a an".split())
 # Fixed phrases whose negation word does not deny anything.
 _IDIOMS = re.compile(
     r"\b(?:not only|not least|no later than|no less than|nothing less than|no doubt|"
@@ -100,6 +103,8 @@ def _negations(tokens: list[str], counterpart: list[str]) -> list[str]:
         if verb >= len(tokens):
             continue
         word = tokens[verb].lower()
+        if word in _NOT_PREDICATES:
+            continue
         if _stem(word) in stated or any(pair in touched for pair, _ in _word_stances(word)):
             found.append("not" if lower.endswith("n't") else lower)
     return found

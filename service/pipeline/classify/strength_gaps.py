@@ -1,7 +1,17 @@
-"""Each claim's strength level, and the matched pairs whose two sides say it with different force."""
+"""Each claim's strength level, and the counterpart pairs whose two sides say it with different
+force.
+
+A gap is reported only between counterparts (align.py: two claims about the same matter) and
+only where each side's predicate is a stance the claim takes: in English a verb of the scale
+in the reporting tense ("condemned", "strongly urged") or a stance noun that such a verb
+carries ("shared serious concerns"), never a word that merely looks like one ("not" read as
+"note", "people-to-people exchanges", "the tariff agreement"). A clause that states no
+predicate of its own ("including by strengthening supply chains …") takes its sentence's.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import msgspec
@@ -10,29 +20,67 @@ from service.pipeline.classify.level import claim_predicate
 from service.pipeline.split import Morpheme
 from service.pipeline.types import Claim, Match, StrengthGap
 
+# Readouts report in the past tense: a stance verb ends in -ed ("noted", "agreed", "urged").
+_REPORTED = re.compile(r"\b[A-Za-z]+ed\b")
+# Irregular past-tense verbs that carry a stance noun ("held discussions", "took note").
+_IRREGULAR_CARRIERS = frozenset({"held", "had", "took", "made", "gave", "paid", "felt"})
+# A stance noun counts when a reporting verb stands this few words before it.
+_CARRIER_WINDOW = 3
+
 
 def graded(
     claims: Sequence[Claim],
     language_of: Mapping[str, str],
     morphemes: Mapping[str, tuple[Morpheme, ...]],
 ) -> list[Claim]:
-    """The claims with their main predicate and its level; `language_of` maps claim id to language."""
-    result = []
+    """The claims with their main predicate and its level; `language_of` maps claim id to
+    language. An English predicate must be a stance (see the module docstring); a claim with
+    none takes the predicate of the claim before it in the same sentence."""
+    result: list[Claim] = []
     for claim in claims:
-        found = claim_predicate(claim.text, language_of[claim.id], morphemes.get(claim.id))
-        if found is not None:
+        language = language_of[claim.id]
+        found = claim_predicate(claim.text, language, morphemes.get(claim.id))
+        if found is not None and (language != "en" or _is_stance(claim.text, found.text)):
             claim = msgspec.structs.replace(claim, strength=found.level, predicate=found.text)
+        elif result and _same_sentence(before := result[-1], claim) and before.strength:
+            claim = msgspec.structs.replace(
+                claim, strength=before.strength, predicate=before.predicate
+            )
         result.append(claim)
     return result
 
 
-def strength_gaps(claims: Sequence[Claim], matches: Sequence[Match]) -> list[StrengthGap]:
-    """Matched pairs whose levels differ, the widest gap first, each pair once."""
+def _same_sentence(before: Claim, claim: Claim) -> bool:
+    return before.side == claim.side and before.sentence == claim.sentence
+
+
+def _is_stance(text: str, predicate: str) -> bool:
+    """A reported verb, or a noun with a reported verb just before it."""
+    if _REPORTED.search(predicate):
+        return True
+    before = text[: text.find(predicate)].split()[-_CARRIER_WINDOW:]
+    return any(
+        _REPORTED.fullmatch(word := w.strip(",;:")) or word.lower() in _IRREGULAR_CARRIERS
+        for w in before
+    )
+
+
+def strength_gaps(
+    claims: Sequence[Claim], matches: Sequence[Match], min_levels: float = 1.0
+) -> list[StrengthGap]:
+    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated), the widest
+    gap first, each pair once."""
     by_id = {c.id: c for c in claims}
     gaps: dict[tuple[str, str], StrengthGap] = {}
     for match in matches:
         left, right = (by_id[i] for i in match.claims)
-        if left.strength is None or right.strength is None or left.strength == right.strength:
+        if (
+            left.strength is None
+            or right.strength is None
+            or abs(left.strength - right.strength) < min_levels
+        ):
+            continue
+        if left.verdict == "framing" or right.verdict == "framing":
             continue
         key = (left.id, right.id)
         if key in gaps:

