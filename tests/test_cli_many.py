@@ -57,3 +57,24 @@ def test_one_or_seven_readouts_exit_2(capsys: pytest.CaptureFixture[str], data_d
     assert "2 to 6 readouts" in run(capsys, FILES[0])[2]
     code, _, err = run(capsys, *(FILES * 3)[:7])
     assert code == 2 and "2 to 6 readouts, got 7" in err
+
+
+def test_a_batch_line_of_three_readouts(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    sides = ("US", "JP", "KR")
+    readouts = [
+        {"side": s, "text": Path(f).read_text(encoding="utf-8")}
+        for s, f in zip(sides, FILES, strict=True)
+    ]
+    lines = tmp_path / "meetings.jsonl"
+    lines.write_text(
+        json.dumps({"title": "Trilateral", "date": "2023-08-23", "readouts": readouts}) + "\n"
+    )
+    code = main(["batch", str(lines), "--out", str(tmp_path / "out"), "--encoder", "fake"])
+    capsys.readouterr()
+    assert code == 0
+    results = json.loads((tmp_path / "out" / "results.json").read_text())
+    (item,) = results["items"]
+    report = json.loads((tmp_path / "out" / item["report"]).read_text())
+    assert report["sides"] == list(sides) and "all_but_one" in report
