@@ -31,12 +31,14 @@ from evaluation.expectations import Case, load_cases
 from evaluation.scoring import FIXTURES
 from service.pipeline import compare, side_of
 from service.pipeline.align import matches, similarity_matrix
-from service.pipeline.classify import classify, polarity, terms
+from service.pipeline.classify import classify, polarity
 from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.clean import Segment, clean
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
+from service.pipeline.languages import frequency
+from service.pipeline.languages.en import terms as en_terms
+from service.pipeline.languages.en.split import _sentence_offsets
 from service.pipeline.split import split
-from service.pipeline.split.english import _sentence_offsets
 from service.pipeline.types import Claim, Readout
 from service.render.json import to_json
 from service.settings import Settings
@@ -45,11 +47,12 @@ from service.settings import Settings
 def clear_caches() -> None:
     """Forget every word and text the pipeline memoised."""
     for cached in (
-        terms.stem_key,
-        terms.words_of,
-        terms.specificity,
-        terms._vocabulary,
-        terms._distinctive_terms,
+        en_terms.stem_key,
+        en_terms.words_of,
+        frequency.english_specificity,
+        frequency.listed_specificity,
+        en_terms._vocabulary,
+        en_terms._distinctive_terms,
         polarity._word_stances,
         polarity._opposition,
         _sentence_offsets,

@@ -12,7 +12,7 @@ from service.pipeline.classify import classify
 from service.pipeline.classify.terms import stem_key, vocabulary
 from service.pipeline.clean import Segment
 from service.pipeline.embed import Encoder
-from service.pipeline.split.english import sentences
+from service.pipeline.languages.en.split import sentences
 from service.pipeline.types import Claim, Emphasis, Match, ModelInfo, Readout, Report
 
 BASELINE_NAME = "lexical-overlap"

@@ -126,6 +126,9 @@ class Settings:
     examples: bool = True
     examples_dir: Path = EXAMPLES_DIR
     max_body_bytes: int = 1_000_000
+    # A batch body (POST /api/batches, the batch form) carries many readouts: its own limit,
+    # read once at import as the routes are declared.
+    max_batch_bytes: int = 64_000_000
     # Seconds the `fake-slow` encoder sleeps per call (tests of interrupted batches).
     fake_delay: float = 0.0
     batch_chunk: int = DEFAULT_BATCH_CHUNK
@@ -146,7 +149,7 @@ class Settings:
     body_timeout: float = 60.0
     # Requests with a body over max_body_bytes (batches) read at once; more wait their turn,
     # so that parallel uploads cannot add their sizes up in memory.
-    large_bodies: int = 2
+    large_bodies: int = 1
     # Batches waiting or running, and their items not yet done, across the service.
     max_queued_batches: int = 50
     max_queued_items: int = 4000
@@ -174,6 +177,7 @@ class Settings:
             examples=_env_bool("READOUT_DIFF_EXAMPLES", default.examples),
             examples_dir=Path(env("READOUT_DIFF_EXAMPLES_DIR") or default.examples_dir),
             max_body_bytes=_env_int("READOUT_DIFF_MAX_BODY_BYTES", default.max_body_bytes),
+            max_batch_bytes=_env_int("READOUT_DIFF_MAX_BATCH_BYTES", default.max_batch_bytes),
             host=env("READOUT_DIFF_HOST") or default.host,
             port=_env_int("READOUT_DIFF_PORT", default.port),
             fake_delay=_env_delay("READOUT_DIFF_FAKE_DELAY"),

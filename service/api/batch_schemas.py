@@ -10,10 +10,11 @@ from service.batch.items import Item, ItemStatus
 from service.batch.records import BatchRow
 from service.batch.service import MAX_BATCH
 from service.batch.trends import Trends
+from service.settings import Settings
 from service.validate import MAX_BATCH_NAME
 
 # A batch body carries many readouts: its own limit, above the one for a single comparison.
-MAX_BATCH_BYTES = 64_000_000
+MAX_BATCH_BYTES = Settings.from_env().max_batch_bytes
 
 
 class BatchIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):

@@ -87,7 +87,10 @@ def _http_problem(error: HTTPException) -> ProblemDetailsException:
         extra.update(error.extra)
     detail = error.detail
     if error.status_code == 413:
-        detail = "the request body is over the size limit (READOUT_DIFF_MAX_BODY_BYTES)"
+        detail = (
+            "the request body is over the size limit (READOUT_DIFF_MAX_BODY_BYTES;"
+            " for a batch READOUT_DIFF_MAX_BATCH_BYTES)"
+        )
     return ProblemDetailsException(
         status_code=error.status_code,
         title=HTTPStatus(error.status_code).phrase,

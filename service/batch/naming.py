@@ -8,15 +8,15 @@ from collections import Counter
 from collections.abc import Iterable
 
 from service.pipeline.classify.terms import (
-    _STOPWORDS,
     COMMON_ZIPF,
-    TITLES,
+    STOPWORDS,
     is_proper,
     is_verb_form,
     specificity,
     stem_key,
     words_of,
 )
+from service.pipeline.languages.en.words import title_at
 
 MAX_WORDS = 4
 # A longer phrase names a topic better than a shorter one just as rare, by this much a word.
@@ -81,7 +81,12 @@ def noun_phrases(text: str) -> dict[Phrase, str]:
 def _breaks(words: list[tuple[str, int]], index: int) -> bool:
     word = words[index][0]
     lower = word.lower()
-    if lower in _STOPWORDS or lower in _PREPOSITIONS or lower in TITLES or word.isdigit():
+    if (
+        lower in STOPWORDS
+        or lower in _PREPOSITIONS
+        or title_at([w for w, _ in words], index)
+        or word.isdigit()
+    ):
         return True
     if len(word) < 2:
         return True

@@ -12,13 +12,15 @@ import numpy as np
 from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.classify.terms import (
+    COMMON_ZIPF,
     Term,
     Vocabulary,
-    _acronyms,
     distinctive_terms,
     stem_key,
 )
-from service.pipeline.embed import Encoder
+from service.pipeline.embed import Encoder, route
+from service.pipeline.languages import language_named
+from service.pipeline.languages.en.terms import _acronyms
 from service.pipeline.types import Report
 
 # Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs
@@ -64,6 +66,7 @@ class TopicModel:
 class _Claim:
     readout: tuple[str, str]
     text: str
+    language: str
     terms: dict[str, tuple[str, ...]]  # surface term -> its stem keys
     phrases: dict[Phrase, str]  # candidate noun phrases, see naming.noun_phrases
 
@@ -74,8 +77,11 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     if not mentions:
         return TopicModel(topics=[], cut=1.0)
     texts = list(dict.fromkeys(c.text for c in claims))
-    calibration = load_calibration(encoder.name)
-    vectors = calibration.center(encoder.encode(texts))
+    # One vector space for the whole batch: the multilingual encoder once any readout is not
+    # English, so the same subject in two languages can join one topic.
+    chosen = route(encoder, tuple(dict.fromkeys(c.language for c in claims)))
+    calibration = load_calibration(chosen.name)
+    vectors = calibration.center(chosen.encode(texts))
     by_text = {t: vectors[i] for i, t in enumerate(texts)}
     idf = _idf(claims)
     word_idf = phrase_idf((c.phrases for c in claims), len(claims))
@@ -104,11 +110,18 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
     for report in reports:
         meeting = report.id or ""
         index: dict[str, int] = {}
+        languages = {r.side: r.language for r in report.readouts}
         for claim in report.claims:
             index[claim.id] = len(claims)
-            terms = {t.text: _term_keys(t) for t in distinctive_terms(claim.text, _NOTHING)}
+            language = languages.get(claim.side, "en")
             claims.append(
-                _Claim((meeting, claim.side), claim.text, terms, noun_phrases(claim.text))
+                _Claim(
+                    (meeting, claim.side),
+                    claim.text,
+                    language,
+                    _terms(claim.text, language),
+                    noun_phrases(claim.text),
+                )
             )
         for emphasis in report.emphases:
             if emphasis.claim_id not in index:
@@ -119,6 +132,15 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
                         emphasis.claim_id, emphasis.text, emphasis.salience)
             )  # fmt: skip
     return claims, mentions, rows
+
+
+def _terms(text: str, language: str) -> dict[str, tuple[str, ...]]:
+    """A claim's terms with their keys: stems in a lexical language, else the words as its
+    analyser cut them."""
+    room = language_named(language)
+    if room.lexical:
+        return {t.text: _term_keys(t) for t in distinctive_terms(text, _NOTHING)}
+    return {t.text: (t.text,) for t in room.terms(text, COMMON_ZIPF, None)}
 
 
 def _term_keys(term: Term) -> tuple[str, ...]:
@@ -142,7 +164,8 @@ def _idf(claims: list[_Claim]) -> dict[str, float]:
 
 
 def _similarity(claims: list[_Claim], vectors: np.ndarray, idf: dict[str, float]) -> np.ndarray:
-    """Average of embedding cosine and idf-weighted overlap (Jaccard) of rare words."""
+    """Average of embedding cosine and idf-weighted overlap (Jaccard) of rare words (between
+    claims in two languages, the cosine alone)."""
     vocabulary = sorted({k for c in claims for k in _keys(c)})
     column = {k: i for i, k in enumerate(vocabulary)}
     weights = np.array([idf[k] for k in vocabulary], dtype=np.float64)
@@ -155,7 +178,11 @@ def _similarity(claims: list[_Claim], vectors: np.ndarray, idf: dict[str, float]
     union = mass[:, None] + mass[None, :] - shared
     overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
     cosine = np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float64)
-    combined: np.ndarray = 0.5 * cosine + 0.5 * overlap
+    # Words of two languages never overlap: there the embedding, which reads meaning across
+    # languages, stands for both halves.
+    languages = np.array([c.language for c in claims])
+    same = languages[:, None] == languages[None, :]
+    combined: np.ndarray = np.where(same, 0.5 * cosine + 0.5 * overlap, cosine)
     return combined
 
 

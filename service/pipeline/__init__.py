@@ -12,10 +12,10 @@ from service.pipeline.align import matches, part_matrix, parts, similarity_matri
 from service.pipeline.classify import Calibration, classify, load_calibration
 from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
-from service.pipeline.classify.framing import roles
+from service.pipeline.classify.framing import Roles, roles
 from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
-from service.pipeline.language import all_english
+from service.pipeline.languages import language_named, lexical
 from service.pipeline.multi import compare_many
 from service.pipeline.prepare import Prepared, Side, prepare, side_of
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
@@ -71,14 +71,23 @@ def compare_prepared(
     )
     threshold = calibration.threshold
     found_roles = roles(
-        [c for side in prepared.sides if side.language == "en" for c in side.claims],
+        [
+            c
+            for side in prepared.sides
+            if language_named(side.language).lexical
+            for c in side.claims
+        ],
         calibration.common_zipf,
+    )
+    found_roles = Roles(
+        found_roles.participants,
+        found_roles.framing | _framing(prepared, calibration.common_zipf),
     )
     found = matches(
         left_claims, right_claims, about, calibration.match_threshold, found_roles.framing
     )
     terms = None
-    if not all_english(languages):
+    if not lexical(languages):
         terms = uncovered_terms(
             left_claims,
             right_claims,
@@ -118,6 +127,17 @@ def compare_prepared(
         readouts=[_info(side) for side in prepared.sides],
         strength_gaps=strength_gaps(claims, found, calibration.gap_levels),
         attributions=attributions,
+    )
+
+
+def _framing(prepared: Prepared, common_zipf: float) -> frozenset[str]:
+    """The claims that only frame the meeting by their own language's rules."""
+    return frozenset(
+        claim.id
+        for side in prepared.sides
+        for room in (language_named(side.language),)
+        for claim in side.claims
+        if room.framing(claim.text, side.morphemes.get(claim.id), claim.position == 0, common_zipf)
     )
 
 

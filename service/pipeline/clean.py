@@ -13,7 +13,6 @@ _CHROME_LINE = re.compile(
     r"""^(?:
         (?:the\s+)?(?:below|following)\s+is\s+attributable\s+to\b.*
       | (?:office\s+of\s+the\s+)?spokesperson(?:'s)?(?:\s+office)?\.?
-      | spokesperson\s+and\s+deputy\s+minister\b.*
       | (?:press\s+releases?|readout|media\s+note|remarks|share|print|e-?mail|tweet)\.?
       | (?:u\.?s\.?\s+)?department\s+of\s+state
       | \*?\s*(?:unofficial|provisional)\s+translation\.?
@@ -111,7 +110,25 @@ def _is_chrome(line: str, stands_alone: bool) -> bool:
     stripped = line.strip()
     if _CHROME_LINE.match(stripped) or _DATE_LINE.match(stripped):
         return True
-    return _is_heading(stripped, stands_alone)
+    return _is_heading(stripped, stands_alone) or _is_signature(stripped)
+
+
+# A signature names an office: a title, its portfolio and office, nothing else.
+_SIGNATURE_WORDS = 12
+
+
+def _is_signature(line: str) -> bool:
+    """A line that is only a title ("Spokesperson and Deputy Minister for Public Relations of
+    MOFAT"): it opens with a title word and every word is part of a title, a joiner or a name."""
+    from service.pipeline.languages.en.words import title_at
+
+    words = _WORD.findall(line)
+    if not words or len(words) > _SIGNATURE_WORDS or _SENTENCE_END.search(line):
+        return False
+    small = {"and", "of", "for", "the"}
+    return title_at(words, 0) and all(
+        title_at(words, i) or w.lower() in small or w[0].isupper() for i, w in enumerate(words)
+    )
 
 
 def _is_heading(line: str, stands_alone: bool) -> bool:

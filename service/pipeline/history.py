@@ -8,6 +8,7 @@ from service.pipeline.align import part_matrix, parts
 from service.pipeline.classify import Calibration, load_calibration
 from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, vocabulary
 from service.pipeline.embed import Encoder, route
+from service.pipeline.languages import language_named
 from service.pipeline.types import Claim, Precedent, Report
 
 # "In 4 of the last 5": the newest earlier meetings looked at.
@@ -87,7 +88,9 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
                 if emphasis.side != side or emphasis.claim_id not in found:
                     continue
                 terms = _substantive(emphasis.text, Vocabulary(frozenset()), calibration)
-                if language != "en" or _says_most(emphasis.text, terms, said, calibration):
+                if not language_named(language).lexical or _says_most(
+                    emphasis.text, terms, said, calibration
+                ):
                     carried[emphasis.claim_id].append(meeting.date or "undated")
     return [
         Precedent(

@@ -38,14 +38,15 @@ class Claim(msgspec.Struct, frozen=True):
 
 
 class Match(msgspec.Struct, frozen=True):
-    """Two claims, one a side, that say the same thing."""
+    """Two counterparts, one a side: claims about the same matter (align.py)."""
 
     claims: list[str]
     similarity: float
 
 
 class Closest(msgspec.Struct, frozen=True):
-    """The nearest claim on the other side of an emphasis."""
+    """An emphasis's counterpart on the other side (align.py) and how close it is; an emphasis
+    without a counterpart has none."""
 
     claim_id: str
     similarity: float

@@ -28,7 +28,11 @@ JSON = {"Content-Type": "application/json"}
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    settings = {"READOUT_DIFF_API_TOKEN": TOKEN, "READOUT_DIFF_BODY_TIMEOUT": "2"}
+    settings = {
+        "READOUT_DIFF_API_TOKEN": TOKEN,
+        "READOUT_DIFF_BODY_TIMEOUT": "2",
+        "READOUT_DIFF_MAX_BATCH_BYTES": "5000000",
+    }
     with live_server(tmp_path_factory.mktemp("corpus") / "data", **settings) as s:
         yield s
 
@@ -97,6 +101,10 @@ def test_the_hostile_run_finds_no_500(server: LiveServer) -> None:
             "/api/comparisons", headers={"Host": "rebind.example"}
         ).status_code
         statuses["HEAD report"] = client.head(f"/comparisons/{stored}").status_code
+        big = {"comparisons": [body(title=f"{n}") for n in range(2000)]}  # about 6 MB
+        sent = client.post("/api/batches", json=big, headers=AUTH)
+        statuses["batch over its limit"] = sent.status_code
+        assert "READOUT_DIFF_MAX_BATCH_BYTES" in sent.json()["detail"]
         for header in (
             "Bearer",
             f"Bearer {TOKEN[:-1]}",
@@ -118,7 +126,7 @@ def test_the_hostile_run_finds_no_500(server: LiveServer) -> None:
         "deep /api/comparisons": 400, "deep /api/batches": 400, "deep batch form": 422,
         "q=inf report": 200, "q=1e308 unknown": 404, "TeX batch page 1": 200,
         "cross-site API": 403, "cross-site form": 403, "text/plain JSON": 415,
-        "foreign Host": 400, "HEAD report": 200, "slow body": 408,
+        "foreign Host": 400, "HEAD report": 200, "slow body": 408, "batch over its limit": 413,
         "GET /static/style.css%00.png": 404, "GET /static/style.css/..": 404,
     }  # fmt: skip
     assert {key: statuses[key] for key in expected} == expected

@@ -62,3 +62,17 @@ def test_every_real_single_keeps_a_body(path: object) -> None:
     text = path.read_text()  # type: ignore[attr-defined]
     segments = clean(text)
     assert sum(s.end - s.start for s in segments) > 0.5 * len(text.strip()) - 400
+
+
+def test_a_signature_line_is_chrome_even_inside_a_paragraph() -> None:
+    """An office's signature under the text goes, by rule: a line that is only a title."""
+    text = (
+        "The two ministers agreed to hold the next round in Washington.\n"
+        "Spokesperson and Deputy Minister for Public Relations of MOFAT\n"
+        "* unofficial translation\n"
+    )
+    kept = " ".join(text[s.start : s.end] for s in clean(text))
+    assert "Washington" in kept
+    assert "Spokesperson" not in kept and "MOFAT" not in kept
+    signed = "Secretary Rubio and Foreign Minister Cho met in Washington to discuss trade.\n"
+    assert "Rubio" in " ".join(signed[s.start : s.end] for s in clean(signed))

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from service.pipeline.classify.coverage import claim_terms, korean_terms, uncovered_terms
+from service.pipeline.classify.coverage import claim_terms, uncovered_terms
+from service.pipeline.languages.ko.terms import korean_terms
 from service.pipeline.types import Claim
 from tests.conftest import RUBIO_CHO
 

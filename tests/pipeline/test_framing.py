@@ -46,3 +46,19 @@ def test_names_beside_titles_and_places_of_meetings_are_participants() -> None:
     assert {"seoul", "rio"} <= found.participants
     assert "climate" not in found.participants
     assert "KR-2" not in found.framing
+
+
+def test_a_lead_in_frames_and_an_opening_adverbial_is_no_substance() -> None:
+    """Rules, not the dev readouts' words: "is as follows" announces the points that follow,
+    and "At the outset," or "In response," only places a claim."""
+    from service.pipeline.classify.framing import roles, substance
+    from service.pipeline.classify.terms import words_of
+    from service.pipeline.types import Claim
+
+    lead = Claim(id="X-2", side="X", text="The overview of the talk is as follows.", start=0,
+                 end=10, position=0.1)  # fmt: skip
+    assert "X-2" in roles([lead]).framing
+    opening = "At the outset, the ministers discussed the visit."
+    assert substance(words_of(opening), frozenset(), 4.0, opening) == []
+    named = "On Ukraine, the ministers discussed the visit."
+    assert substance(words_of(named), frozenset(), 4.0, named) == ["Ukraine"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.classify.level import LEVEL_NAMES, claim_predicate, english_predicate
-from service.pipeline.split.korean import morphemes
+from service.pipeline.languages.ko.split import morphemes
 
 
 @pytest.mark.parametrize(

@@ -105,3 +105,17 @@ def test_a_negation_of_the_shared_predicate_is_opposed(
     claim: str, counterpart: str, word: str
 ) -> None:
     assert opposition(claim, counterpart) == [word]
+
+
+def test_not_before_a_preposition_negates_no_predicate_of_the_counterpart() -> None:
+    # Wang's "not in the common interests" against Seoul's "issues of mutual interest" (2024-05-13).
+    assert (
+        opposition(
+            "Relations have faced difficulties, which is not in the common interests of both sides.",
+            "The two sides discussed issues of mutual interest in detail.",
+        )
+        == []
+    )
+    assert opposition(
+        "Peace was not an indispensable element.", "Peace was an indispensable element."
+    )

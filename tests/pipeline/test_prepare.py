@@ -18,7 +18,9 @@ from service.pipeline import compare, compare_prepared, language, prepare, split
 from service.pipeline.classify import coverage
 from service.pipeline.clean import clean
 from service.pipeline.embed import FakeEncoder
-from service.pipeline.split import korean
+from service.pipeline.languages import cjk
+from service.pipeline.languages.ko import split as korean
+from service.pipeline.languages.ko.terms import korean_terms
 from service.pipeline.types import Readout
 from tests.api.conftest import Client, app, body, client, settings  # noqa: F401 - its fixtures
 from tests.batch.conftest import HISTORY
@@ -110,7 +112,7 @@ def test_kiwi_reads_each_korean_sentence_once(monkeypatch: pytest.MonkeyPatch) -
     """The split's analysis also serves the claims' terms: no second Kiwi pass."""
     text = (RUBIO_CHO / "kr_ko.txt").read_text(encoding="utf-8")
     english = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
-    sentences = korean.cjk_sentences(text, clean(text))
+    sentences = cjk.cjk_sentences(text, clean(text))
     coverage._claim_terms.cache_clear()  # terms from an earlier test would hide a second pass
     counted = spy_on(monkeypatch, {"kiwi": (korean, "morphemes")})
     pair = [Readout(side="US", text=english), Readout(side="KR", text=text)]
@@ -123,5 +125,5 @@ def test_a_korean_claim_s_terms_from_the_split_equal_a_fresh_analysis() -> None:
     found = split.split(text, clean(text), "KR", "ko")
     (claim,) = found.claims
     by_split = coverage.claim_terms(claim.text, "ko", 3.75, found.morphemes[claim.id])
-    assert by_split == coverage.korean_terms(claim.text, 3.75)
+    assert by_split == korean_terms(claim.text, 3.75)
     assert {t.text for t in by_split} >= {"한미동맹", "현대화"}

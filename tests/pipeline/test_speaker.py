@@ -120,3 +120,10 @@ def test_the_other_foreign_minister_in_a_korea_china_readout_is_the_other_side()
     assert said[invited] == "other"
     assert said[wished] == "self"
     assert said[next(t for t in said if t.startswith("The two sides reaffirmed"))] == "both"
+
+
+def test_a_korean_subject_marked_with_also_names_its_speaker() -> None:
+    """도 ("also") marks a subject as 은/는 do: "루비오 장관도 … 말했다" is the counterpart."""
+    cast = Cast(frozenset(), frozenset())
+    assert speaker_of("루비오 장관도 필요한 역할을 계속해 나가겠다고 말했다.", cast) == "other"
+    assert speaker_of("조 장관도 같은 뜻을 밝혔다.", cast) == "self"

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from service.pipeline.clean import clean
+from service.pipeline.language import detect_language
 from service.pipeline.split import split
 from tests.conftest import PAIRS, RUBIO_CHO
 
@@ -62,7 +63,7 @@ def test_claims_carry_spans_sentence_index_and_position() -> None:
 )
 def test_every_fixture_splits_into_exact_spans(path: Path) -> None:
     text = path.read_text()
-    claims = split(text, clean(text), "X").claims
+    claims = split(text, clean(text), "X", detect_language(text)).claims
     assert len(claims) >= 5
     assert all(text[c.start : c.end] == c.text and c.text.strip() == c.text for c in claims)
     assert all(a.end <= b.start for a, b in itertools.pairwise(claims))

@@ -5,8 +5,9 @@ from __future__ import annotations
 import itertools
 
 from service.pipeline.clean import Segment, clean
+from service.pipeline.languages.cjk import cjk_sentences
+from service.pipeline.languages.ko.split import korean_claim_spans
 from service.pipeline.split import split
-from service.pipeline.split.korean import cjk_sentences, korean_claim_spans
 from tests.conftest import RUBIO_CHO
 
 KOREAN = (RUBIO_CHO / "kr_ko.txt").read_text()

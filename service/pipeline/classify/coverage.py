@@ -8,81 +8,34 @@ covered by anything the U.S. readout says.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 
-from service.pipeline.classify.terms import Term, Vocabulary, distinctive_terms, specificity
 from service.pipeline.embed import Encoder
+from service.pipeline.languages import language_named
+from service.pipeline.languages.base import Term, Tokens
 from service.pipeline.memo import text_memo
-from service.pipeline.split.korean import Morpheme, morphemes
 from service.pipeline.types import Claim
 
-# Kiwi tags of the morphemes a Korean noun phrase is built from; a run starts with a noun.
-_NOUN_START = frozenset({"NNG", "NNP", "SL", "SH", "XPN"})
-_NOUN_PART = _NOUN_START | {"XSN", "SN"}
-# Roles, titles and counterpart words name who spoke, never what was stressed (like the
-# English _TITLES): "양 장관", "미측", "양국".
-_KO_ROLES = frozenset(
-    """장관 대통령 총리 차관 차관보 대사 국무장관 외교장관 외교부 국무부 정부 양측 양국 측 미측
-    우리측 올해 오늘 이날 금일 당시 이번 회담 면담 통화 회의""".split()
-)
-# Japanese and Chinese have no analyser here: runs of Han, katakana or Latin letters.
-_CJK_TERM = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ffA-Za-z]{2,}")
 # Cross-domain similarity local scaling (Conneau et al., "Word translation without parallel
 # data", 2018): a word close to everything ("linchpin", "resolute") is a hub and covers nothing.
 CSLS_NEIGHBOURS = 5
 
 
 def claim_terms(
-    text: str, language: str, common_zipf: float, analysed: tuple[Morpheme, ...] | None = None
+    text: str, language: str, common_zipf: float, analysed: Tokens | None = None
 ) -> list[Term]:
-    """The content terms of one claim in its own language, most specific first (a Korean
-    claim's terms from its morphemes, when the split has them already)."""
+    """The content terms of one claim in its own language, most specific first (from its
+    tokens, when the split has them already)."""
     return list(_claim_terms(text, language, common_zipf, analysed))
 
 
 @text_memo(maxsize=4096)
 def _claim_terms(
-    text: str, language: str, common_zipf: float, analysed: tuple[Morpheme, ...] | None
+    text: str, language: str, common_zipf: float, analysed: Tokens | None
 ) -> tuple[Term, ...]:
-    if language == "ko":
-        return tuple(korean_terms(text, common_zipf, analysed))
-    if language in ("ja", "zh"):
-        found = dict.fromkeys(m.group(0) for m in _CJK_TERM.finditer(text))
-        return tuple(Term(t, 0.5, proper=False) for t in found)
-    return tuple(distinctive_terms(text, Vocabulary(frozenset()), language, common_zipf))
-
-
-def korean_terms(
-    text: str, common_zipf: float, analysed: Sequence[Morpheme] | None = None
-) -> list[Term]:
-    """Noun phrases of a Korean claim: adjacent noun morphemes joined ("연합방위태세").
-
-    As for English, names always count; a common noun counts unless it is an everyday word
-    (Zipf frequency in Korean above `common_zipf`) or the stem of a verb ("강화하고").
-    """
-    tokens = morphemes(text) if analysed is None else analysed
-    runs: list[list[int]] = []  # [start, end, proper, predicate]
-    for token in tokens:
-        start, end = token.start, token.start + token.len
-        proper = int(token.tag in ("NNP", "SL", "SH"))
-        if runs and token.tag in _NOUN_PART and runs[-1][1] == start:
-            runs[-1][1], runs[-1][2] = end, runs[-1][2] | proper
-        elif token.tag in _NOUN_START:
-            runs.append([start, end, proper, 0])
-        elif runs and token.tag in ("XSV", "XSA") and runs[-1][1] == start:
-            runs[-1][3] = 1
-    found: dict[str, Term] = {}
-    for start, end, proper, predicate in runs:
-        term = text[start:end]
-        if len(term) < 2 or term in _KO_ROLES or term.isdigit() or (predicate and not proper):
-            continue
-        rarity = 1.0 if proper else specificity(term, "ko", common_zipf)
-        if rarity > 0:
-            found.setdefault(term, Term(term, rarity, proper=bool(proper)))
-    return sorted(found.values(), key=lambda t: -t.specificity)
+    return tuple(language_named(language).terms(text, common_zipf, analysed))
 
 
 def uncovered_terms(
@@ -92,7 +45,7 @@ def uncovered_terms(
     encoder: Encoder,
     term_threshold: float,
     common_zipf: float,
-    analysed: Mapping[str, tuple[Morpheme, ...]] | None = None,
+    analysed: Mapping[str, Tokens] | None = None,
 ) -> dict[str, list[Term]]:
     """For every claim id, its distinctive terms that no term of the other readout translates.
 

@@ -16,43 +16,29 @@ from dataclasses import dataclass
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     NAME_JOINERS,
-    TITLES,
     Words,
     is_proper,
     is_verb_form,
     specificity,
     words_of,
 )
+from service.pipeline.languages.en.words import (
+    CONNECTIVES,
+    FRAMING_PREFIXES,
+    FRAMING_WORDS,
+    LEAD_INS,
+    TIME_WORDS,
+    title_at,
+)
 from service.pipeline.types import Claim
 
-# The readout genre's words for the meeting itself, for talking and for reporting it: the
-# closed vocabulary of framing, matched by prefix ("meet" also covers "meeting", "met" exactly).
-_ROLE_PREFIXES = (
-    "meet",
-    "visit",
-    "talk",
-    "call",
-    "exchang",
-    "discuss",
-    "overview",
-    "follow",
-    "attribut",
-    "reporter",
-    "spokesperson",
-    "readout",
-    "held",
-    "hold",
-    "host",
-    "convers",
-    "agenda",
-    "view",
-)
-_ROLE_WORDS = frozenset({"met", "said", "says", "say", "stated", "statement", "told", "press"})
-# Discourse markers and time adverbials place a sentence; they never carry a topic.
-_DISCOURSE = frozenset(
-    """outset response furthermore moreover additionally meanwhile finally lastly today
-    yesterday tomorrow minutes hours pm am noon morning afternoon evening""".split()
-)
+_ROLE_PREFIXES = FRAMING_PREFIXES
+_ROLE_WORDS = FRAMING_WORDS
+# Discourse connectives and time words place a sentence; they never carry a topic.
+_DISCOURSE = CONNECTIVES | TIME_WORDS
+# A claim's opening adverbial ("At the outset,", "In response,") places it: up to this many
+# words before the first comma, none of them a name.
+LEADING_ADVERBIAL_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -72,22 +58,29 @@ def _people(words: Words) -> set[str]:
     Blinken"), before one ("Seoul's Foreign Ministry") and after a meeting word ("meeting in
     Rio de Janeiro")."""
     names: set[str] = set()
+    plain = [w for w, _ in words]
     for index in range(len(words)):
         lower = words[index][0].lower()
-        if lower in TITLES:
-            names |= _name_after(words, index + 1, skip=TITLES | NAME_JOINERS)
+        if title_at(plain, index):
+            names |= _name_after(words, index + 1, titled=True)
             names |= _name_before(words, index)
         elif (
             _is_role_word(lower)
             and words[index + 1 : index + 2]
             and words[index + 1][0] in ("in", "at")
         ):
-            names |= _name_after(words, index + 2, skip=frozenset())
+            names |= _name_after(words, index + 2, titled=False)
     return names
 
 
-def _name_after(words: Words, index: int, skip: frozenset[str]) -> set[str]:
-    while index < len(words) and words[index][0].lower() in skip:
+def _name_after(words: Words, index: int, titled: bool) -> set[str]:
+    """The name from `index` on, past the rest of its title when it follows one."""
+    plain = [w for w, _ in words]
+    while (
+        titled
+        and index < len(words)
+        and (title_at(plain, index) or words[index][0].lower() in NAME_JOINERS)
+    ):
         index += 1
     found = set()
     while index < len(words) and (is_proper(words, index) or words[index][0] in NAME_JOINERS):
@@ -123,23 +116,33 @@ def roles(claims: Sequence[Claim], common_zipf: float = COMMON_ZIPF) -> Roles:
     framing = {
         claim.id
         for claim in claims
-        if any(_is_role_word(w.lower()) for w, _ in words[claim.id])
-        and (
-            # the opening claim that names who met is logistics, however it is worded
-            (claim.position == 0 and any(w.lower() in people for w, _ in words[claim.id]))
-            or not substance(words[claim.id], frozenset(participants), common_zipf)
+        if (
+            any(_is_role_word(w.lower()) for w, _ in words[claim.id])
+            and (
+                # the opening claim that names who met is logistics, however it is worded
+                (claim.position == 0 and any(w.lower() in people for w, _ in words[claim.id]))
+                or not substance(words[claim.id], frozenset(participants), common_zipf, claim.text)
+            )
         )
+        or _announces(claim.text)
     }
     return Roles(frozenset(participants), frozenset(framing))
 
 
-def substance(words: Words, participants: frozenset[str], common_zipf: float) -> list[str]:
+def substance(
+    words: Words, participants: frozenset[str], common_zipf: float, text: str = ""
+) -> list[str]:
     """The words that say what a claim is about: names other than the participants', and rare
-    content words that are not the genre's words for meeting and reporting."""
+    content words that are not the genre's words for meeting and reporting, nor those of the
+    claim's opening adverbial."""
     found = []
-    for index, (word, _) in enumerate(words):
+    plain = [w for w, _ in words]
+    opening = _leading_adverbial(words, text)
+    for index, (word, offset) in enumerate(words):
         lower = word.lower()
-        if lower in _DISCOURSE or lower in TITLES or _DIGIT.search(word):
+        if offset < opening:
+            continue
+        if lower in _DISCOURSE or title_at(plain, index) or _DIGIT.search(word):
             continue
         if is_proper(words, index):
             if lower.removesuffix("’s").removesuffix("'s") not in participants:
@@ -154,3 +157,23 @@ def substance(words: Words, participants: frozenset[str], common_zipf: float) ->
 
 
 _DIGIT = re.compile(r"\d")
+
+
+def _announces(text: str) -> bool:
+    """A claim that announces the points that follow: "… is as follows."."""
+    lower = text.lower()
+    return any(lead in lower for lead in LEAD_INS)
+
+
+def _leading_adverbial(words: Words, text: str) -> int:
+    """Where a claim's opening adverbial ends ("At the outset," "In response,"): the offset of
+    its comma when a few words without a name stand before it, else 0."""
+    comma = text.find(",")
+    if comma < 0:
+        return 0
+    before = [(index, w) for index, (w, offset) in enumerate(words) if offset < comma]
+    if not before or len(before) > LEADING_ADVERBIAL_WORDS:
+        return 0
+    if any(is_proper(words, index) or _DIGIT.search(w) for index, w in before):
+        return 0
+    return comma

@@ -18,9 +18,9 @@ _BETWEEN = frozenset(
     """be been being is are was were do does did have has had will would shall should can could
     may might must to yet fully ever always also entirely necessarily""".split()
 )
-# A preposition or determiner after a negation starts an argument ("not in the interest of"),
-# not a predicate; its repetition on the other side is no opposition.
-_NOT_PREDICATES = frozenset("in on at of for to by from with the a an".split())
+# A preposition after a negation starts an argument ("not in the interest of"), not a
+# predicate; its repetition on the other side is no opposition.
+_NOT_PREDICATES = frozenset("in on at of for by from with".split())
 # Fixed phrases whose negation word does not deny anything.
 _IDIOMS = re.compile(
     r"\b(?:not only|not least|no later than|no less than|nothing less than|no doubt|"

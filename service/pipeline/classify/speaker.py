@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from service.pipeline.classify.terms import TITLES
+from service.pipeline.languages import LANGUAGES
+from service.pipeline.languages.en.words import title_at
 from service.pipeline.types import Claim, Speaker
 
 _TOKEN = re.compile(r"[A-Za-z][\w.’'-]*[\w]|[A-Za-z]|[가-힣]+|,")
@@ -34,7 +35,6 @@ _CALENDAR = frozenset(
 _MET = re.compile(r"\b(?:with|hosted|hosts|received|receives)\b")
 _MEETS = re.compile(r"\b(?:says|said|met|meets|held|holds|had|has|hosted|hosts)\b")
 _PREPOSITIONS = frozenset("during after before following in at on with for by".split())
-_JOINT_KO = re.compile(r"(?:양측|양국|양\s?장관|두\s?장관|양\s?정상|양\s?외교장관)[은는이가]")
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,9 @@ class Cast:
 
     own: frozenset[str]
     other: frozenset[str]
+    # Names as a language's own analyser reads them (Japanese, Chinese): languages/*/speaker.py
+    named_own: frozenset[str] = frozenset()
+    named_other: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -67,12 +70,13 @@ def _parties(opening: str) -> tuple[set[str], set[str]]:
 
 def _capitalised(text: str, stop: frozenset[str] = _STOP_CAST) -> set[str]:
     found = set()
-    for token in _tokens(text):
+    tokens = _tokens(text)
+    for index, token in enumerate(tokens):
         if token.lower() in stop:
             break
         if token.lower() in _CALENDAR or token.lower() in _PREPOSITIONS:
             continue
-        if token[0].isupper() or token.lower() in TITLES:
+        if token[0].isupper() or title_at(tokens, index):
             found.add(token.lower())
     return found
 
@@ -99,7 +103,32 @@ def cast_of(claims: Sequence[Claim], others: Sequence[Claim]) -> Cast:
         other |= meets
         own |= met
     common = own & other
-    return Cast(frozenset(own - common), frozenset(other - common))
+    named_own, named_other = _named_parties(claims, others)
+    return Cast(frozenset(own - common), frozenset(other - common), named_own, named_other)
+
+
+def _named_parties(
+    claims: Sequence[Claim], others: Sequence[Claim]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The cast by name, from whichever readout's opening its language's rules can read
+    (who meets in this readout is this side; who meets in the other's is the other side)."""
+    own: set[str] = set()
+    other: set[str] = set()
+    for readout, flip in ((claims, False), (others, True)):
+        found = next(
+            (
+                parties
+                for claim in readout[:3]
+                for language in LANGUAGES.values()
+                if (parties := language.parties(claim.text)) is not None
+            ),
+            None,
+        )
+        if found is not None:
+            meets, met = found
+            own |= met if flip else meets
+            other |= meets if flip else met
+    return frozenset(own - other), frozenset(other - own)
 
 
 def _belongs(token: str, group: frozenset[str]) -> bool:
@@ -121,11 +150,13 @@ def _resolve(phrase: list[str], cast: Cast) -> Speaker:
         return "both"
     if "other" in lowered and any(t in _SIDE for t in lowered):
         return "other"
-    own = sum(_belongs(t, cast.own) for t in lowered if t not in TITLES or len(lowered) == 1)
-    other = sum(_belongs(t, cast.other) for t in lowered if t not in TITLES or len(lowered) == 1)
+    titles = [title_at(lowered, i) for i in range(len(lowered))]
+    named = [t for t, title in zip(lowered, titles, strict=True) if not title or len(lowered) == 1]
+    own = sum(_belongs(t, cast.own) for t in named)
+    other = sum(_belongs(t, cast.other) for t in named)
     if own == other:  # only titles, or both casts named: the title decides, if only one has it
-        own = sum(t in cast.own for t in lowered if t in TITLES)
-        other = sum(t in cast.other for t in lowered if t in TITLES)
+        own = sum(t in cast.own for t, title in zip(lowered, titles, strict=True) if title)
+        other = sum(t in cast.other for t, title in zip(lowered, titles, strict=True) if title)
     if own > other:
         return "self"
     if other > own:
@@ -142,7 +173,7 @@ def _subject(tokens: list[str]) -> tuple[list[str], int]:
             return phrase, index
         if (
             token[0].isupper()
-            or lower in TITLES
+            or title_at(tokens, index)
             or lower in _JOINT
             or lower in _SIDE
             or lower in _DETERMINERS
@@ -170,11 +201,10 @@ def _speaker_at(tokens: list[str], cast: Cast) -> Speaker:
 
 def speaker_of(text: str, cast: Cast) -> Speaker:
     """Who the claim's own subject is, or `unknown` when it has none (a continuing clause)."""
-    if _JOINT_KO.search(text[:40]):
-        return "both"
-    korean = _korean(text)
-    if korean:
-        return korean
+    for language in LANGUAGES.values():  # each language's cues read only its own script
+        cued = language.subject(text, cast.named_own, cast.named_other)
+        if cued is not None:
+            return cued
     tokens = _tokens(text)
     # the subject opens the clause, or follows a leading adverbial and its comma
     starts = [0] + [i + 1 for i, t in enumerate(tokens[:-1]) if t == ","]
@@ -186,25 +216,8 @@ def speaker_of(text: str, cast: Cast) -> Speaker:
 
 
 _PRONOUN = re.compile(r"\s*(?:He|She)\b")
-_HANGUL = re.compile(r"[가-힣]")
-_KO_SUBJECT = re.compile(
-    r"^\s*(?:(우리)\s?측|([가-힣]+)\s?측|([가-힣]+)\s(?:장관|대사|차관))[은는이가]"
-)
-
-
-def _korean(text: str) -> Speaker | None:
-    """우리측 is this side and any other X측 the other; a minister named by a one-syllable
-    surname ("조 장관은") is a Korean readout's own, a transliterated name ("루비오 장관은")
-    the counterpart."""
-    found = _KO_SUBJECT.match(text)
-    if not found:
-        return None
-    ours, side, minister = found.groups()
-    if ours:
-        return "self"
-    if side:
-        return "other"
-    return "self" if len(minister) == 1 else "other"
+# Korean, Japanese and Chinese drop a subject their sentence shares with the one before.
+_DROPS_SUBJECT = re.compile(r"[가-힣\u3040-\u30ff\u4e00-\u9fff]")
 
 
 def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
@@ -218,8 +231,8 @@ def speakers(claims: Sequence[Claim], others: Sequence[Claim]) -> Speakers:
         speaker = speaker_of(claim.text, cast)
         continues = previous is not None and previous.sentence == claim.sentence
         opens = claim.text.lstrip()[:1]
-        # Korean drops a subject its sentence shares with the one before
-        dropped = _HANGUL.match(claim.text.lstrip()) is not None
+        # an East Asian clause drops the subject its sentence shares with the one before
+        dropped = _DROPS_SUBJECT.match(claim.text.lstrip()) is not None
         if _PRONOUN.match(claim.text) and speaker == "unknown":
             speaker = last_one
             found.named.add(claim.id)

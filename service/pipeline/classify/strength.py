@@ -1,81 +1,14 @@
-"""Strength of wording: the intensifiers one claim adds that its counterpart does without."""
+"""Strength of wording: the intensifiers one claim adds that its counterpart does without
+(the lists are English's, languages/en/stance.py)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection
-
-# English intensifiers and boosters, grouped by what they strengthen. A counterpart that uses
-# any word of a group already says it as strongly: "firm" answers "resolute".
-_GROUPS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split())
-    for group in (
-        # resolve and steadfastness
-        "resolute resolutely unwavering unwaveringly steadfast steadfastly firm firmly ironclad "
-        "unshakable unshakeable unswerving staunch staunchly determined determination "
-        "unyielding unflinching relentless tireless",
-        # completeness
-        "complete completely full fully total totally entire entirely comprehensive "
-        "comprehensively thorough thoroughly absolute absolutely whole wholly all-out",
-        # gravity
-        "serious seriously grave gravely deep deeply profound profoundly severe severely "
-        "strong strongly strongest acute",
-        # urgency
-        "urgent urgently immediate immediately swift swiftly prompt promptly rapid rapidly",
-        # importance
-        "vital critical crucial essential indispensable paramount fundamental utmost key "
-        "significant significantly",
-        # manner of statement
-        "unequivocal unequivocally categorical categorically explicit explicitly clear clearly "
-        "resolutely emphatic emphatically",
-        # robustness and reach
-        "robust vigorous vigorously strengthened enhanced ambitious unprecedented historic "
-        "irreversible verifiable",
-        # degree adverbs
-        "very extremely highly greatly particularly especially fully exceedingly",
-        # warmth and sincerity
-        "warm warmly sincere sincerely heartfelt wholehearted wholeheartedly",
-    )
+from service.pipeline.languages.en.stance import (
+    INTENSIFIER_GROUPS,
+    hedges,
+    intensifiers,
+    lower_words,
 )
-_INTENSIFIERS = frozenset().union(*_GROUPS)
-# Hedges soften a claim; a side whose counterpart hedges states it more strongly.
-_HEDGES = frozenset(
-    [
-        "may",
-        "might",
-        "could",
-        "possibly",
-        "perhaps",
-        "potential",
-        "potentially",
-        "consider",
-        "considered",
-        "explore",
-        "exploring",
-        "somewhat",
-        "partly",
-        "partially",
-    ]
-)
-_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
-
-
-def _words(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
-
-
-def intensifiers(text: str) -> list[str]:
-    """The intensifiers of `text`, in order of appearance, each once."""
-    return _each_once(text, _INTENSIFIERS)
-
-
-def hedges(text: str) -> list[str]:
-    """The hedging words of `text`, in order, each once."""
-    return _each_once(text, _HEDGES)
-
-
-def _each_once(text: str, wanted: Collection[str]) -> list[str]:
-    return list(dict.fromkeys(w for w in _words(text) if w in wanted))
 
 
 def added_intensity(claim: str, counterpart: str) -> list[str]:
@@ -87,9 +20,11 @@ def added_intensity(claim: str, counterpart: str) -> list[str]:
     mine = intensifiers(claim)
     if not mine:
         return []
-    other_words = set(_words(counterpart))
+    other_words = set(lower_words(counterpart))
     if hedges(counterpart) and not hedges(claim):
         return mine
     return [
-        word for word in mine if not any(word in group and group & other_words for group in _GROUPS)
+        word
+        for word in mine
+        if not any(word in group and group & other_words for group in INTENSIFIER_GROUPS)
     ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from service.pipeline.clean import Segment
@@ -21,13 +21,22 @@ class Cut:
     minimum: int
 
 
-def pieces(text: str, sentence: Segment, cuts: Iterable[Cut], minimum: int) -> list[Segment]:
+def pieces(
+    text: str,
+    sentence: Segment,
+    cuts: Iterable[Cut],
+    minimum: int,
+    size: Callable[[str], int] | None = None,
+) -> list[Segment]:
     """Spans into `text` of the pieces of `sentence` between the cuts that leave pieces long enough.
 
     A piece needs `minimum` words, or the smaller minimum of the cut beside it (list items may
     be short). What opens a sentence before its first cut needs a claim's length: it is the
     lead-in of a list, not an item. A short last piece merges back into the one before.
+    `size` measures a piece (whitespace words unless given: characters for scripts that
+    write no spaces).
     """
+    measure = size or words
     body = text[sentence.start : sentence.end]
     kept: list[tuple[int, int]] = []
     start, floor = 0, minimum
@@ -40,13 +49,13 @@ def pieces(text: str, sentence: Segment, cuts: Iterable[Cut], minimum: int) -> l
         shared_floor = min(floor, cut.minimum)
         left_floor = shared_floor if start else floor
         if (
-            _words(body[start : cut.start]) >= left_floor
-            and _words(body[cut.end :]) >= shared_floor
+            measure(body[start : cut.start]) >= left_floor
+            and measure(body[cut.end :]) >= shared_floor
         ):
             kept.append((start, cut.start))
             start, floor = cut.end, cut.minimum
     if start < len(body):
-        if kept and _words(body[start:]) < floor:
+        if kept and measure(body[start:]) < floor:
             kept[-1] = (kept[-1][0], len(body))
         else:
             kept.append((start, len(body)))
@@ -63,6 +72,6 @@ def strip(text: str, start: int, end: int) -> Segment:
     return Segment(start, end)
 
 
-def _words(fragment: str) -> int:
+def words(fragment: str) -> int:
     """Words, or eojeol in Korean: what whitespace separates."""
     return len(fragment.split())

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from syntok import segmenter
 
 from service.pipeline.clean import Segment
-from service.pipeline.split.spans import Cut, pieces
+from service.pipeline.languages.spans import Cut, pieces
 
 # A new claim starts where a sentence moves on to another commitment: after a semicolon, or at
 # a comma or "and" followed by a new finite verb ("..., and expressed"), a new determiner-led
@@ -34,7 +35,7 @@ MIN_CLAIM_WORDS = 5
 MIN_LIST_ITEM_WORDS = 2
 
 
-def sentences(text: str, segments: list[Segment]) -> list[Segment]:
+def sentences(text: str, segments: Sequence[Segment]) -> list[Segment]:
     """Sentence spans (into `text`) found by syntok inside each cleaned segment."""
     return [
         Segment(segment.start + start, segment.start + end)

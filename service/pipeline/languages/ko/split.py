@@ -1,4 +1,4 @@
-"""Split Korean (and Japanese/Chinese) readouts: sentences by their enders, claims at clause joins."""
+"""Korean claims: sentences cut at clause joins (Kiwi's connective endings) and ▲ list marks."""
 
 from __future__ import annotations
 
@@ -6,19 +6,12 @@ import re
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import Any
 
 from service.pipeline.clean import Segment
-from service.pipeline.split.spans import Cut, pieces, strip
+from service.pipeline.languages.base import Token
+from service.pipeline.languages.spans import Cut, pieces
 
-# A sentence ends at a full stop, question or exclamation mark (half- or full-width), with any
-# closing quotes; ASCII stops need a space or the end after them, so "2.5" and "U.S." stay whole.
-_SENTENCE_END = re.compile(
-    r"""(?:[。！？](?:[」』”’"')\]）]*)
-      | (?<![A-Z0-9])[.!?](?:[」』”’"')\]）]*)(?=\s|$)
-    )""",
-    re.VERBOSE,
-)
 # Enumerations marked "▲ item ▲ item" list separate topics, as English semicolons do.
 _LIST_MARK = re.compile(r"\s*▲\s*")
 # Connective endings that join two predicates into one sentence: "강화하고", "전하며", "했으며".
@@ -31,27 +24,7 @@ MIN_CLAIM_EOJEOL = 3
 MIN_LIST_ITEM_EOJEOL = 1
 
 
-def cjk_sentences(text: str, segments: list[Segment]) -> list[Segment]:
-    """Sentence spans (into `text`) inside each cleaned segment, cut after each sentence ender."""
-    found: list[Segment] = []
-    for segment in segments:
-        start = segment.start
-        chunk = text[segment.start : segment.end]
-        for match in _SENTENCE_END.finditer(chunk):
-            end = segment.start + match.end()
-            found.append(strip(text, start, end))
-            start = end
-        found.append(strip(text, start, segment.end))
-    return [s for s in found if s.end > s.start]
-
-
-class Morpheme(NamedTuple):
-    """One morpheme of Kiwi's analysis; `start` counts from the start of its claim."""
-
-    form: str
-    tag: str
-    start: int
-    len: int
+Morpheme = Token
 
 
 Analysed = tuple[Segment, tuple[Morpheme, ...]]

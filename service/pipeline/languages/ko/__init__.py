@@ -1,0 +1,36 @@
+"""Korean: Kiwi's morphemes (kiwipiepy, its model in the kiwipiepy_model wheel)."""
+
+from __future__ import annotations
+
+from service.pipeline.clean import Segment
+from service.pipeline.languages.base import Language, Piece, Predicate, Tokens
+from service.pipeline.languages.cjk import cjk_sentences
+from service.pipeline.languages.ko.speaker import subject
+from service.pipeline.languages.ko.split import korean_claim_spans
+from service.pipeline.languages.ko.stance import korean_predicate
+from service.pipeline.languages.ko.terms import korean_terms, specificity
+
+
+def _claims(text: str, sentence: Segment) -> list[Piece]:
+    return [Piece(span, tokens) for span, tokens in korean_claim_spans(text, sentence)]
+
+
+def _predicate(text: str, tokens: Tokens | None) -> Predicate | None:
+    return korean_predicate(text, tokens) if tokens else None
+
+
+def _framing(text: str, tokens: Tokens | None, opening: bool, common_zipf: float) -> bool:
+    return False
+
+
+LANGUAGE = Language(
+    code="ko",
+    sentences=cjk_sentences,
+    claims=_claims,
+    terms=korean_terms,
+    specificity=specificity,
+    predicate=_predicate,
+    subject=subject,
+    framing=_framing,
+    drops_subject=True,
+)
