@@ -13,6 +13,8 @@ from typing import Any
 import msgspec
 
 from service.api.uploads import uploaded_text
+from service.errors import InvalidInput
+from service.fetch import FetchPolicy, fetch
 from service.validate import MAX_READOUTS
 
 LETTERS = "abcdef"[:MAX_READOUTS]
@@ -57,6 +59,29 @@ def form_body(form: dict[str, str]) -> dict[str, Any]:
         if form.get(name, "").strip():
             body[name] = form[name].strip()
     return body
+
+
+def fetch_into(form: dict[str, str], n: str, policy: FetchPolicy) -> tuple[dict[str, str], str]:
+    """The form with readout `n`'s text fetched from its URL and the empty source, title and
+    date filled from the page, and a notice to check them; nothing is compared yet."""
+    which = ORDINAL[LETTERS.index(n)]
+    url = form.get(f"url_{n}", "").strip()
+    if not url:
+        raise InvalidInput(f"Enter the {which} readout's URL to fetch it.")
+    page = fetch(url, policy)
+    filled = {**form, f"text_{n}": page.text}
+    for name, value in (
+        (f"source_{n}", page.publisher),
+        ("title", page.title),
+        ("date", page.date),
+    ):
+        if value and not form.get(name, "").strip():
+            filled[name] = value
+    notice = (
+        f"Fetched {len(page.text):,} characters for the {which} readout;"
+        " check the text and the fields, then compare."
+    )
+    return filled, notice
 
 
 def plain_words(error: Exception) -> str:

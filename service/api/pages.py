@@ -18,12 +18,19 @@ from litestar.template.config import TemplateConfig
 
 from service.api.accept import best_match
 from service.api.auth import FORM_TOKEN
-from service.api.form import LETTERS, ORDINAL, form_body, plain_words, text_fields, used
+from service.api.form import (
+    LETTERS,
+    ORDINAL,
+    fetch_into,
+    form_body,
+    plain_words,
+    text_fields,
+    used,
+)
 from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
 from service.errors import CrossSite, NotFound, ReadoutDiffError, Unauthorized
-from service.fetch import fetch
 from service.render.html import STATIC, environment, report_context
 from service.store import ComparisonQuery
 from service.wire import ComparisonIn
@@ -143,9 +150,7 @@ class PageController(Controller):
     async def submit_form(
         self, request: Request[Any, Any, Any], comparison_service: NamedDependency[Comparisons]
     ) -> Response[Any]:
-        """Compare the readouts; or, for a "Fetch" button, fill one readout from its URL.
-
-        The form is multipart (a file per readout); urlencoded forms saved before are read too."""
+        """Compare, or fill a readout from its URL (Fetch); multipart, or urlencoded as before."""
         data = dict((await request.form()).items())
         return await anyio.to_thread.run_sync(self._submit, comparison_service, data)
 
@@ -158,7 +163,13 @@ class PageController(Controller):
             return self._home(comparison_service, form=form, error=plain_words(error), status=422)
         fetching = next((n for n in LETTERS if f"fetch_{n}" in form), None)
         if fetching is not None:  # a readout's Fetch button, not Compare
-            return self._fetch_into(comparison_service, form, fetching)
+            try:
+                filled, notice = fetch_into(form, fetching, comparison_service.fetch_policy)
+            except ReadoutDiffError as error:
+                return self._home(
+                    comparison_service, form=form, error=plain_words(error), status=422
+                )
+            return self._home(comparison_service, form=filled, notice=notice)
         try:
             request = msgspec.convert(form_body(form), ComparisonIn).to_request()
             report = comparison_service.submit(
@@ -182,28 +193,6 @@ class PageController(Controller):
     ) -> Redirect:
         comparison_service.delete(comparison_id)
         return Redirect("/", status_code=303)
-
-    def _fetch_into(self, service: Comparisons, form: dict[str, str], n: str) -> Template:
-        """The form again with readout `n`'s text fetched from its URL, and the empty source,
-        title and date filled from the page: shown to be checked, nothing compared yet."""
-        url = form.get(f"url_{n}", "").strip()
-        if not url:
-            error = f"Enter the {ORDINAL[LETTERS.index(n)]} readout's URL to fetch it."
-            return self._home(service, form=form, error=error, status=422)
-        try:
-            page = fetch(url, service.fetch_policy)
-        except ReadoutDiffError as error:
-            return self._home(service, form=form, error=plain_words(error), status=422)
-        filled = {**form, f"text_{n}": page.text}
-        for name, value in ((f"source_{n}", page.publisher), ("title", page.title),
-                            ("date", page.date)):  # fmt: skip
-            if value and not form.get(name, "").strip():
-                filled[name] = value
-        notice = (
-            f"Fetched {len(page.text):,} characters for the {ORDINAL[LETTERS.index(n)]} readout;"
-            " check the text and the fields, then compare."
-        )
-        return self._home(service, form=filled, notice=notice)
 
     @staticmethod
     def _home(
