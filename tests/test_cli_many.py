@@ -68,13 +68,16 @@ def test_a_batch_line_of_three_readouts(
         for s, f in zip(sides, FILES, strict=True)
     ]
     lines = tmp_path / "meetings.jsonl"
-    lines.write_text(
-        json.dumps({"title": "Trilateral", "date": "2023-08-23", "readouts": readouts}) + "\n"
-    )
+    later = [{**readouts[0], "text": readouts[0]["text"] + "\nThey will meet again soon.\n"},
+             *readouts[1:]]  # fmt: skip
+    meetings = [{"title": "Trilateral", "date": "2023-08-23", "readouts": readouts},
+                {"title": "Trilateral", "date": "2023-11-24", "readouts": later}]  # fmt: skip
+    # two meetings of the same three sides: "is it new?" (a pair's question) is left out
+    lines.write_text("".join(json.dumps(m) + "\n" for m in meetings))
     code = main(["batch", str(lines), "--out", str(tmp_path / "out"), "--encoder", "fake"])
     capsys.readouterr()
     assert code == 0
     results = json.loads((tmp_path / "out" / "results.json").read_text())
-    (item,) = results["items"]
-    report = json.loads((tmp_path / "out" / item["report"]).read_text())
+    assert results["ok"] == 2, results
+    report = json.loads((tmp_path / "out" / results["items"][0]["report"]).read_text())
     assert report["sides"] == list(sides) and "all_but_one" in report
