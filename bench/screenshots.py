@@ -2,8 +2,8 @@
 
     PYTHONPATH=. python bench/screenshots.py [PREFIX]   # docs/PREFIX-trends-1280.png, ...
 
-Runs a real server on a temporary data folder with the default encoder, submits the fixture
-history as a batch, waits for it and photographs the pages.
+Runs a real server on a temporary data folder with the default encoder, submits the dev pairs
+of fixtures/pairs as a batch, waits for it and photographs the pages.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import FloatRect
 
 ROOT = Path(__file__).resolve().parent.parent
-HISTORY = ROOT / "fixtures" / "batches" / "history.jsonl"
+PAIRS = ROOT / "fixtures" / "pairs"
 WIDTHS = {1280: 900, 390: 844}
 
 
@@ -37,9 +37,12 @@ def _call(url: str, payload: Any = None) -> Any:
 
 
 def main(prefix: str) -> None:
+    import msgspec
     from playwright.sync_api import sync_playwright
 
-    bodies = [json.loads(line) for line in HISTORY.read_text(encoding="utf-8").splitlines()]
+    from service.batch.inputs import read_items
+
+    bodies = [msgspec.to_builtins(i.body) for i in read_items(PAIRS) if i.body is not None]
     with (
         tempfile.TemporaryDirectory() as folder,
         live_server(

@@ -39,7 +39,7 @@ def main() -> int:
             for width, viewport in WIDTHS.items():
                 page = browser.new_page(viewport={"width": viewport[0], "height": viewport[1]})
                 page.goto(server.url + "/")
-                page.screenshot(path=docs / f"home-{width}.png", full_page=True)
+                page.screenshot(path=docs / f"home-{width}.png", full_page=width == "1280")
                 page.goto(f"{server.url}/comparisons/{newest['id']}")
                 page.screenshot(path=docs / f"report-{width}.png", full_page=False)
                 page.close()

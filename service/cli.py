@@ -17,7 +17,13 @@ from service.files import read_limited
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER, Settings
-from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_key
+from service.validate import (
+    MAX_READOUTS,
+    MAX_SIDE_LENGTH,
+    MIN_READOUTS,
+    side_key,
+    too_long_side,
+)
 
 if TYPE_CHECKING:
     from service.fetch import Extracted
@@ -69,8 +75,8 @@ def default_side(argument: str) -> str:
     """A file's stem upper-cased; a URL's host without `www.` and its domain ending."""
     if argument.startswith(URL_PREFIXES):
         host = (urlsplit(argument).hostname or "url").removeprefix("www.")
-        return host.split(".")[0].upper()[:MAX_SIDE_LENGTH]
-    return Path(argument).stem.upper()[:MAX_SIDE_LENGTH]
+        return host.split(".")[0].upper()
+    return Path(argument).stem.upper()
 
 
 def parse_sides(raw: str | None, arguments: Sequence[str | Path]) -> list[str]:
@@ -78,19 +84,28 @@ def parse_sides(raw: str | None, arguments: Sequence[str | Path]) -> list[str]:
     if raw is None:
         sides = [default_side(str(a)) for a in arguments]
         source = "the file names"
+        check_stem_sides(sides)
     else:
         sides = [s.strip() for s in raw.split(",")]
         source = f"--sides {raw!r}"
         if len(sides) != len(arguments) or not all(sides):
             raise UsageError(f"--sides needs {len(arguments)} comma-separated labels, got {raw!r}")
-        if any(len(s) > MAX_SIDE_LENGTH for s in sides):
-            raise UsageError(f"--sides labels must be at most {MAX_SIDE_LENGTH} characters")
+        for side in sides:
+            if len(side) > MAX_SIDE_LENGTH:
+                raise UsageError(f"--sides: {too_long_side(side)}")
     keys = [side_key(s) for s in sides]
     if len(set(keys)) != len(keys):
         raise UsageError(
             f"the readouts need different side labels; {source} gives {','.join(sides)}"
         )
     return sides
+
+
+def check_stem_sides(stems: Sequence[str]) -> None:
+    """File stems as side labels: one over the limit is refused, never cut."""
+    for stem in stems:
+        if len(stem) > MAX_SIDE_LENGTH:
+            raise UsageError(f"{too_long_side(stem)}: name the sides with --sides")
 
 
 def load_readouts(

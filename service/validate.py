@@ -24,6 +24,14 @@ def _invisible(label: str) -> bool:
     return any(unicodedata.category(ch) == "Cf" for ch in label)
 
 
+def too_long_side(label: str) -> str:
+    """The words for a side label over MAX_SIDE_LENGTH: it is refused, never cut."""
+    return (
+        f"the side label {label!r} has {len(label)} characters; a side label has at most"
+        f" {MAX_SIDE_LENGTH} (a short name such as US, KR or USA)"
+    )
+
+
 def side_key(label: str) -> str:
     """What makes two side labels the same side: case and compatibility forms ("ＵＳ") aside."""
     return unicodedata.normalize("NFKC", label.strip()).casefold()
@@ -44,7 +52,9 @@ def validate(
     for readout in readouts:
         side = readout.side.strip()
         bad = _CONTROL.search(readout.side) or _invisible(readout.side)
-        if not side or len(side) > MAX_SIDE_LENGTH or bad:
+        if len(side) > MAX_SIDE_LENGTH and not bad:
+            raise InvalidInput(too_long_side(side))
+        if not side or bad:
             raise InvalidInput(
                 f"side labels must be 1-{MAX_SIDE_LENGTH} printable characters: {readout.side!r}"
             )

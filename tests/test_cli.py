@@ -33,7 +33,7 @@ def test_sides_default_to_file_stems(capsys: pytest.CaptureFixture[str], data_di
 
 def test_markdown_and_text_formats(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
     assert run(capsys, "compare", US, KR, "--format", "md")[1].startswith("# US vs KR")
-    assert "Only US" in run(capsys, "compare", US, KR)[1]
+    assert "What only US said" in run(capsys, "compare", US, KR)[1]
 
 
 @pytest.mark.parametrize(
@@ -88,3 +88,13 @@ def test_help_names_the_default_encoder_the_settings_use(
         main(["compare", "--help"])
     help_text = " ".join(capsys.readouterr().out.split())
     assert f"else {Settings().encoder})" in help_text
+
+
+def test_a_long_file_stem_is_refused_as_a_side_not_cut(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, data_dir: Path
+) -> None:
+    long = tmp_path / "united_states_of_america.txt"
+    long.write_text((RUBIO_CHO / "us.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, err = run(capsys, "compare", str(long), KR)
+    assert code == 2 and out == "" and len(err.strip().splitlines()) == 1
+    assert "'UNITED_STATES_OF_AMERICA' has 24 characters" in err and "--sides" in err

@@ -116,7 +116,12 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
 
     app = Litestar(
         guards=[write_gate(settings.api_token, settings.max_json_depth)],
-        state=State({"token_required": settings.api_token is not None}),
+        state=State(
+            {
+                "token_required": settings.api_token is not None,
+                "max_body_bytes": settings.max_body_bytes,
+            }
+        ),
         route_handlers=[
             ComparisonController,
             PageController,

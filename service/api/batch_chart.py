@@ -28,15 +28,16 @@ def _base_style() -> AbstractContextManager[None]:
 
 
 def chart_svg(trends: Trends, *, narrow: bool = False, salt: str = "") -> str:
-    """Grouped bars: per quarter (a true time axis, empty quarters kept), per side, the meetings
-    in which that side stressed something the other side did not."""
+    """Grouped bars: per quarter (a true time axis, empty quarters kept), per side, the
+    emphases that side made alone (said only by it, or more strongly) in that quarter's
+    meetings. Meetings would be 1 nearly everywhere: two sides rarely meet twice a quarter."""
     return _render(_key(trends), narrow, salt)
 
 
 def _key(
     trends: Trends,
 ) -> tuple[tuple[str, ...], tuple[str, ...], tuple[tuple[str, str, int], ...]]:
-    counts = tuple((c.side, c.period, c.stressed) for c in trends.timeline if c.period != UNDATED)
+    counts = tuple((c.side, c.period, c.emphases) for c in trends.timeline if c.period != UNDATED)
     return tuple(trends.sides), tuple(trends.quarters), counts
 
 
@@ -64,11 +65,14 @@ def _render(
         for number, side in enumerate(sides):
             offsets = [i - 0.4 + slot * (number + 0.5) for i in range(len(quarters))]
             values = [stressed.get((side, q), 0) for q in quarters]
-            axes.bar(offsets, values, width=slot * 0.92, color=COLOURS[number % len(COLOURS)],
-                     label=side)  # fmt: skip
+            bars = axes.bar(offsets, values, width=slot * 0.92,
+                            color=COLOURS[number % len(COLOURS)], label=side)  # fmt: skip
+            if len(quarters) * len(sides) <= (12 if narrow else 32):
+                axes.bar_label(bars, labels=[str(v) if v else "" for v in values], padding=2,
+                               fontsize=font * 0.85)  # fmt: skip
         axes.yaxis.set_major_locator(MaxNLocator(integer=True, nbins=4, min_n_ticks=2))
-        axes.set_ylim(0, max([1, *stressed.values()]) * 1.08)
-        axes.set_ylabel("meetings")
+        axes.set_ylim(0, max([1, *stressed.values()]) * 1.15)
+        axes.set_ylabel("emphases made alone")
         _time_axis(axes, list(quarters), narrow)
         axes.set_xlim(-0.6, len(quarters) - 0.4)
         axes.grid(axis="y", color="#e3e6eb", linewidth=0.8)
@@ -103,11 +107,27 @@ def _time_axis(axes: object, quarters: list[str], narrow: bool) -> None:
 
 MAX_TOPIC_ROWS = 8
 DOT = 0.95  # dot diameter, in font sizes
+BAND = "#f1f3f6"  # every other topic's band
+
+
+def topic_rows(bands: list[int]) -> tuple[list[float], list[list[float]]]:
+    """The y of each topic's name and of each of its side rows: a band per topic, the name on
+    its own first line and one labelled line per side under it (y grows downwards); `bands`
+    holds each topic's number of side rows."""
+    heads: list[float] = []
+    rows: list[list[float]] = []
+    at = 0.0
+    for count in bands:
+        heads.append(at)
+        rows.append([at + 1 + s for s in range(count)])
+        at += count + 1
+    return heads, rows
 
 
 def topics_svg(trends: Trends, *, narrow: bool = False, salt: str = "") -> str:
-    """Topics stressed alone in more than one meeting: one row each, a dot per side in each
-    quarter where that side stressed it, labelled with the number of meetings."""
+    """Topics stressed alone in more than one meeting: a band each, its name on top and a
+    labelled row per side, a dot in each quarter where that side stressed it, with the number
+    of meetings in it when more than one."""
     recurring = [t for t in trends.topics if t.meetings > 1][:MAX_TOPIC_ROWS]
     counts = tuple(
         (topic.name, c.side, c.period, c.meetings)
@@ -137,36 +157,48 @@ def _render_topics(
     sides, quarters, names, counts = key
     width, _, font = NARROW if narrow else WIDE
     column = {q: i for i, q in enumerate(quarters)}
+    # Each topic's rows: the sides that stressed it in a dated quarter, in the batch's order.
+    present = {(topic, side) for topic, side, period, _ in counts if period in column}
+    band_sides = [[s for s in sides if (name, s) in present] for name in names]
+    heads, rows = topic_rows([len(b) for b in band_sides])
+    lines = int(heads[-1] + len(band_sides[-1]) + 1) if names else 1
     with _base_style(), matplotlib.rc_context({
         "svg.hashsalt": f"topics{salt}{narrow}", "font.size": font,
         "axes.spines.left": False,
     }):  # fmt: skip
-        row_inches = (font * 1.6 + font * DOT * 1.2 * len(sides)) / 72
-        figure = Figure(figsize=(width, 0.9 + row_inches * len(names)), layout="constrained")
+        figure = Figure(figsize=(width, 0.9 + lines * font * 1.5 / 72), layout="constrained")
         axes = figure.add_subplot()
-        spread = font * DOT * 1.2 / 72 / row_inches  # one dot apart, in rows
-        for row, name in enumerate(names):
-            first = row + 0.5 - spread * len(sides)  # the dots fill the lower part of the row
-            axes.text(-0.55, first - spread * 0.6, name, ha="left", va="bottom", fontsize=font)
+        for index, name in enumerate(names):
+            top, bottom = heads[index] - 0.5, heads[index] + len(band_sides[index]) + 0.5
+            if index % 2 == 0:
+                axes.axhspan(top, bottom, color=BAND, zorder=0, linewidth=0)
+            if index:
+                axes.axhline(top, color="#c3c8d0", linewidth=0.8, zorder=1)
+            axes.text(-0.55, heads[index], name, ha="left", va="center", fontsize=font,
+                      fontweight="bold", zorder=4)  # fmt: skip
             for number, side in enumerate(sides):
+                if side not in band_sides[index]:
+                    continue
+                y = rows[index][band_sides[index].index(side)]
                 for topic, s, period, meetings in counts:
                     if topic != name or s != side or period not in column:
                         continue
-                    y = first + spread * (number + 0.5) - spread * 0.5
                     axes.scatter([column[period]], [y], s=(font * DOT) ** 2,
                                  color=COLOURS[number % len(COLOURS)], zorder=3)  # fmt: skip
                     if meetings > 1:
                         axes.text(column[period], y, str(meetings), ha="center", va="center",
                                   color="white", fontsize=font, zorder=4)  # fmt: skip
-        for number, side in enumerate(sides):
-            axes.scatter([], [], color=COLOURS[number % len(COLOURS)], label=side)
-        axes.set_ylim(len(names) - 0.4, -0.5)
-        axes.set_yticks([])
+        labels = [side for band in band_sides for side in band]
+        axes.set_yticks([y for band in rows for y in band], labels=labels)
+        for side, label in zip(labels, axes.get_yticklabels(), strict=True):
+            label.set_color(COLOURS[sides.index(side) % len(COLOURS)])
+            label.set_fontweight("bold")
+        axes.tick_params(axis="y", length=0)
+        axes.set_ylim(lines - 0.5, -0.5)
         _time_axis(axes, list(quarters), narrow)
         axes.set_xlim(-0.6, len(quarters) - 0.4)
-        axes.grid(axis="x", color="#eef0f3", linewidth=0.8)
-        axes.legend(ncols=len(sides), loc="lower left", bbox_to_anchor=(0, 1.0), frameon=False,
-                    handlelength=1.0, borderaxespad=0.2)  # fmt: skip
+        axes.grid(axis="x", color="#e3e6eb", linewidth=0.8)
+        axes.set_axisbelow(True)
         out = io.StringIO()
         figure.savefig(out, format="svg", metadata={"Date": None})
     return _inline(out.getvalue())

@@ -1,15 +1,12 @@
-"""The new-batch form: JSON lines (pasted or uploaded) into bodies, errors in plain words."""
+"""The new-batch form: JSON lines (pasted or uploaded, not both), errors in plain words."""
 
 from __future__ import annotations
 
 import re
 
-import msgspec
-
 from service.batch.items import Item
-from service.errors import BadRequest, InvalidInput
+from service.errors import InvalidInput
 from service.validate import MAX_READOUTS, MIN_READOUTS
-from service.wire import check_depth
 
 _FIELD = {
     "$.readouts": "the readouts",
@@ -21,36 +18,40 @@ _ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth")
 _PART = {"side": "side label", "text": "text", "source": "source", "url": "URL"}
 
 
-def bodies_of(text: str) -> list[object]:
-    """Each non-blank line decoded as JSON; InvalidInput names the first line that is not."""
-    bodies: list[object] = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
+EXAMPLE_LINE = (
+    '{"title": …, "date": "2025-07-31", "readouts": [{"side": "US", "text": …},'
+    ' {"side": "KR", "text": …}]}'
+)
+
+
+def form_lines(pasted: str, upload: tuple[str, bytes] | None) -> tuple[bytes, str]:
+    """The form's JSON lines and what to call them: the file or the paste, never both."""
+    if upload is not None and pasted.strip():
+        raise InvalidInput(
+            f"you chose the file {upload[0]} and also pasted lines; send one of them: clear the"
+            " box to send the file, or remove the file to send the pasted lines"
+        )
+    if upload is not None:
+        name, raw = upload
         try:
-            check_depth(line.encode("utf-8", "surrogatepass"))
-        except BadRequest as error:
-            raise InvalidInput(f"line {number}: {error}") from None
-        try:
-            bodies.append(msgspec.json.decode(line))
-        except msgspec.DecodeError:
-            raise InvalidInput(
-                f"line {number} is not a JSON object; each line must be one comparison, like"
-                ' {"title": …, "date": "2025-07-31", "readouts": [{"side": "US", "text": …},'
-                ' {"side": "KR", "text": …}]}'
-            ) from None
-    if not bodies:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InvalidInput(f"{name} is not a UTF-8 text file") from None
+        return text.encode("utf-8"), name
+    if not pasted.strip():
         raise InvalidInput("there are no comparisons: paste JSON lines or choose a .jsonl file")
-    return bodies
+    return pasted.encode("utf-8", "surrogatepass"), "the pasted lines"
 
 
 def item_problems(items: list[Item]) -> list[str]:
-    """'line N: what is wrong' for every item that cannot run, in plain words."""
-    return [f"line {n}: {plain(item.error)}" for n, item in enumerate(items, 1) if item.error]
+    """'line N: what is wrong' for every item that cannot run, in plain words: all of them."""
+    return [f"{item.where}: {plain(item.error)}" for item in items if item.error]
 
 
 def plain(error: str) -> str:
     """A schema message ("Expected `str` matching regex …  - at `$.readouts[0].text`") in words."""
+    if error.startswith("not valid JSON"):
+        return f"it is not a JSON object; each line must be one comparison, like {EXAMPLE_LINE}"
     message, _, path = error.removeprefix("not a comparison body: ").partition(" - at `")
     where = _where(path.rstrip("`"))
     if message.startswith("Expected `array` of length"):

@@ -5,7 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+import msgspec
+
 from service.api.batch_chart import chart_svg, topics_svg
+from service.api.batch_form import plain
 from service.api.batch_schemas import Progress
 from service.batch.items import Item
 from service.batch.records import BatchRow
@@ -14,7 +17,7 @@ from service.batch.trends import TopicOut, Trends
 
 @dataclass(frozen=True)
 class PeriodRow:
-    """A quarter with meetings, and per side (meetings it stressed something alone, took part)."""
+    """A quarter with meetings, and per side (emphases it made alone, meetings it took part in)."""
 
     period: str
     cells: list[tuple[int, int]]
@@ -23,7 +26,7 @@ class PeriodRow:
 def timeline_rows(trends: Trends) -> list[PeriodRow]:
     cells: dict[str, dict[str, tuple[int, int]]] = {}
     for count in trends.timeline:
-        cells.setdefault(count.period, {})[count.side] = (count.stressed, count.meetings)
+        cells.setdefault(count.period, {})[count.side] = (count.emphases, count.meetings)
     return [
         PeriodRow(period, [cells[period].get(side, (0, 0)) for side in trends.sides])
         for period in cells
@@ -69,7 +72,10 @@ def batch_page_context(row: BatchRow, items: list[Item], trends: Trends | None) 
     views = topic_views(trends) if trends else []
     return {
         "batch": row,
-        "items": items,
+        "items": [
+            msgspec.structs.replace(item, error=plain(item.error)) if item.error else item
+            for item in items
+        ],
         "progress": Progress.of(row.total, items),
         "trends": trends,
         **charts(trends, row.id),

@@ -5,18 +5,18 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from litestar import Controller, Response, get, post
+from litestar.datastructures import UploadFile
 from litestar.di import NamedDependency
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, JSONBody
 from litestar.response import Redirect, Template
 
 from service.api.auth import FORM_TOKEN
-from service.api.batch_form import bodies_of, item_problems
+from service.api.batch_form import form_lines, item_problems
 from service.api.batch_schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch_view import batch_page_context
 from service.api.pages import PAGE_ERRORS
 from service.api.problems import WRITE_PROBLEMS, problem_responses
-from service.api.uploads import uploaded_text
 from service.batch.service import Batches
 from service.errors import BadRequest, Busy, InvalidInput
 
@@ -90,22 +90,24 @@ class BatchPageController(Controller):
         data: Annotated[dict[str, Any], Body(media_type=RequestEncodingType.MULTI_PART)],
         batch_service: NamedDependency[Batches],
     ) -> Response[Any]:
-        """Paste or upload JSON lines; nothing runs unless every line is a comparison."""
+        """Paste or upload JSON lines: a bad line becomes an error item and the rest run, as in
+        the CLI; refused whole (every error listed) only when no line can run."""
         pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
-        name = data.get("name") if isinstance(data.get("name"), str) else None
+        problems: list[str] = []
+        label = data.get("name") if isinstance(data.get("name"), str) else None  # the batch's
         try:
-            items = batch_service.prepare(
-                bodies_of(uploaded_text(data.get("file")) or pasted or "")
-            )
+            raw, name = form_lines(pasted or "", _uploaded(data.get("file")))
+            items = batch_service.prepare_lines(raw)
             problems = item_problems(items)
-            if problems:
-                raise InvalidInput("; ".join(problems[:5]) + (" …" if len(problems) > 5 else ""))
-            row = batch_service.queue(items, name)
+            if len(problems) == len(items):
+                raise InvalidInput(f"no line of {name} is a comparison that can run:")
+            row = batch_service.queue(items, label)
         except (InvalidInput, BadRequest, Busy) as error:
             status = 503 if isinstance(error, Busy) else 422
             return _index(
-                batch_service, error=str(error), pasted=pasted or "", name=name, status=status
-            )
+                batch_service, error=str(error), problems=problems, pasted=pasted or "",
+                name=label, status=status,
+            )  # fmt: skip
         return Redirect(f"/batches/{row.id}", status_code=303)
 
     @get("/batches/{batch_id:str}", sync_to_thread=True)
@@ -115,13 +117,23 @@ class BatchPageController(Controller):
         return Template("batch.html", context=context)
 
 
+def _uploaded(upload: object) -> tuple[str, bytes] | None:
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return None
+    return upload.filename, upload.file.read()
+
+
 def _index(
     service: Batches,
     *,
     error: str | None = None,
+    problems: list[str] | None = None,
     pasted: str = "",
     name: str | None = None,
     status: int = 200,
 ) -> Template:
-    context = {"batches": service.recent(), "error": error, "pasted": pasted, "name": name or ""}
+    context = {
+        "batches": service.recent(), "error": error, "problems": problems or [], "pasted": pasted,
+        "max_batch_bytes": MAX_BATCH_BYTES, "name": name or "",
+    }  # fmt: skip
     return Template("batches.html", context=context, status_code=status)

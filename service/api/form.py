@@ -15,7 +15,7 @@ import msgspec
 from service.api.uploads import uploaded_text
 from service.errors import InvalidInput
 from service.fetch import FetchPolicy, fetch
-from service.validate import MAX_READOUTS
+from service.validate import MAX_READOUTS, too_long_side
 
 LETTERS = "abcdef"[:MAX_READOUTS]
 ORDINAL = dict(enumerate(("first", "second", "third", "fourth", "fifth", "sixth")))
@@ -84,8 +84,9 @@ def fetch_into(form: dict[str, str], n: str, policy: FetchPolicy) -> tuple[dict[
     return filled, notice
 
 
-def plain_words(error: Exception) -> str:
-    """A validation error as a sentence a person filling in the form understands."""
+def plain_words(error: Exception, form: dict[str, str] | None = None) -> str:
+    """A validation error as a sentence a person filling in the form understands; `form`, the
+    fields as sent, lets it name the value refused."""
     message = str(error)
     found = _PATH.match(message) if isinstance(error, msgspec.ValidationError) else None
     if found is None:
@@ -106,7 +107,8 @@ def plain_words(error: Exception) -> str:
         return f"The {which} readout is empty."
     if field == "side":
         if too_long:
-            return f"The {which} side label must be at most {too_long.group(1)} characters."
+            typed = (form or {}).get(f"side_{LETTERS[int(readout.group('index'))]}", "").strip()
+            return _sentence(f"{which} readout: {too_long_side(typed)}")
         if "length >= 1" in detail:
             return f"The {which} side label is empty."
         return (

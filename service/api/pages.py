@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from functools import cache
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio.to_thread
 import msgspec
@@ -31,7 +32,8 @@ from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
 from service.errors import CrossSite, NotFound, ReadoutDiffError, Unauthorized
-from service.render.html import STATIC, environment, report_context
+from service.pipeline.classify.calibration import load_calibration
+from service.render.html import STATIC, environment, guide_context, report_context
 from service.store import ComparisonQuery
 from service.wire import ComparisonIn
 
@@ -105,11 +107,32 @@ def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Templ
     )
 
 
+def too_large_page(request: Request[Any, Any, Any], error: Exception) -> Template:
+    """A form over the body limit: what happened and what to do, in words (413)."""
+    limit = request.route_handler.resolve_request_max_body_size() or 0
+    batch = request.url.path.startswith("/batches")
+    advice = (
+        "Split the file into smaller ones and start a batch with each."
+        if batch
+        else "Shorten the readouts (each may hold at most the text of a long readout) and compare"
+        " again."
+    )
+    message = (
+        f"What this form sent is larger than the {limit / 1_000_000:.1f} MB this server takes at"
+        f" once, so nothing was saved. {advice} Your browser's Back button returns to the form"
+        " with what you typed."
+    )
+    return Template(
+        "message.html", context={"message": message, "heading": "Too large"}, status_code=413
+    )
+
+
 # The pages answer their errors as pages, not problem+json.
-PAGE_ERRORS = {
+PAGE_ERRORS: dict[type[Exception] | int, Any] = {
     NotFound: not_found_page,
     Unauthorized: _unauthorized_page,
     CrossSite: _cross_site_page,
+    413: too_large_page,
 }
 
 
@@ -128,13 +151,22 @@ class PageController(Controller):
         side: FromQuery[str | None] = None,
         date_from: FromQuery[str | None] = None,
         date_to: FromQuery[str | None] = None,
+        deleted: FromQuery[str | None] = None,
     ) -> Template:
         filters = {"text": text, "side": side, "date_from": date_from, "date_to": date_to}
         return self._home(
             comparison_service,
             page=min(max(page, 1), MAX_PAGE_NUMBER),
             filters={k: (v or "").strip() for k, v in filters.items()},
+            deleted=(deleted or "")[:320] or None,
         )
+
+    @get("/how-to-read", sync_to_thread=False)
+    def how_to_read(self, comparison_service: NamedDependency[Comparisons]) -> Template:
+        """What a report's headings and numbers mean, with this server's threshold."""
+        encoder = comparison_service.encoder.name
+        context = {"encoder": encoder, **guide_context(load_calibration(encoder).match_threshold)}
+        return Template("how_to_read.html", context=context)
 
     @get("/comparisons")
     async def form_address(self) -> Redirect:
@@ -176,7 +208,9 @@ class PageController(Controller):
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
-            return self._home(comparison_service, form=form, error=plain_words(error), status=422)
+            return self._home(
+                comparison_service, form=form, error=plain_words(error, form), status=422
+            )
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
     @get("/comparisons/{comparison_id:str}", sync_to_thread=True)
@@ -191,8 +225,12 @@ class PageController(Controller):
     def delete(
         self, comparison_id: FromPath[str], comparison_service: NamedDependency[Comparisons]
     ) -> Redirect:
+        request = comparison_service.request_of(comparison_id)
         comparison_service.delete(comparison_id)
-        return Redirect("/", status_code=303)
+        what = request.title or " vs ".join(r.side for r in request.readouts)
+        if request.date:
+            what += f" ({request.date})"
+        return Redirect(f"/?{urlencode({'deleted': what})}", status_code=303)
 
     @staticmethod
     def _home(
@@ -204,6 +242,7 @@ class PageController(Controller):
         error: str | None = None,
         notice: str | None = None,
         status: int = 200,
+        deleted: str | None = None,
     ) -> Template:
         filters = filters or dict.fromkeys(FILTERS, "")
         problems = [
@@ -236,6 +275,7 @@ class PageController(Controller):
                 "notice": notice,
                 "more_readouts": [(n, ORDINAL[i].capitalize()) for i, n in enumerate(LETTERS)][2:],
                 "more_open": any(used(form or {}, n) for n in LETTERS[2:]),
+                "deleted": deleted,
             },
             status_code=status,
         )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import msgspec
@@ -39,12 +39,16 @@ def read_items(source: Path, out: Path | None = None) -> list[Item]:
     """
     if not source.exists():
         raise InvalidInput(f"{source}: no such file or folder")
-    items = list(_folder_items(source, out) if source.is_dir() else _line_items(source))
+    if source.is_dir():
+        items = _unique_keys(list(_folder_items(source, out)))
+    else:
+        raw = read_limited(source, MAX_FILE_BYTES)
+        items = lines_items(raw, lambda n: f"{source.name}:{n}")
     if not items:
         raise InvalidInput(f"{source}: no meetings found")
     if all(item.error for item in items) and not source.is_dir() and not _any_json(items):
         raise InvalidInput(f"{source}: not a JSON-lines file (no line is a JSON object)")
-    return _unique_keys(items)
+    return items
 
 
 def items_from_bodies(bodies: list[object]) -> list[Item]:
@@ -62,19 +66,25 @@ def items_from_bodies(bodies: list[object]) -> list[Item]:
     return _unique_keys(items)
 
 
-def _line_items(path: Path) -> Iterator[Item]:
-    raw = read_limited(path, MAX_FILE_BYTES)
+def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
+    """The per-line rule of every JSON-lines batch (a file for the CLI, the batch form): each
+    non-blank line is one meeting, a bad line an error item and the rest still run."""
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
-        where = f"{path.name}:{number}"
         key = _digest(line)
         try:
             body = parse_body(line)
         except ReadoutDiffError as error:
-            yield Item.invalid(key, where, str(error))
+            yield Item.invalid(key, where(number), str(error))
         else:
-            yield Item.of(_digest(msgspec.json.encode(body)), where, body)
+            yield Item.of(_digest(msgspec.json.encode(body)), where(number), body)
+
+
+def lines_items(raw: bytes, where: Callable[[int], str] = lambda n: f"line {n}") -> list[Item]:
+    """The items of JSON lines (a file, or the batch form's paste or upload), a meeting listed
+    twice counted once."""
+    return _unique_keys(list(line_items(raw, where)))
 
 
 def skipped_folders(folder: Path, out: Path | None = None) -> list[Path]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
+    NAME_JOINERS,
     STOPWORDS,
     is_proper,
     is_verb_form,
@@ -51,6 +52,9 @@ def noun_phrases(text: str) -> dict[Phrase, str]:
         if hyphen and runs[-1]:
             runs[-1].append(index)
             inside.add(index)
+        elif runs[-1] and _joins_name(words, index):  # "Republic of Korea" is one name
+            runs[-1].append(index)
+            inside.update((index, index + 1))
         elif _breaks(words, index):
             runs.append([])
             continue
@@ -68,7 +72,9 @@ def noun_phrases(text: str) -> dict[Phrase, str]:
             ):
                 continue  # would cut a compound or a name in two
             part = [words[i] for i in run[start:]]
-            if len(part) > MAX_WORDS and not all(is_proper(words, i) for i in run[start:]):
+            if len(part) > MAX_WORDS and not all(
+                is_proper(words, i) or words[i][0] in NAME_JOINERS for i in run[start:]
+            ):
                 continue
             if len(part) == 1 and not _says_something(part[0][0]):
                 continue  # "two", "summer": an everyday word alone names nothing
@@ -76,6 +82,16 @@ def noun_phrases(text: str) -> dict[Phrase, str]:
             surface = text[part[0][1] : part[-1][1] + len(part[-1][0])]
             found.setdefault(phrase, _POSSESSIVE.sub("", surface))
     return found
+
+
+def _joins_name(words: list[tuple[str, int]], index: int) -> bool:
+    """A joiner between two words of a name: "of" in "Democratic People's Republic of Korea"."""
+    return (
+        words[index][0] in NAME_JOINERS
+        and 0 < index < len(words) - 1
+        and is_proper(words, index - 1)
+        and is_proper(words, index + 1)
+    )
 
 
 def _breaks(words: list[tuple[str, int]], index: int) -> bool:
@@ -117,14 +133,43 @@ def phrase_idf(claims: Iterable[dict[Phrase, str]], total: int) -> dict[str, flo
     return {k: math.log((total + 1) / (n + 0.5)) for k, n in counts.items()}
 
 
-def best_phrase(members: list[dict[Phrase, str]], idf: dict[str, float]) -> str | None:
-    """The phrase most members use, weighted by how rare its words are; None if there is none."""
+# English words for dates and spans of time: the months, the weekdays and the units and
+# deictic words of the calendar. "six days", "November last year" say when, not what.
+TIME_WORDS = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
+    morning afternoon evening night weekend day days week weeks month months year years decade
+    decades century centuries hour hours minute minutes""".split()
+)
+
+
+def says_when(text: str) -> bool:
+    return any(word.lower() in TIME_WORDS for word in text.split())
+
+
+def best_phrase(
+    members: list[dict[Phrase, str]],
+    idf: dict[str, float],
+    excluded: Callable[[str], bool] = lambda text: False,
+    quorum: int | None = None,
+) -> str | None:
+    """The phrase most members use, weighted by how rare its words are; None if there is none.
+
+    A topic of several claims is named by a phrase more than half of them use (a place one of
+    two claims mentions in passing is no name for both) unless `quorum` says fewer, never by a
+    phrase that says when, nor by one that `excluded` rules out (a side of the batch).
+    """
     support: Counter[Phrase] = Counter()
     surface: dict[Phrase, str] = {}
     for phrases in members:
         for phrase, text in phrases.items():
             support[phrase] += 1
             surface.setdefault(phrase, text)
+    quorum = quorum or len(members) // 2 + 1
+    for phrase in list(support):
+        text = surface[phrase]
+        if support[phrase] < quorum or says_when(text) or excluded(text):
+            del support[phrase]
     if not support:
         return None
 

@@ -57,7 +57,8 @@ class BatchRecords:
                 "INSERT INTO batch_items (batch_id, position, status, title, date, request, error)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(row.id, position, "pending" if item.body else "error",
-                  item.body.title if item.body else None, item.body.date if item.body else None,
+                  item.body.title if item.body else item.title,
+                  item.body.date if item.body else None,
                   msgspec.json.encode(item.body).decode() if item.body else None, item.error)
                  for position, item in enumerate(items, 1)],
             )  # fmt: skip

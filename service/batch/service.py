@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import msgspec
 
-from service.batch.inputs import items_from_bodies
+from service.batch.inputs import items_from_bodies, lines_items
 from service.batch.items import Item
 from service.batch.listing import BatchSummary, recent_batches
 from service.batch.records import BatchRecords, BatchRow
@@ -43,6 +43,20 @@ class Batches:
         if len(bodies) > MAX_BATCH:
             raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(bodies)}")
         return items_from_bodies(bodies)
+
+    def prepare_lines(self, raw: bytes) -> list[Item]:
+        """JSON lines (the batch form's paste or file) by the CLI's per-line rule: a bad line
+        is an error item named "line N"."""
+        # An error line keeps its line number as its title: the batch page names it so.
+        items = [
+            msgspec.structs.replace(item, title=item.where) if item.error else item
+            for item in lines_items(raw)
+        ]
+        if not items:
+            raise InvalidInput("there are no comparisons: paste JSON lines or choose a .jsonl file")
+        if len(items) > MAX_BATCH:
+            raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(items)}")
+        return items
 
     def queue(self, items: list[Item], name: str | None = None) -> BatchRow:
         """Store and queue the batch under its name (checked by `batch_name`), unless the

@@ -9,14 +9,17 @@ from dataclasses import dataclass, field
 import msgspec
 import numpy as np
 
-from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf
+from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf, says_when
+from service.batch.subjects import is_proper_name, is_side, subject
 from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.classify.framing import _people as people_of
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     Term,
     Vocabulary,
     distinctive_terms,
     stem_key,
+    words_of,
 )
 from service.pipeline.embed import Encoder, route
 from service.pipeline.languages import language_named
@@ -69,6 +72,7 @@ class _Claim:
     language: str
     terms: dict[str, tuple[str, ...]]  # surface term -> its stem keys
     phrases: dict[Phrase, str]  # candidate noun phrases, see naming.noun_phrases
+    people: frozenset[str] = frozenset()  # who met and where, in its meeting's readouts
 
 
 def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
@@ -92,10 +96,11 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)
-    topics = [
-        _topic([mentions[i] for i in g], [members[i] for i in g], idf, word_idf)
+    sides = frozenset(side.casefold() for report in reports for side in report.sides)
+    topics = merge_by_subject([
+        _topic([mentions[i] for i in g], [members[i] for i in g], idf, word_idf, sides)
         for g in groups.values()
-    ]
+    ])  # fmt: skip
     topics.sort(key=lambda t: (-len(t.meetings()), -len(t.mentions), t.name))
     for number, topic in enumerate(topics, 1):
         topic.id = f"T{number}"
@@ -111,16 +116,23 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
         meeting = report.id or ""
         index: dict[str, int] = {}
         languages = {r.side: r.language for r in report.readouts}
+        people = _people_and_places(report)
         for claim in report.claims:
             index[claim.id] = len(claims)
             language = languages.get(claim.side, "en")
+            phrases = {
+                phrase: text
+                for phrase, text in noun_phrases(claim.text).items()
+                if not _names_only(text, people)
+            }
             claims.append(
                 _Claim(
                     (meeting, claim.side),
                     claim.text,
                     language,
                     _terms(claim.text, language),
-                    noun_phrases(claim.text),
+                    phrases,
+                    people,
                 )
             )
         for emphasis in report.emphases:
@@ -141,6 +153,16 @@ def _terms(text: str, language: str) -> dict[str, tuple[str, ...]]:
     if room.lexical:
         return {t.text: _term_keys(t) for t in distinctive_terms(text, _NOTHING)}
     return {t.text: (t.text,) for t in room.terms(text, COMMON_ZIPF, None)}
+
+
+def _people_and_places(report: Report) -> frozenset[str]:
+    """Who met and where (names after a title, places after "meeting in"): never a topic."""
+    return frozenset(w for claim in report.claims for w in people_of(words_of(claim.text)))
+
+
+def _names_only(text: str, people: frozenset[str]) -> bool:
+    words = [w.lower().removesuffix("’s").removesuffix("'s") for w in text.split()]
+    return bool(words) and words[0] in people and all(w in people or w.islower() for w in words)
 
 
 def _term_keys(term: Term) -> tuple[str, ...]:
@@ -215,8 +237,38 @@ def _average_linkage(similarity: np.ndarray, cut: float) -> list[int]:
     return [int(label) for label in fcluster(tree, t=1.0 - cut, criterion="distance")]
 
 
+def merge_by_subject(topics: list[Topic]) -> list[Topic]:
+    """One subject, one topic: a topic named by a proper name alone ("North Korea", "United
+    Nations Security Council") takes in every topic whose name is about it as well ("the
+    DPRK's ballistic missile launch", "UNSC resolutions"), states by any of their names."""
+    named = sorted(
+        (t for t in topics if is_proper_name(t.name)),
+        key=lambda t: (len(subject(t.name)), -len(t.mentions), t.name),
+    )
+    rank = {id(t): i for i, t in enumerate(named)}
+    merged: dict[int, Topic] = {}
+    for topic in topics:  # a home always ranks before what it takes in: no cycles
+        keys = subject(topic.name)
+        earlier = named[: rank.get(id(topic), len(named))]
+        home = next((n for n in earlier if subject(n.name) <= keys), None)
+        if home is not None:
+            merged[id(topic)] = home
+    for topic in topics:
+        home = merged.get(id(topic))
+        while home is not None and id(home) in merged:
+            home = merged[id(home)]
+        if home is not None:
+            home.mentions.extend(topic.mentions)
+            home.terms = list(dict.fromkeys(home.terms + topic.terms))[:NAME_TERMS]
+    return [t for t in topics if id(t) not in merged]
+
+
 def _topic(
-    mentions: list[Mention], claims: list[_Claim], idf: dict[str, float], word_idf: dict[str, float]
+    mentions: list[Mention],
+    claims: list[_Claim],
+    idf: dict[str, float],
+    word_idf: dict[str, float],
+    sides: frozenset[str],
 ) -> Topic:
     """Name a topic by the noun phrase most of its members use and the rest of the batch rarely
     does; its terms, likewise, are the distinctive terms most members share."""
@@ -246,10 +298,30 @@ def _topic(
         if len(chosen) == NAME_TERMS:
             break
     terms = [surface[n] for n in chosen]
-    name = best_phrase([c.phrases for c in claims], word_idf) or _fallback_name(mentions)
+    phrases = [c.phrases for c in claims]
+    people = frozenset().union(*(c.people for c in claims))
+    named = [
+        t
+        for t in terms
+        if not is_side(t, sides) and not says_when(t) and not _names_only(t, people)
+    ]
+    name = (
+        best_phrase(phrases, word_idf, lambda text: is_side(text, sides))
+        or (", ".join(named) if named else None)
+        or best_phrase(phrases, word_idf, lambda text: is_side(text, sides), quorum=1)
+        or _fallback_name(mentions, people)
+    )
     return Topic(id="", name=name, terms=terms, mentions=mentions)
 
 
-def _fallback_name(mentions: list[Mention]) -> str:
-    """Claims without a noun phrase that says something: the shortest one whole, never cut."""
-    return min((m.text.strip() for m in mentions), key=len)
+FALLBACK_WORDS = 6
+
+
+def _fallback_name(mentions: list[Mention], people: frozenset[str]) -> str:
+    """No phrase and no term to name a topic by: the shortest claim's opening words after who
+    says it, cut at a word with '…' (a whole sentence is no name)."""
+    words = min((m.text.strip() for m in mentions), key=len).split()
+    while len(words) > 1 and _names_only(words[0], people):
+        words = words[1:]
+    opening = " ".join(words[:FALLBACK_WORDS]).rstrip(".,;:")
+    return opening + ("…" if len(words) > FALLBACK_WORDS else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import msgspec
 
@@ -38,12 +38,14 @@ class TopicOut(msgspec.Struct, frozen=True):
 
 
 class SideMeetings(msgspec.Struct, frozen=True):
-    """In `period`: the meetings `side` took part in, and in how many it stressed something alone."""
+    """In `period`: the meetings `side` took part in, in how many it stressed something alone,
+    and how many emphases it made alone in them (what the chart draws: meetings are mostly 1)."""
 
     side: str
     period: str
     meetings: int
     stressed: int
+    emphases: int = 0
 
 
 class Trends(msgspec.Struct, frozen=True):
@@ -127,7 +129,10 @@ def build_trends(
                 Count(topic.id, side, year, None, label, len(meetings), year_emphases[side, label])
             )
     stressed = {(m.meeting, m.side, m.date) for t in model.topics for m in t.mentions}
-    quarters, timeline = _timeline(sides, attended if attended is not None else stressed, stressed)
+    made = Counter((m.side, period_of(m.date)[2]) for t in model.topics for m in t.mentions)
+    quarters, timeline = _timeline(
+        sides, attended if attended is not None else stressed, stressed, made
+    )
     return Trends(
         sides=sides,
         periods=sorted(periods, key=lambda p: (p == UNDATED, p)),
@@ -144,6 +149,7 @@ def _timeline(
     sides: list[str],
     attended: set[tuple[str, str, str | None]],
     stressed: set[tuple[str, str, str | None]],
+    made: Counter[tuple[str, str]],
 ) -> tuple[list[str], list[SideMeetings]]:
     """Meetings per side in every quarter of the range (zeros included), then undated ones."""
     took_part: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -156,7 +162,9 @@ def _timeline(
     quarters = quarters_between(dated[0], dated[-1]) if dated else []
     undated = [UNDATED] if any(period == UNDATED for _, period in took_part) else []
     timeline = [
-        SideMeetings(side, period, len(took_part[side, period]), len(alone[side, period]))
+        SideMeetings(
+            side, period, len(took_part[side, period]), len(alone[side, period]), made[side, period]
+        )
         for period in [*quarters, *undated]
         for side in sides
     ]

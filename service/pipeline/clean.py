@@ -86,7 +86,10 @@ def clean(text: str) -> list[Segment]:
     segments = [_trim(text, s) for s in segments]
     segments = [s for s in segments if s.end > s.start]
     if not segments:
-        raise InvalidInput("the readout has no readable sentences after removing page chrome")
+        raise InvalidInput(
+            "the readout has no readable sentences: only menus, headings, links or sharing"
+            " buttons of a web page were found"
+        )
     return segments
 
 

@@ -72,7 +72,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
     chosen = route(encoder, languages)
     calibration = load_calibration(chosen.name)
     counterpart = {report.sides[0]: report.sides[1], report.sides[1]: report.sides[0]}
-    carried: dict[str, list[str]] = {e.claim_id: [] for e in report.emphases}
+    carried: dict[str, list[Report]] = {e.claim_id: [] for e in report.emphases}
     for side, language in zip(report.sides, languages, strict=True):
         if not any(e.side == side for e in report.emphases):
             continue
@@ -92,7 +92,7 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
                 if not language_named(language).lexical or _says_most(
                     emphasis.text, terms, said, calibration
                 ):
-                    carried[emphasis.claim_id].append(meeting.date or "undated")
+                    carried[emphasis.claim_id].append(meeting)
     return [
         Precedent(
             claim_id=e.claim_id,
@@ -100,10 +100,17 @@ def precedents(report: Report, earlier: Sequence[Report], encoder: Encoder) -> l
             counterpart=counterpart[e.side],
             carried=len(carried[e.claim_id]),
             meetings=len(earlier),
-            dates=carried[e.claim_id],
+            dates=[_date(m) for m in carried[e.claim_id]],
+            ids=[m.id or "" for m in carried[e.claim_id]],
+            checked=[_date(m) for m in earlier],
+            checked_ids=[m.id or "" for m in earlier],
         )
         for e in report.emphases
     ]
+
+
+def _date(meeting: Report) -> str:
+    return meeting.date or "undated"
 
 
 def _language(report: Report, side: str) -> str:

@@ -74,6 +74,10 @@ class Precedent(msgspec.Struct, frozen=True):
     carried: int  # earlier meetings whose readout of `side` has a claim that matches
     meetings: int  # earlier meetings of the same two sides looked at, newest first
     dates: list[str] = msgspec.field(default_factory=list)  # those that carried it
+    ids: list[str] = msgspec.field(default_factory=list)  # their comparison ids ("" if none)
+    # Every earlier meeting looked at, newest first: its date and comparison id.
+    checked: list[str] = msgspec.field(default_factory=list)
+    checked_ids: list[str] = msgspec.field(default_factory=list)
 
 
 class StrengthGap(msgspec.Struct, frozen=True):

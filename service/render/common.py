@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
+from service.render.reading import closest_words
 
 KIND_LABEL = {"one-sided": "only", "partial": "stronger/more specific", "opposed": "opposed"}
 
@@ -37,18 +38,47 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def precedent_line(precedent: Precedent) -> str:
-    """'new: in none of the last 2 US readouts with KR', or how many carried it, and when."""
+QUOTE_CHARS = 140  # a quote of the other side beside an emphasis or a strength gap
+
+
+def clip(text: str, limit: int = QUOTE_CHARS) -> str:
+    """`text` on one line, cut at the last whole word within `limit` characters, with '…'."""
+    text = one_line(text)
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—-") + "…"
+
+
+def precedent_lead(precedent: Precedent) -> str:
+    """'new: in none of the last 2 US readouts with KR', or how many carried it."""
     side, other, meetings = precedent.side, precedent.counterpart, precedent.meetings
     if meetings == 1:
         last = f"the last {side} readout with {other}"
-        if not precedent.carried:
-            return f"new: not in {last}"
-        return f"earlier: in {last} ({precedent.dates[0]})"
+        return f"earlier: in {last}" if precedent.carried else f"new: not in {last}"
     last = f"the last {meetings} {side} readouts with {other}"
     if not precedent.carried:
         return f"new: in none of {last}"
-    return f"earlier: in {precedent.carried} of {last} ({', '.join(precedent.dates)})"
+    return f"earlier: in {precedent.carried} of {last}"
+
+
+def precedent_meetings(precedent: Precedent) -> list[tuple[str, str]]:
+    """(date, comparison id) of the meetings a history line names: those that carried the
+    emphasis, or when none did, those looked at; the id is "" when it is not stored."""
+    if precedent.carried:
+        dates, ids = precedent.dates, precedent.ids
+    else:
+        dates, ids = precedent.checked, precedent.checked_ids
+    return list(zip(dates, ids + [""] * (len(dates) - len(ids)), strict=False))
+
+
+def precedent_line(precedent: Precedent) -> str:
+    """The history line with its dates: 'new: not in the last US readout with KR (2024-02-28)'."""
+    dates = ", ".join(date for date, _ in precedent_meetings(precedent))
+    return f"{precedent_lead(precedent)} ({dates})" if dates else precedent_lead(precedent)
 
 
 def precedents_by_claim(report: Report) -> dict[str, Precedent]:
@@ -56,7 +86,11 @@ def precedents_by_claim(report: Report) -> dict[str, Precedent]:
 
 
 def describe(
-    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent] | None = None
+    emphasis: Emphasis,
+    claims: dict[str, Claim],
+    history: dict[str, Precedent] | None = None,
+    *,
+    threshold: float,
 ) -> list[str]:
     """The emphasis quoted, then its terms, evidence, its counterpart (or that it has none) and
     history, a line each."""
@@ -67,10 +101,8 @@ def describe(
         lines.append("evidence: " + ", ".join(emphasis.evidence))
     if emphasis.closest is not None:
         other = claims[emphasis.closest.claim_id]
-        lines.append(
-            f"{other.side} counterpart (similarity {emphasis.closest.similarity:.2f}): "
-            f'"{one_line(other.text)[:140]}"'
-        )
+        words = closest_words(emphasis.kind, other.side, emphasis.closest.similarity, threshold)
+        lines.append(f'{words}: "{clip(other.text)}"')
     else:
         lines.append(no_counterpart(emphasis.side, claims.values()))
     if history and emphasis.claim_id in history:
@@ -91,6 +123,16 @@ def title(report: Report) -> str:
     return f"{heading} ({report.date})" if report.date else heading
 
 
+def source_lines(report: Report) -> list[str]:
+    """'US: U.S. Department of State, https://…' for each readout that names where it is from."""
+    lines = []
+    for readout in report.readouts:
+        where = ", ".join(part for part in (readout.source, readout.url) if part)
+        if where:
+            lines.append(f"{readout.side}: {where}")
+    return lines
+
+
 def strength_gap_line(gap: StrengthGap) -> str:
     """'US: expressed serious concerns (3 stressed) — KR: exchanged (1 noted)'."""
     return " — ".join(
@@ -100,7 +142,5 @@ def strength_gap_line(gap: StrengthGap) -> str:
 
 
 def strength_gap_quotes(gap: StrengthGap, claims: dict[str, Claim]) -> list[str]:
-    """Each side's claim of a strength gap, quoted on one line (cut at 140 characters)."""
-    return [
-        f'{claims[i].side}: "{one_line(claims[i].text)[:140]}"' for i in gap.claims if i in claims
-    ]
+    """Each side's claim of a strength gap, quoted on one line (cut at a word, with '…')."""
+    return [f'{claims[i].side}: "{clip(claims[i].text)}"' for i in gap.claims if i in claims]

@@ -10,6 +10,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from service.pipeline.types import Report
 from service.render.attributions import SECTION_TITLE, attribution_lines
+from service.render.reading import (
+    HOW_TO_READ_TITLE,
+    emphases_heading,
+    how_to_read,
+    same_matter,
+    threshold_words,
+)
 from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_views
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
@@ -42,11 +49,19 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "many_class": " many" if len(report.sides) > 2 else "",
         "all_but_one": all_but_one_views(report),
         "all_but_one_title": ALL_BUT_ONE_TITLE,
+        "emphases_heading": emphases_heading,
+        "threshold_words": threshold_words(report.model.encoder, same_matter(report)),
+        **guide_context(same_matter(report)),
     }
     if standalone:
         context["inline_css"] = (STATIC / "style.css").read_text(encoding="utf-8")
         context["inline_js"] = (STATIC / "report.js").read_text(encoding="utf-8")
     return context
+
+
+def guide_context(threshold: float) -> dict[str, Any]:
+    """What the 'How to read this' page and section need."""
+    return {"how_to_read_title": HOW_TO_READ_TITLE, "guide": how_to_read(threshold)}
 
 
 def to_html(report: Report) -> str:

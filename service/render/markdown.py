@@ -1,6 +1,8 @@
-"""The report as Markdown; readout text is escaped so it cannot inject markup."""
+"""The report as Markdown; readout text is escaped so it cannot inject markup, and no further."""
 
 from __future__ import annotations
+
+import re
 
 from service.pipeline.types import Report
 from service.render import common
@@ -10,29 +12,52 @@ from service.render.common import (
     describe,
     one_line,
     shared_pairs,
+    source_lines,
     strength_gap_line,
     strength_gap_quotes,
     title,
 )
+from service.render.reading import (
+    HOW_TO_READ_TITLE,
+    emphases_heading,
+    how_to_read,
+    same_matter,
+    threshold_words,
+)
 from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_lines, shared_header
 
-_MARKDOWN_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_{}[]<>()#+-.!|~"})
+# Characters that make markup anywhere in a line (emphasis, code, links, HTML, tables,
+# strikethrough, entities); '.', '-', '(', '#' and the like only do at a line's start.
+_INLINE = str.maketrans({c: f"\\{c}" for c in "\\`*_[]<>|~&"})
+_BLOCK_START = re.compile(r"^(\s*)(?:([#+=-])|(\d+)([.)]))")
 
 
 def escape_markdown(text: str) -> str:
-    return text.translate(_MARKDOWN_SPECIAL)
+    """`text` as literal Markdown: inline markup escaped, and a block marker at its start."""
+    text = text.translate(_INLINE)
+    return _BLOCK_START.sub(
+        lambda m: (
+            m.group(1) + ("\\" + m.group(2) if m.group(2) else m.group(3) + "\\" + m.group(4))
+        ),
+        text,
+        count=1,
+    )
 
 
 def to_markdown(report: Report) -> str:
     """Emphases per side (kind, salience, quote, details), then a table of the shared claims."""
     claims = common.claim_index(report)
     out = [f"# {escape_markdown(title(report))}", ""]
+    sources = source_lines(report)
+    if sources:
+        out += ["Sources:", ""] + [f"- {escape_markdown(line)}" for line in sources] + [""]
     history = common.precedents_by_claim(report)
+    threshold = same_matter(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
-        out += [f"## What only {escape_markdown(side)} stressed ({len(emphases)})", ""]
+        out += [f"## {escape_markdown(emphases_heading(side))} ({len(emphases)})", ""]
         for number, emphasis in enumerate(emphases, 1):
-            first, *rest = describe(emphasis, claims, history)
+            first, *rest = describe(emphasis, claims, history, threshold=threshold)
             out.append(
                 f"{number}. **{KIND_LABEL[emphasis.kind]}** (salience {emphasis.salience:.2f})"
                 f" {escape_markdown(first)}"
@@ -71,5 +96,7 @@ def to_markdown(report: Report) -> str:
         for number, gap in enumerate(report.strength_gaps, 1):
             out.append(f"{number}. {escape_markdown(strength_gap_line(gap))}")
             out += [f"   - {escape_markdown(q)}" for q in strength_gap_quotes(gap, claims)]
-    out += ["", f"_encoder {report.model.encoder}, threshold {report.model.threshold:.2f}_", ""]
-    return "\n".join(out)
+    out += ["", f"_{escape_markdown(threshold_words(report.model.encoder, threshold))}_", ""]
+    out += [f"## {HOW_TO_READ_TITLE}", ""]
+    out += [f"- **{term}**: {escape_markdown(text)}" for term, text in how_to_read(threshold)]
+    return "\n".join(out) + "\n"

@@ -13,10 +13,12 @@ from service.render.common import (
     one_line,
     precedents_by_claim,
     shared_pairs,
+    source_lines,
     strength_gap_line,
     strength_gap_quotes,
     title,
 )
+from service.render.reading import emphases_heading, same_matter, threshold_words
 from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_lines
 
 
@@ -24,12 +26,16 @@ def to_text(report: Report, width: int = 100) -> str:
     claims = claim_index(report)
     rule = "=" * min(width, 100)
     out = [rule, title(report), rule]
+    sources = source_lines(report)
+    if sources:
+        out += ["Sources:"] + [f"  {line}" for line in sources]
     history = precedents_by_claim(report)
+    threshold = same_matter(report)
     for side in report.sides:
         emphases = [e for e in report.emphases if e.side == side]
-        out += ["", f"Only {side} ({len(emphases)} emphases)", "-" * 40]
+        out += ["", f"{emphases_heading(side)} ({len(emphases)} emphases)", "-" * 40]
         for number, emphasis in enumerate(emphases, 1):
-            first, *rest = describe(emphasis, claims, history)
+            first, *rest = describe(emphasis, claims, history, threshold=threshold)
             label = f"{number:>2}. [{KIND_LABEL[emphasis.kind]}] "
             out += textwrap.wrap(
                 first, width, initial_indent=label, subsequent_indent=" " * len(label)
@@ -82,5 +88,5 @@ def to_text(report: Report, width: int = 100) -> str:
                 out += textwrap.wrap(
                     quote, width, initial_indent=" " * 4, subsequent_indent=" " * 6
                 )
-    out += ["", f"encoder {report.model.encoder}, threshold {report.model.threshold:.2f}"]
+    out += ["", *textwrap.wrap(threshold_words(report.model.encoder, threshold), width)]
     return "\n".join(out) + "\n"

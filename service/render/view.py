@@ -7,7 +7,14 @@ from dataclasses import dataclass, field
 
 from service.pipeline.classify.level import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
-from service.render.common import no_counterpart, precedent_line, precedents_by_claim
+from service.render.common import (
+    clip,
+    no_counterpart,
+    precedent_lead,
+    precedent_meetings,
+    precedents_by_claim,
+)
+from service.render.reading import closest_words, same_matter
 
 KIND_ORDER = {"one-sided": 0, "opposed": 1, "partial": 2}
 VERDICT_LABEL = {
@@ -58,8 +65,23 @@ class EmphasisView:
     closest_side: str | None
     closest_text: str | None
     similarity: float | None
-    history: str | None = None  # how often this side's earlier readouts carried it
+    closest_words: str | None = None  # 'nearest KR claim (similarity 0.18, below the 0.22 …)'
+    history: HistoryView | None = None  # how often this side's earlier readouts carried it
     no_counterpart: str | None = None  # said instead of a counterpart when there is none
+
+
+@dataclass(frozen=True)
+class HistoryView:
+    """'earlier: in 2 of the last 3 US readouts with KR', then each meeting's date and page."""
+
+    lead: str
+    meetings: list[tuple[str, str | None]]  # (date, the page of that report, None if none)
+
+
+def history_view(precedent: Precedent) -> HistoryView:
+    meetings = precedent_meetings(precedent)
+    pages = [(date, f"/comparisons/{cid}" if cid else None) for date, cid in meetings]
+    return HistoryView(precedent_lead(precedent), pages)
 
 
 @dataclass
@@ -153,7 +175,7 @@ def side_views(report: Report) -> list[SideView]:
             SideView(
                 side=side,
                 passages=passages,
-                emphases=[_emphasis_view(e, claims, history) for e in ranked],
+                emphases=[_emphasis_view(e, claims, history, same_matter(report)) for e in ranked],
                 counts=counts,
                 source=readout.source if readout else None,
                 url=readout.url if readout else None,
@@ -164,7 +186,7 @@ def side_views(report: Report) -> list[SideView]:
 
 
 def _emphasis_view(
-    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent]
+    emphasis: Emphasis, claims: dict[str, Claim], history: dict[str, Precedent], threshold: float
 ) -> EmphasisView:
     closest = emphasis.closest
     other = claims.get(closest.claim_id) if closest else None
@@ -180,12 +202,15 @@ def _emphasis_view(
         evidence=emphasis.evidence,
         closest_id=closest.claim_id if closest else None,
         closest_side=other.side if other else None,
-        closest_text=" ".join(other.text.split()) if other else None,
-        similarity=closest.similarity if closest else None,
-        no_counterpart=None if closest else no_counterpart(emphasis.side, claims.values()),
-        history=precedent_line(history[emphasis.claim_id])
-        if emphasis.claim_id in history
+        closest_text=clip(other.text, 150 if emphasis.kind == "partial" else 220)
+        if other
         else None,
+        similarity=closest.similarity if closest else None,
+        closest_words=closest_words(emphasis.kind, other.side, closest.similarity, threshold)
+        if closest and other
+        else None,
+        history=history_view(history[emphasis.claim_id]) if emphasis.claim_id in history else None,
+        no_counterpart=None if closest else no_counterpart(emphasis.side, claims.values()),
     )
 
 

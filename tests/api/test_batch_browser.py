@@ -67,7 +67,7 @@ def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) 
         assert topic.locator("blockquote", has_text=keyword.capitalize()).count() == len(meetings)
 
         failed = page.locator(".items .item.i-error")
-        assert failed.count() == 1 and "length >= 2" in failed.inner_text()
+        assert failed.count() == 1 and "it needs exactly two readouts" in failed.inner_text()
 
         title = links.first.inner_text().split(" · ", 1)[1]
         links.first.click()
@@ -134,7 +134,7 @@ def test_an_uploaded_file_runs_and_a_bad_paste_is_explained(
         page.click("button[type=submit]")
         error = page.locator(".form-error")
         assert error.is_visible()
-        assert "line 1: it needs 2 to 6 readouts" in error.inner_text()
+        assert "line 1: the first readout's text is empty" in error.inner_text()
         assert "Expected" not in error.inner_text() and "$." not in error.inner_text()
         assert page.locator(".batch-row").count() == 0, "nothing started"
         page.fill("textarea[name=jsonl]", "")

@@ -12,12 +12,15 @@ from litestar.testing import TestClient
 
 from service.api.app import create_app
 from service.api.batch_form import plain
-from service.batch.inputs import items_from_bodies
+from service.batch.inputs import items_from_bodies, read_items
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
 from tests.api.conftest import Client, body
 from tests.api.test_batches import wait
 from tests.batch.conftest import history
+from tests.conftest import ROOT
+
+FIXTURES = ROOT / "fixtures"
 
 
 def _jsonl(bodies: list[object]) -> str:
@@ -55,8 +58,7 @@ def test_an_uploaded_file_starts_a_batch(client: Client) -> None:
     [
         ("", "there are no comparisons"),
         ("   \n\n", "there are no comparisons"),
-        ('{"readouts": [', "line 1 is not a JSON object"),
-        (json.dumps(body()) + "\nnot json", "line 2 is not a JSON object"),
+        ('{"readouts": [', "line 1: it is not a JSON object"),
         (json.dumps(body(readouts=[{"side": "US", "text": " "}, {"side": "KR", "text": "x"}])),
          "line 1: the first readout's text is empty"),
         (json.dumps(body(date="2025-13-40")), "line 1: the date is not a date like 2025-07-31"),
@@ -69,6 +71,42 @@ def test_a_bad_paste_is_refused_in_plain_words(client: Client, pasted: str, word
     assert "msgspec" not in response.text and "$." not in response.text
     assert "Expected `" not in response.text
     assert "No batches yet" in response.text, "nothing was started"
+
+
+def test_a_bad_line_becomes_an_error_entry_and_the_rest_run_as_in_the_cli(client: Client) -> None:
+    lines = (FIXTURES / "batches" / "with_errors.jsonl").read_text(encoding="utf-8")
+    cli = read_items(FIXTURES / "batches" / "with_errors.jsonl")
+    response = client.post("/batches", files={"jsonl": (None, lines)}, follow_redirects=False)
+    assert response.status_code == 303, html.unescape(response.text)[:2000]
+    page = html.unescape(client.get(response.headers["location"]).text)
+    web = client.app.state.batches.get(response.headers["location"].rsplit("/", 1)[1])[1]
+    assert [i.status == "error" for i in web] == [i.status == "error" for i in cli]
+    errors = [i for i in web if i.error]
+    assert len(errors) >= 6 and all((i.title or "").startswith("line ") for i in errors)
+    assert {"line 4", "line 5"} <= {i.title for i in errors} and "it is not a JSON object" in page
+    assert "not a comparison body" not in page and "Expected `" not in page
+
+
+def test_every_error_is_listed_when_no_line_can_run(client: Client) -> None:
+    bad = [json.dumps(body(date=f"2025-13-{n:02d}")) for n in range(1, 9)]
+    response = client.post("/batches", files={"jsonl": (None, "\n".join(bad))})
+    assert response.status_code == 422
+    page = html.unescape(response.text)
+    assert all(f"line {n}: the date is not a date" in page for n in range(1, 9))
+    assert "…" not in page.split("Could not start the batch")[1].split("</div>")[0]
+
+
+def test_a_file_and_pasted_lines_together_are_refused_in_words(client: Client) -> None:
+    upload = _jsonl(history()[:1]).encode()
+    pasted = _jsonl(history()[1:2])
+    response = client.post(
+        "/batches",
+        files={"file": ("history.jsonl", upload, "text/plain"), "jsonl": (None, pasted)},
+    )
+    assert response.status_code == 422
+    page = html.unescape(response.text)
+    assert "history.jsonl" in page and "send one of them" in page
+    assert "No batches yet" in page, "nothing was started"
 
 
 def test_a_file_that_is_not_text_is_refused(client: Client) -> None:

@@ -70,9 +70,12 @@ def test_submitted_markup_is_shown_as_text(client: Client) -> None:
         ({"text_b": "   "}, "The second readout is empty."),
         ({"text_a": " \n\t "}, "The first readout is empty."),
         ({"date": "2025-02-30"}, "The meeting date must be a real day, as YYYY-MM-DD."),
-        ({"side_a": "A" * 17}, "The first side label must be at most 16 characters."),
+        (
+            {"side_a": "A" * 17},
+            "First readout: the side label 'AAAAAAAAAAAAAAAAA' has 17 characters",
+        ),
         ({"url_a": "ftp://x"}, "The first readout's URL must start with http:// or https://."),
-        ({"text_a": "Log in to comment"}, "no readable sentences"),
+        ({"text_a": "Log in to comment"}, "no readable sentences: only menus, headings"),
     ],
 )
 def test_form_errors_are_shown_on_the_page(
@@ -90,8 +93,10 @@ def test_form_errors_are_shown_on_the_page(
 def test_delete_button_removes_the_comparison(client: Client) -> None:
     location = submit(client)
     response = client.post(location + "/delete", follow_redirects=False)
-    assert response.status_code == 303 and response.headers["location"] == "/"
+    assert response.status_code == 303 and response.headers["location"].startswith("/?deleted=")
     assert client.get("/api/comparisons").json()["total"] == 0
+    notice = html.unescape(client.get(response.headers["location"]).text)
+    assert "Deleted the comparison “Rubio and Cho (2025-07-31)”." in notice
 
 
 def test_missing_report_page_is_an_html_404(client: Client) -> None:
@@ -192,7 +197,7 @@ def test_opposed_claims_have_their_own_section(client: Client) -> None:
         Emphasis("KR", claim.id, "opposed", claim.text, [], 0.9, Closest(report.claims[0].id, 0.5))
     )
     page = to_html(report)
-    kr = page[page.index('What only <span class="side">KR') :]
+    kr = page[page.index("What only KR said") :]
     only, opposed = kr.index("Said only by KR"), kr.index("Contradicted by the other side")
     section = kr[opposed:]
     assert " ".join(claim.text.split())[:40] in html.unescape(section)

@@ -45,3 +45,49 @@ def test_the_name_is_the_phrase_most_members_share() -> None:
     assert best_phrase(members[:2], idf) == "Taiwan Strait"
     assert best_phrase([members[2]], idf) == "new Fulbright geothermal fellowship"
     assert best_phrase([], idf) is None
+
+
+def test_a_name_is_shared_by_most_members_and_never_says_when() -> None:
+    members = [
+        noun_phrases("They reaffirmed trilateral cooperation after the meeting in Rio de Janeiro."),
+        noun_phrases("They discussed trilateral cooperation for six days."),
+    ]
+    idf = phrase_idf(members, len(members))
+    assert best_phrase(members, idf) == "trilateral cooperation"
+    alone = [noun_phrases("The talks lasted six days in November last year.")]
+    assert best_phrase(alone, phrase_idf(alone, 1)) is None
+
+
+def test_a_name_with_of_is_one_phrase() -> None:
+    phrases = _surfaces("They condemned the Democratic People's Republic of Korea's launch.")
+    assert "Democratic People's Republic of Korea" in phrases
+    assert "Korea" not in phrases
+
+
+def test_a_state_is_one_subject_under_any_of_its_names() -> None:
+    from service.batch.subjects import is_side, subject
+
+    assert (
+        subject("North Korea")
+        == subject("DPRK")
+        == subject("Democratic People's Republic of Korea")
+    )
+    assert subject("UNSC resolutions") == subject("UN Security Council resolutions")
+    assert subject("United Nations Security Council") <= subject("UNSC resolutions")
+    assert is_side("United States", frozenset({"us", "kr"}))
+    assert not is_side("North Korea", frozenset({"us", "kr"}))
+
+
+def test_topics_about_one_subject_are_merged_under_the_proper_name() -> None:
+    from service.batch.topics import Mention, Topic, merge_by_subject
+
+    def topic(name: str, n: int) -> Topic:
+        mentions = [Mention(f"m{name}{i}", None, None, "US", "one-sided", "c", name, 1.0)
+                    for i in range(n)]  # fmt: skip
+        return Topic("", name, [], mentions)
+
+    topics = [topic("North Korea", 3), topic("DPRK's ballistic missile launch", 2),
+              topic("UNSC resolutions", 1), topic("United Nations Security Council", 1),
+              topic("Taiwan Strait", 2)]  # fmt: skip
+    merged = {t.name: len(t.mentions) for t in merge_by_subject(topics)}
+    assert merged == {"North Korea": 5, "United Nations Security Council": 2, "Taiwan Strait": 2}

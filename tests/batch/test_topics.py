@@ -85,3 +85,29 @@ def test_every_name_is_a_run_of_whole_words_from_its_claims() -> None:
         assert set(topic.name.split()) <= words, "whole words only, none cut short"
     fisheries = next(t for t in model.topics if any("Arafura" in m.text for m in t.mentions))
     assert len(fisheries.name.split()) >= 2, fisheries.name
+
+
+def test_no_topic_is_named_after_a_side_a_participant_a_time_or_by_a_sentence() -> None:
+    from service.batch.subjects import is_side
+
+    us = (
+        "Secretary Rubio met Foreign Minister Cho in Washington. The United States and Korea"
+        " agreed to hold talks on trade within six days. Rubio welcomed the new shipbuilding"
+        " fund for the United States. Both sides stressed the Taiwan Strait."
+    )
+    kr = "Foreign Minister Cho met Secretary Rubio. Cho proposed a new visa category for workers."
+    reports = []
+    for number in range(3):
+        report = compare(
+            [Readout("US", us), Readout("KR", kr)], FakeEncoder(), date=f"202{number}-01-15"
+        )
+        report.id = f"m{number}"
+        reports.append(report)
+    names = [t.name for t in find_topics(reports, FakeEncoder()).topics]
+    assert names
+    sides = frozenset({"us", "kr"})
+    for name in names:
+        assert not is_side(name, sides), name
+        assert name.split()[0] not in {"Rubio", "Cho", "Washington"}, name
+        assert "days" not in name.split(), name
+        assert len(name.split()) <= 6 or name.endswith("…"), name

@@ -87,6 +87,9 @@ def test_the_timeline_counts_meetings_not_topics_over_every_quarter() -> None:
     assert cells["US", "2023-Q1"] == (1, 1) and cells["JP", "2023-Q1"] == (0, 1)
     assert cells["US", "undated"] == (0, 1)
     assert [c.period for c in trends.timeline if c.side == "US"][-1] == "undated"
+    made = {(c.side, c.period): c.emphases for c in trends.timeline}
+    assert made["JP", "2022-Q2"] == 5, "the chart draws emphases: five in one meeting"
+    assert made["US", "2022-Q2"] == 0 and made["US", "2023-Q1"] == 1
 
 
 @pytest.mark.parametrize(

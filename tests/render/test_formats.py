@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
@@ -57,14 +58,16 @@ def test_markdown_escapes_readout_text() -> None:
     )
     markdown = to_markdown(result)
     assert "<script>" not in markdown and "\\<script\\>" in markdown
-    assert markdown.startswith("# Rubio\\-Cho \\(2025\\-07\\-31\\)")
+    assert "\\*\\*bold\\*\\*" in markdown
+    assert markdown.startswith("# Rubio-Cho (2025-07-31)")
 
 
 def test_text_lists_each_side_then_shared_claims() -> None:
     text = to_text(report())
-    us, kr, shared = text.index("Only US"), text.index("Only KR"), text.index("Shared")
+    us, kr = text.index("What only US said"), text.index("What only KR said")
+    shared = text.index("Shared")
     assert us < kr < shared
-    assert "threshold" in text.splitlines()[-1]
+    assert "counterparts, about the same matter, at similarity" in text.splitlines()[-1]
 
 
 def test_markdown_shared_table_leaves_out_the_emphases_and_labels_its_numbers() -> None:
@@ -81,3 +84,51 @@ def test_markdown_shared_table_leaves_out_the_emphases_and_labels_its_numbers() 
     listed = markdown[: markdown.index("## Shared")]
     numbered = [line for line in listed.splitlines() if line[:1].isdigit()]
     assert numbered and all("(salience " in line for line in numbered)
+
+
+def test_markdown_has_no_needless_backslashes_and_renders_the_readout_text() -> None:
+    from markdown_it import MarkdownIt
+
+    result = report()
+    markdown = to_markdown(result)
+    assert "U\\.S\\." not in markdown and "\\-" not in markdown and "\\(" not in markdown
+    assert "U.S." in markdown
+    rendered = MarkdownIt("commonmark").enable("table").render(markdown)
+    plain = " ".join(__import__("html").unescape(re.sub(r"<[^>]+>", "", rendered)).split())
+    for emphasis in result.emphases:  # every quote comes out as written, not as markup
+        assert " ".join(emphasis.text.split()) in plain
+
+
+def test_markdown_escapes_a_block_marker_at_the_start_of_a_line() -> None:
+    from service.render.markdown import escape_markdown
+
+    assert escape_markdown("# not a heading") == "\\# not a heading"
+    assert escape_markdown("1. not a list") == "1\\. not a list"
+    assert escape_markdown("U.S.-ROK (2025) 1.5") == "U.S.-ROK (2025) 1.5"
+    assert escape_markdown("a | b & <c>") == "a \\| b \\& \\<c\\>"
+
+
+def test_markdown_and_text_cut_quotes_at_words_and_name_the_sources() -> None:
+    from service.pipeline.types import Readout
+
+    readouts = [
+        Readout(
+            side="US",
+            text=(RUBIO_CHO / "us.txt").read_text(),
+            source="U.S. Department of State",
+            url="https://www.state.gov/readout",
+        ),
+        Readout(side="KR", text=(RUBIO_CHO / "kr.txt").read_text()),
+    ]
+    result = compare(readouts, FakeEncoder(), title="Rubio-Cho", date="2025-07-31")
+    for output in (to_markdown(result), to_text(result)):
+        assert "https://www.state.gov/readout" in output and "U.S. Department of State" in output
+    markdown = to_markdown(result)
+    quotes = re.findall(r'same matter\): "([^"]*)"', markdown)
+    assert quotes
+    for quote in quotes:
+        assert not quote.endswith("…") or quote[-2] != " "
+    words = {w for c in result.claims for w in c.text.split()}
+    for quote in quotes:
+        if quote.endswith("…"):
+            assert quote[:-1].split()[-1].rstrip(".,;:") in {w.rstrip(".,;:") for w in words}
