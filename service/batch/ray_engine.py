@@ -20,7 +20,7 @@ from service.batch.items import Item
 from service.batch.runner import compared_item, prepared_item
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput
-from service.pipeline import Prepared
+from service.pipeline import Prepared, embedded_texts
 from service.pipeline.embed import Encoder, MemoEncoder, route
 from service.pipeline.types import Report
 from service.settings import DEFAULT_BATCH_CHUNK
@@ -70,7 +70,7 @@ def _split(row: dict[str, Any], kind: str) -> dict[str, Any]:
     if not isinstance(prepared, Prepared):
         return {**row, "route": "", "texts": b"[]", "prepared": b"", "error": prepared.error}
     chosen = route(_encoder(kind), prepared.languages).name
-    texts = list(dict.fromkeys(prepared.texts))
+    texts = list(dict.fromkeys(embedded_texts(prepared)))
     return {**row, "route": chosen, "texts": msgspec.json.encode(texts),
             "prepared": pickle.dumps(prepared), "error": ""}  # fmt: skip
 

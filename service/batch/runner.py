@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from service.batch.items import Item
 from service.errors import ReadoutDiffError
-from service.pipeline import Prepared, compare_prepared, prepare
+from service.pipeline import Prepared, compare_prepared, embedded_texts, prepare
 from service.pipeline.embed import Encoder, MemoEncoder, route
 from service.settings import DEFAULT_BATCH_CHUNK
 
@@ -89,7 +89,7 @@ def _run_chunk(
             chosen = route(encoder, prepared.languages)
             name = chosen.name
             routes.setdefault(name, MemoEncoder(chosen))
-            texts.setdefault(name, {}).update(dict.fromkeys(prepared.texts))
+            texts.setdefault(name, {}).update(dict.fromkeys(embedded_texts(prepared)))
         work.append((item, prepared, name))
     for name, memo in routes.items():
         before = clock()

@@ -20,7 +20,15 @@ from service.pipeline.multi import compare_many
 from service.pipeline.prepare import Prepared, Side, prepare, side_of
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
-__all__ = ["Prepared", "Side", "compare", "compare_prepared", "prepare", "side_of"]
+__all__ = [
+    "Prepared",
+    "Side",
+    "compare",
+    "compare_prepared",
+    "embedded_texts",
+    "prepare",
+    "side_of",
+]
 
 
 def compare(
@@ -37,6 +45,18 @@ def compare(
     on both sides to its multilingual encoder, whose name and threshold the report records.
     """
     return compare_prepared(prepare(readouts, title=title, date=date), encoder, calibration)
+
+
+def embedded_texts(prepared: Prepared) -> list[str]:
+    """Everything the encoder embeds for a meeting: every claim, then each claim's parts that
+    matching compares (`align.parts`). A batch embeds these for many meetings in one call."""
+    pieces = [
+        piece
+        for side in prepared.everyone
+        for claim in side.claims
+        for piece in parts(claim.text, side.language)
+    ]
+    return prepared.texts + pieces
 
 
 def compare_prepared(
