@@ -19,13 +19,11 @@ from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_k
 # domain service checks the running app's own settings as well.
 MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
 
-# The deepest nesting read from a batch file or form: a batch line needs 3 levels.
-MAX_JSON_DEPTH = Settings.from_env().max_json_depth
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-def check_depth(raw: bytes, limit: int = MAX_JSON_DEPTH) -> None:
+def check_depth(raw: bytes, limit: int) -> None:
     """Raise BadRequest if the JSON `raw` nests deeper than `limit` (before any decoder recurses).
 
     Strings are cut out first, so brackets inside them do not count; linear in the body."""

@@ -243,7 +243,7 @@ CLI_ONLY = [
     Command(
         "batch: binary file",
         ["batch", "blob.jsonl", "--out", "out"],
-        "",
+        "not UTF-8",
         {"blob.jsonl": bytes(range(256)) * 16},
     ),
     Command("batch: chunk 0", ["batch", "x.jsonl", "--out", "out", "--chunk", "0"], "--chunk"),

@@ -13,8 +13,10 @@ from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
-from service.wire import ComparisonIn
+from service.settings import Settings
+from service.wire import ComparisonIn, check_depth
 
+SAME_MEETING = "the same meeting as"
 # A JSON-lines file is read whole: past this it is refused, not read (split it instead).
 MAX_FILE_BYTES = 1 << 30
 
@@ -23,6 +25,7 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
     try:
         if isinstance(raw, bytes | bytearray):
+            check_depth(bytes(raw), Settings.from_env().max_json_depth)
             wire = msgspec.json.decode(raw, type=ComparisonIn)
         else:
             wire = msgspec.convert(raw, ComparisonIn)
@@ -68,7 +71,12 @@ def items_from_bodies(bodies: list[object]) -> list[Item]:
 
 def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
     """The per-line rule of every JSON-lines batch (a file for the CLI, the batch form): each
-    non-blank line is one meeting, a bad line an error item and the rest still run."""
+    non-blank line is one meeting, a bad line an error item and the rest still run. Bytes that
+    are not UTF-8 text are no JSON lines at all: refused whole."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"not UTF-8 text (byte {error.start})") from None
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
@@ -125,7 +133,11 @@ def _decode_message(error: msgspec.DecodeError) -> str:
 
 
 def _any_json(items: list[Item]) -> bool:
-    return any(item.error and not item.error.startswith("not valid JSON") for item in items)
+    """Whether some line was JSON: an error other than "not valid JSON" (a copy of an earlier
+    line says nothing of its own)."""
+    return any(
+        item.error and not item.error.startswith(("not valid JSON", SAME_MEETING)) for item in items
+    )
 
 
 def _digest(data: bytes) -> str:
@@ -141,6 +153,6 @@ def _unique_keys(items: list[Item]) -> list[Item]:
             first[item.key] = item.where
             out.append(item)
             continue
-        message = f"the same meeting as {first[item.key]}; counted once"
+        message = f"{SAME_MEETING} {first[item.key]}; counted once"
         out.append(Item.invalid(_digest(item.where.encode()), item.where, message))
     return out

@@ -171,7 +171,7 @@ def test_the_forms_still_work_from_their_own_pages(
     page.wait_for_url(f"{server.url}/comparisons/*", timeout=60_000)
     page.on("dialog", lambda dialog: dialog.accept())
     page.click("form.delete button[type=submit]")
-    page.wait_for_url(server.url + "/", timeout=20_000)
+    page.wait_for_url(server.url + "/?deleted=*", timeout=20_000)
     page.goto(server.url + "/batches")
     meetings = [_body(title=f"Meeting {n}") for n in range(2)]
     for n, meeting in enumerate(meetings):  # two meetings, not one twice
