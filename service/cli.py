@@ -8,6 +8,8 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from service.commands import Commands, Handler, add_command
 from service.errors import ReadoutDiffError, UsageError
@@ -15,17 +17,32 @@ from service.files import read_limited
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER, Settings
-from service.validate import MAX_SIDE_LENGTH, too_long_side
+from service.validate import (
+    MAX_READOUTS,
+    MAX_SIDE_LENGTH,
+    MIN_READOUTS,
+    side_key,
+    too_long_side,
+)
+
+if TYPE_CHECKING:
+    from service.fetch import Extracted
 
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 
 
 COMPARE_HELP = """\
-Compare two readouts and print what each side stressed alone.
+Compare two to six readouts of one meeting and print what each side stressed alone.
+
+A readout is a UTF-8 text file or an http(s) URL, whose page's main text is fetched
+(any public host; a loopback or private one only when READOUT_DIFF_FETCH_HOSTS names it).
 
 example: readout-diff compare us.txt kr.txt --sides US,KR --format md
-         readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)"""
+         readout-diff compare us.txt kr_ko.txt --sides US,KR  (Korean text as is)
+         readout-diff compare https://www.state.gov/... kr.txt --sides US,KR
+         readout-diff compare us.txt jp.txt kr.txt --sides US,JP,KR  (three readouts)"""
+URL_PREFIXES = ("http://", "https://")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,18 +71,33 @@ def read_readout(path: Path, side: str, max_chars: int | None = None) -> Readout
     return Readout(side=side, text=text, source=path.name)
 
 
-def parse_sides(raw: str | None, paths: Sequence[Path]) -> list[str]:
-    """`--sides US,KR`, or the file stems upper-cased."""
+def default_side(argument: str) -> str:
+    """A file's stem upper-cased; a URL's host without `www.` and its domain ending."""
+    if argument.startswith(URL_PREFIXES):
+        host = (urlsplit(argument).hostname or "url").removeprefix("www.")
+        return host.split(".")[0].upper()
+    return Path(argument).stem.upper()
+
+
+def parse_sides(raw: str | None, arguments: Sequence[str | Path]) -> list[str]:
+    """`--sides US,KR`, or each file's stem (a URL's host) upper-cased; all different."""
     if raw is None:
-        return [p.stem.upper() for p in paths]  # checked once the files are read: stem_sides
-    sides = [s.strip() for s in raw.split(",")]
-    if len(sides) != len(paths) or not all(sides):
-        raise UsageError(f"--sides needs {len(paths)} comma-separated labels, got {raw!r}")
-    for side in sides:
-        if len(side) > MAX_SIDE_LENGTH:
-            raise UsageError(f"--sides: {too_long_side(side)}")
-    if sides[0].upper() == sides[1].upper():
-        raise UsageError(f"--sides needs two different labels, got {raw!r}")
+        sides = [default_side(str(a)) for a in arguments]
+        source = "the file names"
+        check_stem_sides(sides)
+    else:
+        sides = [s.strip() for s in raw.split(",")]
+        source = f"--sides {raw!r}"
+        if len(sides) != len(arguments) or not all(sides):
+            raise UsageError(f"--sides needs {len(arguments)} comma-separated labels, got {raw!r}")
+        for side in sides:
+            if len(side) > MAX_SIDE_LENGTH:
+                raise UsageError(f"--sides: {too_long_side(side)}")
+    keys = [side_key(s) for s in sides]
+    if len(set(keys)) != len(keys):
+        raise UsageError(
+            f"the readouts need different side labels; {source} gives {','.join(sides)}"
+        )
     return sides
 
 
@@ -76,18 +108,40 @@ def check_stem_sides(stems: Sequence[str]) -> None:
             raise UsageError(f"{too_long_side(stem)}: name the sides with --sides")
 
 
+def load_readouts(
+    arguments: Sequence[str], sides: Sequence[str], settings: Settings
+) -> tuple[list[Readout], list[Extracted]]:
+    """Each argument read as a file or fetched as a URL; the pages fetched, for their titles."""
+    from service.fetch import fetch, fetch_policy
+
+    # A person at a shell may fetch from any public host, and the private ones they name.
+    policy = fetch_policy(settings, ("*", *settings.fetch_hosts))
+    readouts, pages = [], []
+    for argument, side in zip(arguments, sides, strict=True):
+        if argument.startswith(URL_PREFIXES):
+            page = fetch(argument, policy)
+            pages.append(page)
+            readouts.append(Readout(side=side, text=page.text, source=page.publisher, url=argument))
+        else:
+            readouts.append(read_readout(Path(argument), side, settings.max_readout_chars))
+    return readouts, pages
+
+
 def _compare(args: argparse.Namespace) -> int:
     from service.pipeline import compare
     from service.render import render
     from service.runtime import cached_encoder
 
-    paths = [Path(args.a), Path(args.b)]
-    sides = parse_sides(args.sides, paths)
-    limit = Settings.from_env().max_readout_chars
-    readouts = [read_readout(p, s, limit) for p, s in zip(paths, sides, strict=True)]
-    if args.sides is None:
-        check_stem_sides(sides)
-    report = compare(readouts, cached_encoder(args.encoder), title=args.title, date=args.date)
+    arguments: list[str] = args.readouts
+    if not MIN_READOUTS <= len(arguments) <= MAX_READOUTS:
+        raise UsageError(
+            f"compare takes {MIN_READOUTS} to {MAX_READOUTS} readouts, got {len(arguments)}"
+        )
+    sides = parse_sides(args.sides, arguments)
+    readouts, pages = load_readouts(arguments, sides, Settings.from_env())
+    title = args.title or next((p.title for p in pages if p.title), None)
+    date = args.date or next((p.date for p in pages if p.date), None)
+    report = compare(readouts, cached_encoder(args.encoder), title=title, date=date)
     sys.stdout.write(render(report, args.format))
     return 0
 
@@ -98,9 +152,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Compare two governments' readouts of the same meeting.",
     )
     commands: Commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    compare = add_command(commands, "compare", "compare two readout files", COMPARE_HELP)
-    compare.add_argument("a", help="first readout (UTF-8 text file)")
-    compare.add_argument("b", help="second readout (UTF-8 text file)")
+    compare = add_command(commands, "compare", "compare two to six readouts", COMPARE_HELP)
+    compare.add_argument(
+        "readouts", nargs="+", metavar="READOUT", help="a UTF-8 text file or an http(s) URL"
+    )
     compare.add_argument("--sides", help="side labels, e.g. US,KR (default: file stems)")
     compare.add_argument("--format", choices=FORMATS, default="text")
     compare.add_argument("--title", help="meeting title shown in the report")

@@ -11,6 +11,7 @@ from pathlib import Path
 import msgspec
 
 from service.errors import InvalidInput, NotFound, ReadoutDiffError
+from service.fetch import FetchPolicy, fill
 from service.meetings import example_readout, meeting_body
 from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
@@ -33,15 +34,27 @@ class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
 class Comparisons:
     """Submit, fetch, list and delete comparisons; the API, pages and batch all go through here."""
 
-    def __init__(self, store: Store, encoder: Encoder, *, max_readout_chars: int = 100_000) -> None:
+    def __init__(
+        self,
+        store: Store,
+        encoder: Encoder,
+        *,
+        max_readout_chars: int = 100_000,
+        fetch_policy: FetchPolicy | None = None,
+    ) -> None:
         self.store = store
         self.encoder = encoder
         self.max_readout_chars = max_readout_chars
+        # Off unless the settings name hosts: the server fetches nothing on a client's say-so.
+        self.fetch_policy = fetch_policy or FetchPolicy(hosts=())
 
     def submit(
         self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
     ) -> Report:
-        """Compare two readouts, store request and report, and return the report with its id."""
+        """Compare the readouts, store request and report, and return the report with its id.
+
+        A readout with a URL and no text is fetched first (within `fetch_policy`)."""
+        readouts, title, date = fill(list(readouts), title, date, self.fetch_policy)
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
         request = ComparisonRequest(readouts=list(readouts), title=title, date=date)

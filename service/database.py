@@ -28,18 +28,27 @@ def integrity_problems(path: Path) -> list[str]:
 
 def _problems(path: Path, check: str) -> list[str]:
     try:
-        with closing(_open_read_only(path)) as connection:
-            rows = [str(row[0]) for row in connection.execute(f"PRAGMA {check}").fetchall()]
-            if rows != ["ok"]:
-                return rows
-            tables = {
-                str(name)
-                for (name,) in connection.execute(
-                    "SELECT name FROM sqlite_master WHERE type = 'table'"
-                )
-            }
+        return _check(path, check, immutable=False)
+    except sqlite3.OperationalError:
+        # A WAL database in a read-only folder cannot be opened even to read (SQLite makes its
+        # -shm file): read it as immutable, which a sound file on read-only media passes.
+        try:
+            return _check(path, check, immutable=True)
+        except sqlite3.DatabaseError as error:
+            return [str(error)]
     except sqlite3.DatabaseError as error:
         return [str(error)]
+
+
+def _check(path: Path, check: str, *, immutable: bool) -> list[str]:
+    with closing(_open_read_only(path, immutable=immutable)) as connection:
+        rows = [str(row[0]) for row in connection.execute(f"PRAGMA {check}").fetchall()]
+        if rows != ["ok"]:
+            return rows
+        tables = {
+            str(name)
+            for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        }
     if not tables:
         return ["the file is empty: it holds no readout-diff tables (a zero-byte or blank file)"]
     if not tables >= OWN_TABLES:
@@ -137,5 +146,6 @@ def move_aside(path: Path, reason: str) -> Path:
     return aside
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+def _open_read_only(path: Path, *, immutable: bool = False) -> sqlite3.Connection:
+    flags = "mode=ro&immutable=1" if immutable else "mode=ro"
+    return sqlite3.connect(f"file:{path}?{flags}", uri=True)

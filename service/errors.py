@@ -9,6 +9,16 @@ class InvalidInput(ReadoutDiffError):
     """The input cannot be compared (empty readout, bad side labels, undecodable bytes...)."""
 
 
+class FetchFailed(InvalidInput):
+    """A readout's URL could not be fetched or held no main text (unreachable, timed out,
+    not HTML or text, too large, too many redirects, no main text)."""
+
+
+class FetchRefused(FetchFailed):
+    """A URL the settings do not let the service reach: fetching off, a host not named, or a
+    loopback, private or link-local address that was not named."""
+
+
 class NotFound(ReadoutDiffError):
     """A stored comparison or batch does not exist."""
 

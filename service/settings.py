@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +79,33 @@ def _env_hosts(name: str, default: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(filter(None, names)) or default
 
 
+def _has_port(host: str) -> bool:
+    """ "example.org:8080" names a port; an IPv6 address ("::1") only looks like it does."""
+    if ":" not in host:
+        return False
+    try:
+        ipaddress.IPv6Address(host)
+    except ValueError:
+        return True
+    return False
+
+
+def _env_fetch_hosts() -> tuple[str, ...]:
+    """READOUT_DIFF_FETCH_HOSTS: host names or addresses, `*.domain`, or `*` (any public host)."""
+    names = [
+        h.strip().lower().strip("[]")
+        for h in os.environ.get("READOUT_DIFF_FETCH_HOSTS", "").split(",")
+        if h.strip()
+    ]
+    for host in names:
+        if host != "*" and ("*" in host.removeprefix("*.") or "/" in host or _has_port(host)):
+            raise InvalidInput(
+                f"READOUT_DIFF_FETCH_HOSTS: {host!r} is not a host name (no ports or paths;"
+                " wildcards only as * or *.domain)"
+            )
+    return tuple(names)
+
+
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pairs"
 
 
@@ -125,6 +153,12 @@ class Settings:
     # Batches waiting or running, and their items not yet done, across the service.
     max_queued_batches: int = 50
     max_queued_items: int = 4000
+    # Hosts the service may fetch readouts from (`*`: any public address); empty, fetching is
+    # off in the service. Loopback, private and link-local addresses only when named.
+    fetch_hosts: tuple[str, ...] = ()
+    fetch_max_bytes: int = 2_000_000
+    fetch_timeout: float = 10.0
+    fetch_redirects: int = 5
     # The embedding cache file is trimmed to about this many megabytes, least recently used first.
     cache_max_mb: int = 64
 
@@ -163,6 +197,14 @@ class Settings:
                 1, _env_int("READOUT_DIFF_MAX_QUEUED_ITEMS", default.max_queued_items)
             ),
             cache_max_mb=max(1, _env_int("READOUT_DIFF_CACHE_MB", default.cache_max_mb)),
+            fetch_hosts=_env_fetch_hosts(),
+            fetch_max_bytes=max(
+                1000, _env_int("READOUT_DIFF_FETCH_MAX_BYTES", default.fetch_max_bytes)
+            ),
+            fetch_timeout=_env_seconds("READOUT_DIFF_FETCH_TIMEOUT", default.fetch_timeout),
+            fetch_redirects=min(
+                20, _env_int("READOUT_DIFF_FETCH_REDIRECTS", default.fetch_redirects)
+            ),
         )
 
     @property

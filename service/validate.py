@@ -11,6 +11,8 @@ from service.errors import InvalidInput
 from service.pipeline.types import Readout
 
 MAX_SIDE_LENGTH = 16
+# A comparison takes two readouts of one meeting, or up to six (a Quad meeting has four).
+MIN_READOUTS, MAX_READOUTS = 2, 6
 # Control characters (C0, DEL, C1): never part of a side label; NUL never in a readout.
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,13 +40,15 @@ def side_key(label: str) -> str:
 def validate(
     readouts: Sequence[Readout], *, date: str | None = None, max_chars: int | None = None
 ) -> None:
-    """Raise InvalidInput unless there are exactly two readouts with distinct, short sides.
+    """Raise InvalidInput unless there are 2 to 6 readouts with distinct, short sides.
 
     Also checks what every entry point shares: readout text (not empty, no NUL, at most
     `max_chars`), http(s) source URLs and a real YYYY-MM-DD date.
     """
-    if len(readouts) != 2:
-        raise InvalidInput(f"a comparison needs exactly two readouts, got {len(readouts)}")
+    if not MIN_READOUTS <= len(readouts) <= MAX_READOUTS:
+        raise InvalidInput(
+            f"a comparison needs {MIN_READOUTS} to {MAX_READOUTS} readouts, got {len(readouts)}"
+        )
     for readout in readouts:
         side = readout.side.strip()
         bad = _CONTROL.search(readout.side) or _invisible(readout.side)
@@ -64,9 +68,28 @@ def validate(
             )
         if readout.url is not None and not readout.url.startswith(("http://", "https://")):
             raise InvalidInput(f"the {side} readout's url must start with http:// or https://")
-    if side_key(readouts[0].side) == side_key(readouts[1].side):
-        raise InvalidInput(f"the two readouts need different sides, both are {readouts[0].side!r}")
+    seen: dict[str, str] = {}
+    for readout in readouts:
+        key = side_key(readout.side)
+        if key in seen:
+            what = "two readouts" if len(readouts) == 2 else "readouts"
+            raise InvalidInput(f"the {what} need different sides, both are {seen[key]!r}")
+        seen[key] = readout.side
     check_date(date)
+
+
+MAX_BATCH_NAME = 200
+
+
+def batch_name(name: str | None) -> str | None:
+    """A batch's name as stored: trimmed, None when blank; InvalidInput for control or
+    invisible format characters, or more than MAX_BATCH_NAME characters."""
+    name = (name or "").strip()
+    if _CONTROL.search(name) or _invisible(name):
+        raise InvalidInput("a batch name must be printable text (no control characters)")
+    if len(name) > MAX_BATCH_NAME:
+        raise InvalidInput(f"a batch name has at most {MAX_BATCH_NAME} characters, got {len(name)}")
+    return name or None
 
 
 def check_date(date: str | None) -> None:

@@ -13,19 +13,17 @@ from service.comparisons import ComparisonRequest
 from service.errors import BadRequest
 from service.pipeline.types import Readout
 from service.settings import Settings
-from service.validate import MAX_SIDE_LENGTH, side_key
+from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_key
 
 # The type-level limit (shown in OpenAPI) is read once from the environment at import; the
 # domain service checks the running app's own settings as well.
 MAX_READOUT_CHARS = Settings.from_env().max_readout_chars
 
-# The deepest nesting read from a batch file or form: a batch line needs 3 levels.
-MAX_JSON_DEPTH = Settings.from_env().max_json_depth
 _JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
 _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 
 
-def check_depth(raw: bytes, limit: int = MAX_JSON_DEPTH) -> None:
+def check_depth(raw: bytes, limit: int) -> None:
     """Raise BadRequest if the JSON `raw` nests deeper than `limit` (before any decoder recurses).
 
     Strings are cut out first, so brackets inside them do not count; linear in the body."""
@@ -64,31 +62,41 @@ Title = Annotated[str, msgspec.Meta(max_length=300)]
 
 
 class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """One side's readout as submitted."""
+    """One side's readout as submitted: its text, or a `url` alone to fetch it from (when
+    the server's READOUT_DIFF_FETCH_HOSTS lets it reach that host)."""
 
     side: Side
-    text: ReadoutText
+    text: ReadoutText | None = None
     source: ShortText | None = None
     url: Url | None = None
+
+    def __post_init__(self) -> None:
+        if self.text is None and self.url is None:
+            raise ValueError(f"the {self.side} readout needs a text or a url to fetch it from")
 
 
 class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The body of POST /api/comparisons (and one line of a batch file)."""
 
-    readouts: Annotated[list[ReadoutIn], msgspec.Meta(min_length=2, max_length=2)]
+    readouts: Annotated[
+        list[ReadoutIn], msgspec.Meta(min_length=MIN_READOUTS, max_length=MAX_READOUTS)
+    ]
     title: Title | None = None
     date: datetime.date | None = None
 
     def __post_init__(self) -> None:
-        first, second = (side_key(r.side) for r in self.readouts)
-        if first == second:
-            raise ValueError(f"the two readouts need different sides, both are {first.upper()!r}")
+        keys = [side_key(r.side) for r in self.readouts]
+        twice = next((k for n, k in enumerate(keys) if k in keys[:n]), None)
+        if twice is not None:
+            what = "two readouts" if len(keys) == 2 else "readouts"
+            raise ValueError(f"the {what} need different sides, both are {twice.upper()!r}")
 
     def to_request(self) -> ComparisonRequest:
         """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""
         return ComparisonRequest(
             readouts=[
-                Readout(side=r.side, text=r.text, source=r.source, url=r.url) for r in self.readouts
+                Readout(side=r.side, text=r.text or "", source=r.source, url=r.url)
+                for r in self.readouts
             ],
             title=self.title,
             date=self.date.isoformat() if self.date else None,

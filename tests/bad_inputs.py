@@ -94,9 +94,9 @@ def _body(**changes: Any) -> dict[str, Any]:
 API_ONLY = [
     Request("one readout", content=_json(_body(readouts=[{"side": "US", "text": US}]))),
     Request(
-        "three readouts",
+        "seven readouts",
         content=_json(
-            _body(readouts=[*_body()["readouts"], {"side": "JP", "text": "The ministers met."}])
+            _body(readouts=[{"side": f"S{n}", "text": "The ministers met."} for n in range(7)])
         ),
     ),
     Request("no readouts", content=_json(_body(readouts=[]))),
@@ -187,9 +187,12 @@ class Command:
 _PAIR_FILES = {"us.txt": US.encode(), "kr.txt": KR.encode()}
 
 CLI_ONLY = [
-    Command("one readout", ["compare", "us.txt"], "required", _PAIR_FILES),
+    Command("one readout", ["compare", "us.txt"], "2 to 6 readouts", _PAIR_FILES),
     Command(
-        "three readouts", ["compare", "us.txt", "kr.txt", "us.txt"], "unrecognized", _PAIR_FILES
+        "the same side twice",
+        ["compare", "us.txt", "kr.txt", "us.txt"],
+        "different side labels",
+        _PAIR_FILES,
     ),
     Command("missing file", ["compare", "nowhere.txt", "kr.txt"], "no such file", _PAIR_FILES),
     Command("a folder for a file", ["compare", ".", "kr.txt"], "directory", _PAIR_FILES),
@@ -240,7 +243,7 @@ CLI_ONLY = [
     Command(
         "batch: binary file",
         ["batch", "blob.jsonl", "--out", "out"],
-        "",
+        "not UTF-8",
         {"blob.jsonl": bytes(range(256)) * 16},
     ),
     Command("batch: chunk 0", ["batch", "x.jsonl", "--out", "out", "--chunk", "0"], "--chunk"),

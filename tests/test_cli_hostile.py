@@ -4,7 +4,8 @@ empty, foreign and unwritable databases refused in one line, never a traceback."
 from __future__ import annotations
 
 import os
-import sqlite3
+import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -105,19 +106,33 @@ def test_serve_on_a_data_folder_it_cannot_write_is_one_line(
     _one_line(capsys, "cannot open the database")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root writes read-only files")
-def test_serve_on_a_read_only_database_is_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    path = _database(tmp_path)
-    sqlite3.connect(path).close()
-    path.chmod(0o444)
-    tmp_path.chmod(0o555)
+@pytest.fixture
+def read_only_data(tmp_path: Path) -> Iterator[Path]:
+    """A data folder holding a sound database on a file system mounted read-only (root can
+    write a read-only file, not a read-only mount); skipped where mounting is refused."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
+        capture_output=True,
+        text=True,
+    )
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
     try:
-        assert main(["serve", "--data", str(tmp_path), "--port", "8768"]) == 3
-        _one_line(capsys, "cannot open the database")
+        _database(mount)
+        subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+        yield mount
     finally:
-        tmp_path.chmod(0o755)
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_serve_on_a_read_only_database_is_one_line(
+    read_only_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["serve", "--data", str(read_only_data), "--port", "8768"]) == 3
+    _one_line(capsys, "cannot open the database")
+    assert main(["db", "check", "--data", str(read_only_data)]) == 0  # reading still works
 
 
 def test_an_unexpected_error_is_one_line_with_its_exit_code(

@@ -52,7 +52,8 @@ def test_new_migrations_apply_once_in_order(
 def test_failed_write_rolls_back(store: Store) -> None:
     def half_then_fail(db: Db) -> None:
         db.execute(
-            "INSERT INTO comparisons VALUES ('x', NULL, NULL, 'A', 'B', 't', '', '{}', '{}', '{}')"
+            "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search, summary,"
+            " request, report) VALUES ('x', NULL, NULL, 'A', 'B', 't', '', '{}', '{}', '{}')"
         )
         raise RuntimeError("boom")
 
@@ -180,3 +181,17 @@ def test_an_example_that_cannot_be_compared_is_skipped(store: Store, tmp_path: P
     service = Comparisons(store, FakeEncoder())
     assert service.load_examples(tmp_path / "pairs") == 1
     assert [r.title for r in service.page(ComparisonQuery())[0]] == ["Good"]
+
+
+def test_a_third_side_is_stored_listed_and_filtered(store: Store) -> None:
+    """Three sides survive the round trip; the side filter finds the third, not a prefix."""
+    from service.store.rows import StoredComparison
+
+    row = StoredComparison(id="m3", title="t", date="2023-08-23", sides=["US", "JP", "KR"],
+                           created_at="2026-01-01T00:00:00", summary={"US": 1, "JP": 0, "KR": 2},
+                           request=b'{"readouts": []}', report=b"{}")  # fmt: skip
+    store.insert_comparison(row)
+    got = store.get_comparison("m3")
+    assert got is not None and got.sides == ["US", "JP", "KR"]
+    assert [r.sides for r in store.list_comparisons(ComparisonQuery(side="kr"))[0]] == [row.sides]
+    assert store.list_comparisons(ComparisonQuery(side="K"))[1] == 0

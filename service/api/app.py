@@ -26,6 +26,7 @@ from service.batch.records import BatchRecords
 from service.batch.service import Batches
 from service.batch.worker import BatchWorker
 from service.comparisons import Comparisons
+from service.fetch import fetch_policy
 from service.pipeline.embed import Encoder
 from service.runtime import configured_encoder
 from service.settings import Settings
@@ -77,7 +78,12 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         store = Store(settings.database, pool_size=settings.database_pool)
         model = encoder or configured_encoder(settings)
         await anyio.to_thread.run_sync(_warm, model)
-        service = Comparisons(store, model, max_readout_chars=settings.max_readout_chars)
+        service = Comparisons(
+            store,
+            model,
+            max_readout_chars=settings.max_readout_chars,
+            fetch_policy=fetch_policy(settings, settings.fetch_hosts),
+        )
         app.state.comparisons = service
         if settings.examples:
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)

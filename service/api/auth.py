@@ -14,6 +14,7 @@ from litestar.types import Guard, Receive, ReceiveMessage
 
 from service.api.csrf import refuse_cross_site
 from service.api.form_token import first_field
+from service.api.shield import declared_length
 from service.errors import Unauthorized, UnsupportedMedia
 from service.wire import check_depth
 
@@ -38,8 +39,7 @@ def token_matches(expected: str, presented: str | None) -> bool:
 
 
 def _has_body(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:
-    length = connection.headers.get("content-length")
-    return "transfer-encoding" in connection.headers or (length or "0").strip() not in {"", "0"}
+    return declared_length(connection.headers) != 0
 
 
 def _is_json(connection: ASGIConnection[Any, Any, Any, Any]) -> bool:

@@ -6,6 +6,7 @@ import re
 
 from service.batch.items import Item
 from service.errors import InvalidInput
+from service.validate import MAX_READOUTS, MIN_READOUTS
 
 _FIELD = {
     "$.readouts": "the readouts",
@@ -13,7 +14,7 @@ _FIELD = {
     "$.date": "the date",
 }
 _READOUT = re.compile(r"^\$\.readouts\[(\d)\]\.(\w+)$")
-_ORDINAL = ("first", "second")
+_ORDINAL = ("first", "second", "third", "fourth", "fifth", "sixth")
 _PART = {"side": "side label", "text": "text", "source": "source", "url": "URL"}
 
 
@@ -54,7 +55,7 @@ def plain(error: str) -> str:
     message, _, path = error.removeprefix("not a comparison body: ").partition(" - at `")
     where = _where(path.rstrip("`"))
     if message.startswith("Expected `array` of length"):
-        return "it needs exactly two readouts"
+        return f"it needs {MIN_READOUTS} to {MAX_READOUTS} readouts"
     if "matching regex '\\\\S'" in message or "length >= 1" in message:
         return f"{where} is empty"
     if "matching regex" in message:

@@ -11,6 +11,7 @@ from service.batch.records import BatchRow
 from service.batch.service import MAX_BATCH
 from service.batch.trends import Trends
 from service.settings import Settings
+from service.validate import MAX_BATCH_NAME
 
 # A batch body carries many readouts: its own limit, above the one for a single comparison.
 MAX_BATCH_BYTES = Settings.from_env().max_batch_bytes
@@ -28,6 +29,13 @@ class BatchIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             "becomes an error item and the rest still run",
         ),
     ]
+    name: (
+        Annotated[
+            str,
+            msgspec.Meta(max_length=MAX_BATCH_NAME, description="shown on the batch list and page"),
+        ]
+        | None
+    ) = None
 
 
 class BatchAccepted(msgspec.Struct, frozen=True):
@@ -38,6 +46,7 @@ class BatchAccepted(msgspec.Struct, frozen=True):
     total: int
     url: str
     page: str
+    name: str | None = None
 
 
 class BatchItemOut(msgspec.Struct, frozen=True):
@@ -89,6 +98,7 @@ class BatchOut(msgspec.Struct, frozen=True):
     trends: Trends | None
     trends_csv: str
     page: str
+    name: str | None = None
 
     @classmethod
     def of(cls, row: BatchRow, items: list[Item], trends: Trends | None) -> BatchOut:
@@ -98,4 +108,5 @@ class BatchOut(msgspec.Struct, frozen=True):
             comparison_ids=[i.comparison_id for i in items if i.comparison_id],
             items=[BatchItemOut.of(i) for i in items], trends=trends,
             trends_csv=f"/api/batches/{row.id}/trends.csv", page=f"/batches/{row.id}",
+            name=row.name,
         )  # fmt: skip

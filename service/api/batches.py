@@ -38,10 +38,10 @@ class BatchController(Controller):
         self, data: JSONBody[BatchIn], batch_service: NamedDependency[Batches]
     ) -> Response[BatchAccepted]:
         """Queue many comparisons; the service keeps answering while a worker runs them."""
-        row = batch_service.submit(data.comparisons)
+        row = batch_service.submit(data.comparisons, data.name)
         accepted = BatchAccepted(
             id=row.id, status=row.status, total=row.total,
-            url=f"/api/batches/{row.id}", page=f"/batches/{row.id}",
+            url=f"/api/batches/{row.id}", page=f"/batches/{row.id}", name=row.name,
         )  # fmt: skip
         return Response(accepted, status_code=202, headers={"Location": accepted.url})
 
@@ -94,18 +94,19 @@ class BatchPageController(Controller):
         the CLI; refused whole (every error listed) only when no line can run."""
         pasted = data.get("jsonl") if isinstance(data.get("jsonl"), str) else ""
         problems: list[str] = []
+        label = data.get("name") if isinstance(data.get("name"), str) else None  # the batch's
         try:
             raw, name = form_lines(pasted or "", _uploaded(data.get("file")))
             items = batch_service.prepare_lines(raw)
             problems = item_problems(items)
             if len(problems) == len(items):
                 raise InvalidInput(f"no line of {name} is a comparison that can run:")
-            row = batch_service.queue(items)
+            row = batch_service.queue(items, label)
         except (InvalidInput, BadRequest, Busy) as error:
             status = 503 if isinstance(error, Busy) else 422
             return _index(
                 batch_service, error=str(error), problems=problems, pasted=pasted or "",
-                status=status,
+                name=label, status=status,
             )  # fmt: skip
         return Redirect(f"/batches/{row.id}", status_code=303)
 
@@ -128,10 +129,11 @@ def _index(
     error: str | None = None,
     problems: list[str] | None = None,
     pasted: str = "",
+    name: str | None = None,
     status: int = 200,
 ) -> Template:
     context = {
         "batches": service.recent(), "error": error, "problems": problems or [], "pasted": pasted,
-        "max_batch_bytes": MAX_BATCH_BYTES,
+        "max_batch_bytes": MAX_BATCH_BYTES, "name": name or "",
     }  # fmt: skip
     return Template("batches.html", context=context, status_code=status)

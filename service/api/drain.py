@@ -11,6 +11,8 @@ from __future__ import annotations
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Send
 
+from service.api.shield import declared_length
+
 # Beyond these the body is not read: the connection is closed after the answer, as before.
 # (A 408 is not drained: its client is the one that does not send.)
 MAX_DRAIN_BYTES = 128 * 1024 * 1024
@@ -44,9 +46,8 @@ def drain_refused_bodies(app: ASGIApp) -> ASGIApp:
 
 
 def _has_body(scope: Scope) -> bool:
-    headers = dict(scope["headers"])
-    length = headers.get(b"content-length", b"0").strip()
-    return b"transfer-encoding" in headers or length not in (b"", b"0")
+    headers = {k.decode("latin-1"): v.decode("latin-1") for k, v in scope["headers"]}
+    return declared_length(headers) != 0
 
 
 async def _drain(receive: Receive, finished: bool, limit: int) -> None:

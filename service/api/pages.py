@@ -7,18 +7,27 @@ from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath, FromQuery, URLEncodedBody
+from litestar.params import FromPath, FromQuery
 from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
 from litestar.template.config import TemplateConfig
 
 from service.api.accept import best_match
 from service.api.auth import FORM_TOKEN
-from service.api.form import form_body, plain_words
+from service.api.form import (
+    LETTERS,
+    ORDINAL,
+    fetch_into,
+    form_body,
+    plain_words,
+    text_fields,
+    used,
+)
 from service.api.home import home_entries
 from service.api.problems import _http_problem as http_problem
 from service.comparisons import Comparisons
@@ -169,20 +178,38 @@ class PageController(Controller):
         """Forms saved before the form moved to /: 308 keeps the method and the body."""
         return Redirect("/", status_code=308)
 
-    @post("/", sync_to_thread=True, opt={FORM_TOKEN: True})
-    def submit_form(
-        self,
-        data: URLEncodedBody[dict[str, str]],
-        comparison_service: NamedDependency[Comparisons],
+    @post("/", opt={FORM_TOKEN: True})
+    async def submit_form(
+        self, request: Request[Any, Any, Any], comparison_service: NamedDependency[Comparisons]
     ) -> Response[Any]:
+        """Compare, or fill a readout from its URL (Fetch); multipart, or urlencoded as before."""
+        data = dict((await request.form()).items())
+        return await anyio.to_thread.run_sync(self._submit, comparison_service, data)
+
+    def _submit(self, comparison_service: Comparisons, data: dict[str, Any]) -> Response[Any]:
+        limit = 4 * comparison_service.max_readout_chars  # UTF-8: at most 4 bytes a character
         try:
-            request = msgspec.convert(form_body(data), ComparisonIn).to_request()
+            form = text_fields(data, limit)
+        except ReadoutDiffError as error:
+            form = {k: v for k, v in data.items() if isinstance(v, str)}
+            return self._home(comparison_service, form=form, error=plain_words(error), status=422)
+        fetching = next((n for n in LETTERS if f"fetch_{n}" in form), None)
+        if fetching is not None:  # a readout's Fetch button, not Compare
+            try:
+                filled, notice = fetch_into(form, fetching, comparison_service.fetch_policy)
+            except ReadoutDiffError as error:
+                return self._home(
+                    comparison_service, form=form, error=plain_words(error), status=422
+                )
+            return self._home(comparison_service, form=filled, notice=notice)
+        try:
+            request = msgspec.convert(form_body(form), ComparisonIn).to_request()
             report = comparison_service.submit(
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
             return self._home(
-                comparison_service, form=data, error=plain_words(error, data), status=422
+                comparison_service, form=form, error=plain_words(error, form), status=422
             )
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
@@ -213,6 +240,7 @@ class PageController(Controller):
         filters: dict[str, str] | None = None,
         form: dict[str, str] | None = None,
         error: str | None = None,
+        notice: str | None = None,
         status: int = 200,
         deleted: str | None = None,
     ) -> Template:
@@ -244,6 +272,9 @@ class PageController(Controller):
                 "filter_errors": problems,
                 "form": form or {"side_a": "US", "side_b": "KR"},
                 "error": error,
+                "notice": notice,
+                "more_readouts": [(n, ORDINAL[i].capitalize()) for i, n in enumerate(LETTERS)][2:],
+                "more_open": any(used(form or {}, n) for n in LETTERS[2:]),
                 "deleted": deleted,
             },
             status_code=status,

@@ -20,6 +20,8 @@ from service.errors import (
     Busy,
     Conflict,
     CrossSite,
+    FetchFailed,
+    FetchRefused,
     InvalidInput,
     NotFound,
     ReadoutDiffError,
@@ -37,6 +39,8 @@ log = logging.getLogger("readout_diff.api")
 # UnicodeDecodeError rather than a validation error, and the last line of defence against
 # nesting deeper than the checked limit (RecursionError).
 PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
+    FetchRefused: (403, "urn:readout-diff:fetch-refused", "The URL may not be fetched"),
+    FetchFailed: (422, "urn:readout-diff:fetch-failed", "The URL could not be fetched"),
     InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
     Unauthorized: (401, "urn:readout-diff:unauthorized", "API token required"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),

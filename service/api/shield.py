@@ -8,7 +8,7 @@ import base64
 import hashlib
 import json
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import anyio
 from litestar.enums import ScopeType
@@ -76,12 +76,12 @@ def _problem(status: int, title: str, detail: str) -> tuple[list[tuple[bytes, by
     return headers + SECURITY_HEADERS, body
 
 
-def _large(headers: dict[str, str], max_body_bytes: int) -> bool:
-    """A body over the single-comparison limit (a batch), or one of unannounced length."""
-    length = headers.get("content-length", "").strip()
+def declared_length(headers: Mapping[str, str]) -> int | None:
+    """The body length a request announces: 0 without a body, None when sent chunked."""
     if "transfer-encoding" in headers:
-        return True
-    return length.isdigit() and int(length) > max_body_bytes
+        return None
+    length = headers.get("content-length", "").strip()
+    return int(length) if length.isdigit() else 0
 
 
 def shield(
@@ -117,7 +117,8 @@ def shield(
         if head:  # a copy: the server keeps reading its own scope as HEAD (no body expected)
             scope = {**scope, "method": "GET"}  # type: ignore[assignment]
         dressed, timed = _dressed(send, head), _deadline(receive, body_timeout)
-        if not _large(headers, max_body_bytes):
+        length = declared_length(headers)
+        if length is not None and length <= max_body_bytes:
             await app(scope, timed, dressed)
             return
         async with slots:

@@ -13,6 +13,7 @@ from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
 from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
+from service.settings import Settings
 from service.wire import ComparisonIn, check_depth
 
 SAME_MEETING = "the same meeting as"
@@ -24,6 +25,7 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
     try:
         if isinstance(raw, bytes | bytearray):
+            check_depth(bytes(raw), Settings.from_env().max_json_depth)
             wire = msgspec.json.decode(raw, type=ComparisonIn)
         else:
             wire = msgspec.convert(raw, ComparisonIn)
@@ -69,13 +71,17 @@ def items_from_bodies(bodies: list[object]) -> list[Item]:
 
 def line_items(raw: bytes, where: Callable[[int], str]) -> Iterator[Item]:
     """The per-line rule of every JSON-lines batch (a file for the CLI, the batch form): each
-    non-blank line is one meeting, a bad line an error item and the rest still run."""
+    non-blank line is one meeting, a bad line an error item and the rest still run. Bytes that
+    are not UTF-8 text are no JSON lines at all: refused whole."""
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise InvalidInput(f"not UTF-8 text (byte {error.start})") from None
     for number, line in enumerate(raw.splitlines(), 1):
         if not line.strip():
             continue
         key = _digest(line)
         try:
-            check_depth(line)
             body = parse_body(line)
         except ReadoutDiffError as error:
             yield Item.invalid(key, where(number), str(error))

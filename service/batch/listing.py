@@ -16,6 +16,7 @@ class BatchSummary(msgspec.Struct, frozen=True):
     total: int
     ok: int
     failed: int
+    name: str | None = None
 
     @property
     def done(self) -> int:
@@ -25,12 +26,15 @@ class BatchSummary(msgspec.Struct, frozen=True):
 def recent_batches(store: Store, limit: int = 100) -> list[BatchSummary]:
     with store.read() as db:
         rows = db.execute(
-            "SELECT b.id, b.status, b.created_at, b.total,"
+            "SELECT b.id, b.status, b.created_at, b.total, b.name,"
             " coalesce(sum(CASE WHEN i.status = 'ok' THEN 1 ELSE 0 END), 0),"
             " coalesce(sum(CASE WHEN i.status = 'error' THEN 1 ELSE 0 END), 0)"
             " FROM batches b LEFT JOIN batch_items i ON i.batch_id = b.id"
-            " GROUP BY b.id, b.status, b.created_at, b.total"
+            " GROUP BY b.id, b.status, b.created_at, b.total, b.name"
             " ORDER BY b.created_at DESC LIMIT ?",
             (limit,),
         ).fetchall()
-    return [BatchSummary(str(r[0]), r[1], r[2], int(r[3]), int(r[4]), int(r[5])) for r in rows]
+    return [
+        BatchSummary(str(r[0]), r[1], r[2], int(r[3]), int(r[5]), int(r[6]), name=r[4])
+        for r in rows
+    ]

@@ -27,6 +27,7 @@ class BatchRow(msgspec.Struct, frozen=True):
     total: int
     error: str | None = None
     trends: bytes | None = None
+    name: str | None = None
 
 
 def _now(after: float = 0.0) -> str:
@@ -40,17 +41,17 @@ class BatchRecords:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def create(self, items: list[Item]) -> BatchRow:
+    def create(self, items: list[Item], name: str | None = None) -> BatchRow:
         """A queued batch; items that failed validation are stored as errors right away."""
         now = _now()
         row = BatchRow(id=uuid.uuid4().hex, status="queued", created_at=now, updated_at=now,
-                       total=len(items))  # fmt: skip
+                       total=len(items), name=name)  # fmt: skip
 
         def insert(db: Db) -> None:
             db.execute(
-                "INSERT INTO batches (id, status, created_at, updated_at, total)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (row.id, row.status, row.created_at, row.updated_at, row.total),
+                "INSERT INTO batches (id, status, created_at, updated_at, total, name)"
+                " VALUES (?, ?, ?, ?, ?, ?)",
+                (row.id, row.status, row.created_at, row.updated_at, row.total, row.name),
             )
             db.executemany(
                 "INSERT INTO batch_items (batch_id, position, status, title, date, request, error)"
@@ -68,16 +69,17 @@ class BatchRecords:
     def get(self, batch_id: str) -> BatchRow | None:
         with self.store.read() as db:
             found = db.execute(
-                "SELECT id, status, created_at, updated_at, total, error, trends FROM batches"
-                " WHERE id = ?",
+                "SELECT id, status, created_at, updated_at, total, error, trends, name"
+                " FROM batches WHERE id = ?",
                 (batch_id,),
             ).fetchone()
         if found is None:
             return None
-        batch_id, status, created_at, updated_at, total, error, trends = found
+        batch_id, status, created_at, updated_at, total, error, trends, name = found
         return BatchRow(id=batch_id, status=status, created_at=created_at, updated_at=updated_at,
                         total=total, error=error,
-                        trends=trends.encode() if isinstance(trends, str) else None)  # fmt: skip
+                        trends=trends.encode() if isinstance(trends, str) else None,
+                        name=name)  # fmt: skip
 
     def items(self, batch_id: str, *, pending: bool = False) -> list[Item]:
         """The batch's items in order; with `pending`, only those still to run, with bodies."""

@@ -11,6 +11,7 @@ from service.batch.records import BatchRecords, BatchRow
 from service.batch.trends import Trends, to_csv
 from service.batch.worker import BatchWorker
 from service.errors import Busy, Conflict, InvalidInput, NotFound
+from service.validate import batch_name
 
 MAX_BATCH = 2000
 
@@ -31,9 +32,9 @@ class Batches:
         self.max_batches = max_batches
         self.max_items = max_items
 
-    def submit(self, bodies: list[object]) -> BatchRow:
+    def submit(self, bodies: list[object], name: str | None = None) -> BatchRow:
         """Store a batch (bad bodies become error items) and queue it; returns it queued."""
-        return self.queue(self.prepare(bodies))
+        return self.queue(self.prepare(bodies), name)
 
     def prepare(self, bodies: list[object]) -> list[Item]:
         """Each body checked as POST /api/comparisons checks it; bad ones become error items."""
@@ -57,10 +58,12 @@ class Batches:
             raise InvalidInput(f"a batch holds at most {MAX_BATCH} comparisons, got {len(items)}")
         return items
 
-    def queue(self, items: list[Item]) -> BatchRow:
-        """Store and queue the batch, unless the queue would pass its caps (Busy)."""
+    def queue(self, items: list[Item], name: str | None = None) -> BatchRow:
+        """Store and queue the batch under its name (checked by `batch_name`), unless the
+        queue would pass its caps (Busy)."""
+        name = batch_name(name)
         self.check_room(sum(item.status == "pending" for item in items))
-        row = self.records.create(items)
+        row = self.records.create(items, name)
         self.worker.enqueue(row.id)
         return row
 

@@ -16,6 +16,7 @@ from service.pipeline.classify.framing import Roles, roles
 from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
 from service.pipeline.languages import language_named, lexical
+from service.pipeline.multi import compare_many
 from service.pipeline.prepare import Prepared, Side, prepare, side_of
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
@@ -30,7 +31,7 @@ def compare(
     date: str | None = None,
     calibration: Calibration | None = None,
 ) -> Report:
-    """Compare two readouts of one meeting and report what each side emphasised alone.
+    """Compare two (to six) readouts of one meeting and report what each side emphasised alone.
 
     Readouts in any language are accepted: a routing encoder hands a pair that is not English
     on both sides to its multilingual encoder, whose name and threshold the report records.
@@ -41,8 +42,13 @@ def compare(
 def compare_prepared(
     prepared: Prepared, encoder: Encoder, calibration: Calibration | None = None
 ) -> Report:
-    """Embed, align and classify a prepared pair; the report keeps each readout's text."""
-    languages = prepared.languages
+    """Embed, align and classify a prepared pair; the report keeps each readout's text.
+
+    Three or more readouts: the meeting's one encoder compares every pair (`multi.py`)."""
+    if prepared.more:
+        chosen = route(encoder, prepared.languages)
+        return compare_many(prepared, lambda pair: compare_prepared(pair, chosen, calibration))
+    languages = (prepared.left.language, prepared.right.language)
     encoder = route(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)
     left_claims, right_claims = prepared.left.claims, prepared.right.claims

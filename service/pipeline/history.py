@@ -27,8 +27,9 @@ def _same_sides(report: Report, other: Report) -> bool:
 
 def earlier_meetings(report: Report, candidates: Iterable[Report]) -> list[Report]:
     """The meetings of the same two sides dated before this one, newest first, one per day (a
-    meeting stored twice, as an example and in a batch, counts once), at most MAX_EARLIER."""
-    if report.date is None:
+    meeting stored twice, as an example and in a batch, counts once), at most MAX_EARLIER.
+    A meeting of three or more readouts has no one counterpart to be new against: none."""
+    if report.date is None or len(report.sides) != 2:
         return []
     found: dict[str, Report] = {}
     for other in sorted(candidates, key=lambda r: r.date or "", reverse=True):

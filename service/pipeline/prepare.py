@@ -30,25 +30,33 @@ class Side:
 
 @dataclass(frozen=True)
 class Prepared:
-    """A checked pair of readouts, split into claims: everything embed needs, computed once."""
+    """Checked readouts of one meeting, split into claims: everything embed needs, computed
+    once. A pair is `left` and `right`; a third to sixth readout is in `more`."""
 
     left: Side
     right: Side
     title: str | None = None
     date: str | None = None
+    more: tuple[Side, ...] = ()
 
     @property
     def sides(self) -> tuple[Side, Side]:
         return (self.left, self.right)
 
     @property
-    def languages(self) -> tuple[Language, Language]:
-        return (self.left.language, self.right.language)
+    def everyone(self) -> tuple[Side, ...]:
+        """Every side, in the order submitted (the pair, then `more`)."""
+        return (self.left, self.right, *self.more)
+
+    @property
+    def languages(self) -> tuple[Language, ...]:
+        """Every side's language: one encoder is chosen for the whole meeting."""
+        return tuple(side.language for side in self.everyone)
 
     @property
     def texts(self) -> list[str]:
-        """Every claim's text, left side first: what the encoder embeds."""
-        return [c.text for c in self.left.claims + self.right.claims]
+        """Every claim's text, side by side in order: what the encoder embeds."""
+        return [c.text for side in self.everyone for c in side.claims]
 
 
 def prepare(
@@ -58,13 +66,13 @@ def prepare(
     date: str | None = None,
     max_chars: int | None = None,
 ) -> Prepared:
-    """Validate the pair, then detect, clean and split each readout; InvalidInput if it can't be."""
+    """Validate the readouts, then detect, clean and split each; InvalidInput if it can't be."""
     validate(readouts, date=date, max_chars=max_chars)
-    left, right = (side_of(readout) for readout in readouts)
-    for side in (left, right):
+    left, right, *more = (side_of(readout) for readout in readouts)
+    for side in (left, right, *more):
         if not side.claims:
             raise InvalidInput(f"the {side.label} readout has no claims to compare")
-    return Prepared(left=left, right=right, title=title, date=date)
+    return Prepared(left=left, right=right, title=title, date=date, more=tuple(more))
 
 
 def side_of(readout: Readout) -> Side:

@@ -113,6 +113,26 @@ class Attribution(msgspec.Struct, frozen=True):
     similarity: float = 0.0
 
 
+class Carried(msgspec.Struct, frozen=True):
+    """Three or more readouts: which other sides carry one side's claim (a counterpart that
+    says the same, `shared` or `partial`), with the counterpart on each, and which leave it out."""
+
+    claim_id: str
+    side: str
+    carried_by: list[str]
+    left_out: list[str]
+    counterparts: list[str]  # one claim id per side of `carried_by`, in that order
+
+
+class AllButOne(msgspec.Struct, frozen=True):
+    """A matter every side but one stated: each carrier's claim, and who left it out."""
+
+    claim_ids: list[str]  # one per side of `sides`
+    sides: list[str]
+    left_out: str
+    text: str  # the first carrier's claim
+
+
 class ReadoutInfo(msgspec.Struct, frozen=True):
     """The submitted readout kept alongside its report, for side-by-side pages."""
 
@@ -131,7 +151,9 @@ class ModelInfo(msgspec.Struct, frozen=True):
 
 
 class Report(msgspec.Struct):
-    """The result of comparing two readouts; the one struct behind every output format."""
+    """The result of comparing two (or up to six) readouts; the one struct behind every output
+    format. With three or more, `matches`, `emphases`, `strength_gaps` and `attributions` hold
+    every pair's, and each claim's verdict is against all the other sides together."""
 
     id: str | None
     title: str | None
@@ -147,3 +169,9 @@ class Report(msgspec.Struct):
     history: list[Precedent] = msgspec.field(default_factory=list)
     strength_gaps: list[StrengthGap] = msgspec.field(default_factory=list)
     attributions: list[Attribution] = msgspec.field(default_factory=list)
+    # Three or more readouts only (absent from a two-side report, which reads as before):
+    # each claim's carriers, what only one side said (claim ids, most salient first), and
+    # what all but one side said.
+    carried: list[Carried] | msgspec.UnsetType = msgspec.UNSET
+    only_one: list[str] | msgspec.UnsetType = msgspec.UNSET
+    all_but_one: list[AllButOne] | msgspec.UnsetType = msgspec.UNSET

@@ -54,4 +54,10 @@ def describe_attribution(attribution: Attribution, sides: list[str]) -> Attribut
 
 
 def attribution_lines(report: Report) -> list[AttributionLines]:
-    return [describe_attribution(a, report.sides) for a in report.attributions]
+    # Of three or more readouts, an attribution is one pair's: its quote's and counterpart's.
+    return [
+        describe_attribution(
+            a, [a.quote.side, a.counterpart.side] if a.counterpart else report.sides
+        )
+        for a in report.attributions
+    ]

@@ -112,8 +112,10 @@ def describe(
 
 def no_counterpart(side: str, claims: Iterable[Claim]) -> str:
     """What an emphasis without a counterpart shows instead of the nearest claim."""
-    other = next((c.side for c in claims if c.side != side), "other")
-    return f"no counterpart in the {other} readout"
+    others = list(dict.fromkeys(c.side for c in claims if c.side != side)) or ["other"]
+    if len(others) == 1:
+        return f"no counterpart in the {others[0]} readout"
+    return f"no counterpart in the {', '.join(others[:-1])} or {others[-1]} readouts"
 
 
 def title(report: Report) -> str:

@@ -17,6 +17,7 @@ from service.render.reading import (
     same_matter,
     threshold_words,
 )
+from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_views
 from service.render.view import VERDICT_LABEL, side_views, strength_gap_views
 
 HERE = Path(__file__).parent
@@ -44,6 +45,10 @@ def report_context(report: Report, *, standalone: bool = False) -> dict[str, Any
         "strength_gaps": strength_gap_views(report),
         "attributions": attribution_lines(report),
         "attribution_title": SECTION_TITLE,
+        # Three or more readouts: a column each, and what every side but one said.
+        "many_class": " many" if len(report.sides) > 2 else "",
+        "all_but_one": all_but_one_views(report),
+        "all_but_one_title": ALL_BUT_ONE_TITLE,
         "emphases_heading": emphases_heading,
         "threshold_words": threshold_words(report.model.encoder, same_matter(report)),
         **guide_context(same_matter(report)),

@@ -24,6 +24,7 @@ from service.render.reading import (
     same_matter,
     threshold_words,
 )
+from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_lines, shared_header
 
 # Characters that make markup anywhere in a line (emphasis, code, links, HTML, tables,
 # strikethrough, entities); '.', '-', '(', '#' and the like only do at a line's start.
@@ -63,6 +64,12 @@ def to_markdown(report: Report) -> str:
             )
             out += [f"   - {escape_markdown(line)}" for line in rest]
         out.append("")
+    if report.all_but_one:
+        out += [f"## {ALL_BUT_ONE_TITLE}", ""]
+        for number, lines in enumerate(all_but_one_lines(report, claims), 1):
+            out.append(f"{number}. **{escape_markdown(lines.heading)}**")
+            out += [f"   - {escape_markdown(quote)}" for quote in lines.quotes]
+        out.append("")
     if report.attributions:
         out += [f"## {SECTION_TITLE}", ""]
         for item in attribution_lines(report):
@@ -75,14 +82,15 @@ def to_markdown(report: Report) -> str:
     out += [
         "## Shared",
         "",
-        f"| {' | '.join(escape_markdown(s) for s in report.sides)} | similarity |",
+        f"| {' | '.join(escape_markdown(s) for s in shared_header(report))} |",
         "|---|---|---|",
     ]
+    prefix = len(report.sides) > 2  # which side each cell is, when the columns do not say
     for left, right, similarity in shared_pairs(report):
-        out.append(
-            f"| {escape_markdown(one_line(left.text))} | {escape_markdown(one_line(right.text))}"
-            f" | {similarity:.2f} |"
-        )
+        cells = [
+            f"{c.side}: {one_line(c.text)}" if prefix else one_line(c.text) for c in (left, right)
+        ]
+        out.append(f"| {' | '.join(escape_markdown(c) for c in cells)} | {similarity:.2f} |")
     if report.strength_gaps:
         out += ["", "## Said with different strength", ""]
         for number, gap in enumerate(report.strength_gaps, 1):

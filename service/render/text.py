@@ -19,6 +19,7 @@ from service.render.common import (
     title,
 )
 from service.render.reading import emphases_heading, same_matter, threshold_words
+from service.render.sides import ALL_BUT_ONE_TITLE, all_but_one_lines
 
 
 def to_text(report: Report, width: int = 100) -> str:
@@ -45,6 +46,15 @@ def to_text(report: Report, width: int = 100) -> str:
                     width,
                     initial_indent=" " * len(label),
                     subsequent_indent=" " * (len(label) + 2),
+                )
+    if report.all_but_one:
+        out += ["", ALL_BUT_ONE_TITLE, "-" * 40]
+        for number, lines in enumerate(all_but_one_lines(report, claims), 1):
+            label = f"{number:>2}. "
+            out += textwrap.wrap(lines.heading, width, initial_indent=label)
+            for quote in lines.quotes:
+                out += textwrap.wrap(
+                    quote, width, initial_indent="    ", subsequent_indent="      "
                 )
     if report.attributions:
         out += ["", SECTION_TITLE, "-" * 40]

@@ -73,6 +73,12 @@ MIGRATIONS: list[str] = [
     ALTER TABLE batches ADD COLUMN owner TEXT;
     ALTER TABLE batches ADD COLUMN lease_until TEXT
     """,
+    # A comparison of three to six readouts keeps its third and later sides, a line each
+    # between newlines ("\nJP\nKR\n"); a batch may be given a name.
+    """
+    ALTER TABLE comparisons ADD COLUMN more_sides TEXT NOT NULL DEFAULT '';
+    ALTER TABLE batches ADD COLUMN name TEXT
+    """,
 ]
 
 
@@ -150,7 +156,7 @@ class Store:
         def insert(db: Db) -> None:
             db.execute(
                 "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search,"
-                " summary, request, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " summary, request, report, more_sides) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 insert_values(row),
             )
             if also is not None:

@@ -32,7 +32,7 @@ class ComparisonQuery(msgspec.Struct, frozen=True):
     by_meeting_date: bool = False  # newest meeting first (undated last), not newest stored
 
 
-COLUMNS = "id, title, date, side_a, side_b, created_at, summary"
+COLUMNS = "id, title, date, side_a, side_b, created_at, summary, more_sides"
 
 
 def comparison_row(found: tuple[object, ...], *, full: bool) -> StoredComparison:
@@ -40,11 +40,11 @@ def comparison_row(found: tuple[object, ...], *, full: bool) -> StoredComparison
         id=str(found[0]),
         title=found[1] if isinstance(found[1], str) else None,
         date=found[2] if isinstance(found[2], str) else None,
-        sides=[str(found[3]), str(found[4])],
+        sides=[str(found[3]), str(found[4]), *str(found[7] or "").split("\n")[1:-1]],
         created_at=str(found[5]),
         summary=msgspec.json.decode(str(found[6]), type=dict[str, int]),
-        request=str(found[7]).encode() if full else b"",
-        report=str(found[8]).encode() if full else b"",
+        request=str(found[8]).encode() if full else b"",
+        report=str(found[9]).encode() if full else b"",
     )
 
 
@@ -60,11 +60,17 @@ def insert_values(row: StoredComparison) -> tuple[object, ...]:
         msgspec.json.encode(row.summary).decode(),
         row.request.decode(),
         row.report.decode(),
+        more_sides(row.sides),
     )
 
 
+def more_sides(sides: list[str]) -> str:
+    """The third and later sides as stored: "\nJP\nKR\n", or "" for a pair."""
+    return "".join(f"\n{side}" for side in sides[2:]) + "\n" if len(sides) > 2 else ""
+
+
 def search_text(row: StoredComparison) -> str:
-    """What the text filter searches: title, sides and both readouts, case-folded."""
+    """What the text filter searches: title, sides and every readout, case-folded."""
     readouts = msgspec.json.decode(row.request).get("readouts", [])
     parts = [row.title or "", *row.sides, *(r.get("text", "") for r in readouts)]
     return "\n".join(parts).casefold()
@@ -74,8 +80,9 @@ def filters(query: ComparisonQuery, dialect: Dialect) -> tuple[str, list[object]
     clauses: list[str] = []
     params: list[object] = []
     if query.side:
-        clauses.append("(upper(side_a) = upper(?) OR upper(side_b) = upper(?))")
-        params += [query.side, query.side]
+        more = dialect.contains.format(column="upper(more_sides)")
+        clauses.append(f"(upper(side_a) = upper(?) OR upper(side_b) = upper(?) OR {more})")
+        params += [query.side, query.side, f"\n{query.side}\n".upper()]
     if query.date_from:
         clauses.append("date >= ?")
         params.append(query.date_from)

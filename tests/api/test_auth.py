@@ -114,3 +114,15 @@ def test_bearer_parsing_and_comparison() -> None:
     assert token_matches(TOKEN, TOKEN)
     assert not token_matches(TOKEN, None) and not token_matches(TOKEN, TOKEN[:-1])
     assert not token_matches(TOKEN, "ünïcode")
+
+
+def test_the_multipart_form_with_a_file_takes_the_token_first(closed: TestClient[Litestar]) -> None:
+    """The compare form is multipart (a file per readout): its token field is checked first."""
+    fields = {"side_a": (None, "US"), "side_b": (None, "KR"), "text_b": (None, KR_TEXT)}
+    upload = {"file_a": ("us.txt", US_TEXT.encode(), "text/plain")}
+    refused = closed.post("/", files={"token": (None, "wrong"), **fields, **upload})
+    assert refused.status_code == 401
+    accepted = closed.post(
+        "/", files={"token": (None, TOKEN), **fields, **upload}, follow_redirects=False
+    )
+    assert accepted.status_code == 303, accepted.text

@@ -63,7 +63,7 @@ def readouts(first: dict[str, Any], second: dict[str, Any]) -> list[dict[str, An
 BAD_BODIES: dict[str, tuple[Any, int]] = {
     "no readouts": (body(readouts=[]), 400),
     "one readout": (body(readouts=readouts({}, {})[:1]), 400),
-    "three readouts": (body(readouts=[*readouts({}, {}), {"side": "JP", "text": "x"}]), 400),
+    "seven readouts": (body(readouts=[{"side": f"S{n}", "text": "x"} for n in range(7)]), 400),
     "same sides": (body(readouts=readouts({}, {"side": "us"})), 400),
     "empty side": (body(readouts=readouts({"side": ""}, {})), 400),
     "side too long": (body(readouts=readouts({"side": "S" * 17}, {})), 400),

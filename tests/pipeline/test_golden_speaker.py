@@ -29,14 +29,14 @@ def test_japan_gives_blinken_alone_what_the_us_gives_both_ministers(
     assert found.counterpart.speaker == "other"
 
 
-def test_seoul_further_emphasised_is_one_sides_against_the_us_joint_account(
+def test_a_joint_discussion_is_set_against_no_one_side_statement(
     reports: dict[str, Report],
 ) -> None:
+    # "Secretary Rubio and Foreign Minister Cho discussed … critical and emerging technologies"
+    # gives neither side a stance, so Seoul's own "third pillar" is no joint-vs-own against it
+    # (neither annotator lists one on this pair: fixtures/pairs/2025-07-31_*/gaps_*.json).
     report = reports["2025-07-31_rubio-cho-hyun"]
-    (found,) = [a for a in report.attributions if "Seoul further emphasised" in _counterpart(a)]
-    assert found.kind == "joint-vs-own" and found.counterpart is not None
-    assert found.counterpart.speaker == "self"
-    assert "critical and emerging technologies" in found.quote.text
+    assert not [a for a in report.attributions if "Seoul further emphasised" in _counterpart(a)]
 
 
 def test_every_claim_a_readout_gives_the_other_side_is_attributed_unless_matched(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import msgspec
@@ -10,6 +11,10 @@ from service.pipeline.classify.speaker import speakers
 from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
 _ONE_SIDE = frozenset({"self", "other"})
+# A one-side statement that also speaks for both ("… explained the situation and the two
+# ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
+# one-side account of the matter (English, the genre's joint subjects).
+_JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
 # The scale's lowest level (level.py): a matter noted or discussed, no stance taken.
 NOTED = 1
 
@@ -73,7 +78,11 @@ def _joint_vs_own(
         if len(pair) != 2 or any(c.verdict == "framing" for c in pair):
             continue
         joint = [c for c in pair if c.speaker == "both" and c.strength != NOTED]
-        own = [c for c in pair if c.speaker in _ONE_SIDE and c.id in named]
+        own = [
+            c
+            for c in pair
+            if c.speaker in _ONE_SIDE and c.id in named and not _JOINT_TOO.search(c.text)
+        ]
         if len(joint) == 1 and len(own) == 1:
             kept = best.get(own[0].id)
             if kept is None or kept[2] < match.similarity:

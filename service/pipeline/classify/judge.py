@@ -24,7 +24,7 @@ from service.pipeline.classify.terms import (
     distinctive_terms,
     vocabulary,
 )
-from service.pipeline.languages import language_named, lexical
+from service.pipeline.language import all_english
 from service.pipeline.types import Claim, Closest, Emphasis, EmphasisKind, Match, Verdict
 
 # A claim near the top of a readout is what that government chose to lead with.
@@ -61,11 +61,11 @@ def classify(
     """
     verdicts: list[Claim] = []
     emphases: list[Emphasis] = []
-    english = lexical(languages)
+    english = all_english(languages)
     sides = ((left, right, similarity, languages[0]), (right, left, similarity.T, languages[1]))
     if found_roles is None:
         found_roles = roles(
-            [c for claims, _, _, code in sides if language_named(code).lexical for c in claims],
+            [c for claims, _, _, language in sides if language == "en" for c in claims],
             common_zipf,
         )
     partner: dict[str, tuple[str, float]] = {}

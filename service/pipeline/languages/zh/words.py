@@ -43,4 +43,5 @@ LEXICON = Lexicon(
     lead_ins=("如下",),
     head_final=False,
     compounds_by_parts=False,
+    min_claim_letters=20,
 )

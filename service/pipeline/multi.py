@@ -1,0 +1,209 @@
+"""Three to six readouts of one meeting: every pair compared as two readouts are, then each
+claim's carriers gathered, what only one side said and what all but one side said.
+
+Built on the two-readout pipeline, not beside it: each pair of sides goes through the same
+align and classify stages (one encoder chosen for the whole meeting, so every pair's
+similarities share one scale and one calibration), and this module only merges their reports.
+A side's claim is carried by another side when their pair judged it `shared` or `partial`
+(a counterpart saying the same matter); `opposed` and `one-sided` leave it out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from itertools import combinations
+
+import msgspec
+
+from service.pipeline.prepare import Prepared
+from service.pipeline.types import (
+    AllButOne,
+    Attribution,
+    Carried,
+    Claim,
+    Closest,
+    Emphasis,
+    Match,
+    ReadoutInfo,
+    Report,
+    StrengthGap,
+    Verdict,
+)
+
+CARRIES: frozenset[Verdict] = frozenset({"shared", "partial"})
+PairCompare = Callable[[Prepared], Report]
+
+
+def compare_many(prepared: Prepared, compare_pair: PairCompare) -> Report:
+    """Compare every pair of the meeting's sides with `compare_pair`, then merge the reports."""
+    sides = prepared.everyone
+    reports = [
+        compare_pair(Prepared(left=a, right=b, title=prepared.title, date=prepared.date))
+        for a, b in combinations(sides, 2)
+    ]
+    return merge([side.label for side in sides], reports, prepared.title, prepared.date)
+
+
+def merge(labels: list[str], reports: list[Report], title: str | None, date: str | None) -> Report:
+    """One report of every side from the reports of each pair (in `combinations` order)."""
+    verdicts: dict[str, dict[str, Verdict]] = {}  # claim id → other side → its pair's verdict
+    claims: dict[str, Claim] = {}
+    for report in reports:
+        for claim in report.claims:
+            other = next(s for s in report.sides if s != claim.side)
+            verdicts.setdefault(claim.id, {})[other] = claim.verdict
+            claims.setdefault(claim.id, claim)
+    carried = {i: _carried(claims[i], labels, v, reports) for i, v in verdicts.items()}
+    merged = [
+        msgspec.structs.replace(c, verdict=_verdict(verdicts[c.id], carried[c.id]))
+        for c in claims.values()
+    ]
+    listed = [carried[c.id] for c in merged if c.verdict != "framing"]
+    emphases = _emphases(merged, reports, labels)
+    return Report(
+        id=None,
+        title=title,
+        date=date,
+        sides=labels,
+        claims=merged,
+        matches=sorted(_unique_matches(reports), key=lambda m: -m.similarity),
+        emphases=emphases,
+        model=reports[0].model,
+        readouts=_readouts(labels, reports),
+        strength_gaps=_unique_gaps([g for r in reports for g in r.strength_gaps]),
+        attributions=_unique_attributions([a for r in reports for a in r.attributions]),
+        carried=listed,
+        only_one=[e.claim_id for e in emphases if e.kind == "one-sided"],
+        all_but_one=_all_but_one(listed, claims, len(labels)),
+    )
+
+
+def _verdict(against: dict[str, Verdict], carried: Carried) -> Verdict:
+    """Against every other side together: framing stays framing; opposed by any side is
+    opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
+    found = set(against.values())
+    if "framing" in found:
+        return "framing"
+    if "opposed" in found:
+        return "opposed"
+    if not carried.carried_by:
+        return "one-sided"
+    return "shared" if any(against[s] == "shared" for s in carried.carried_by) else "partial"
+
+
+def _counterpart(report: Report, claim_id: str) -> str | None:
+    """The claim of the pair's other side that best matches `claim_id` (its closest when the
+    pair judged it partial without a match above the threshold)."""
+    best = max(
+        (m for m in report.matches if claim_id in m.claims),
+        key=lambda m: m.similarity,
+        default=None,
+    )
+    if best is not None:
+        return next(c for c in best.claims if c != claim_id)
+    emphasis = next((e for e in report.emphases if e.claim_id == claim_id), None)
+    return emphasis.closest.claim_id if emphasis and emphasis.closest else None
+
+
+def _carried(
+    claim: Claim,
+    labels: list[str],
+    against: dict[str, Verdict],
+    reports: list[Report],
+) -> Carried:
+    """Who carries `claim`: each side whose pair judged it shared or partial, with the
+    counterpart that pair matched it to."""
+    by, counterparts = [], []
+    for side in labels:
+        if side == claim.side or against.get(side) not in CARRIES:
+            continue
+        report = next(r for r in reports if set(r.sides) == {claim.side, side})
+        found = _counterpart(report, claim.id)
+        if found is not None:
+            by.append(side)
+            counterparts.append(found)
+    missing = [s for s in labels if s not in by and s != claim.side]
+    return Carried(claim.id, claim.side, carried_by=by, left_out=missing, counterparts=counterparts)
+
+
+def _emphases(claims: list[Claim], reports: list[Report], labels: list[str]) -> list[Emphasis]:
+    """One emphasis per claim that no other side carries (`one-sided`: what only one side
+    said), or that is `opposed` or `partial` against the sides together: a pair's emphasis
+    of that kind (the most salient; any of the claim's when no pair found that kind), with
+    the closest claim over all the other sides."""
+    verdict = {c.id: c.verdict for c in claims}
+    found: dict[str, Emphasis] = {}
+    for report in reports:
+        for emphasis in report.emphases:
+            kind = verdict[emphasis.claim_id]
+            if kind not in ("one-sided", "partial", "opposed"):
+                continue
+            kept = found.get(emphasis.claim_id)
+            better = kept is None or (emphasis.kind == kind, emphasis.salience) > (
+                kept.kind == kind,
+                kept.salience,
+            )
+            base = emphasis if better else kept
+            assert base is not None
+            found[emphasis.claim_id] = msgspec.structs.replace(
+                base, kind=kind, closest=_closer(kept, emphasis)
+            )
+    order = {side: n for n, side in enumerate(labels)}
+    return sorted(found.values(), key=lambda e: (order[e.side], -e.salience))
+
+
+def _closer(a: Emphasis | None, b: Emphasis) -> Closest | None:
+    if a is None or a.closest is None:
+        return b.closest
+    if b.closest is None:
+        return a.closest
+    return a.closest if a.closest.similarity >= b.closest.similarity else b.closest
+
+
+def _all_but_one(carried: list[Carried], claims: dict[str, Claim], sides: int) -> list[AllButOne]:
+    """Each matter carried by every side but one, once (by its first carrier's claim)."""
+    listed: set[str] = set()
+    found = []
+    for entry in carried:
+        if len(entry.left_out) != 1 or len(entry.carried_by) != sides - 2:
+            continue
+        ids = [entry.claim_id, *entry.counterparts]
+        if listed & set(ids):
+            continue
+        listed.update(ids)
+        found.append(
+            AllButOne(
+                claim_ids=ids,
+                sides=[entry.side, *entry.carried_by],
+                left_out=entry.left_out[0],
+                text=claims[entry.claim_id].text,
+            )
+        )
+    return found
+
+
+def _unique_matches(reports: list[Report]) -> list[Match]:
+    seen: dict[tuple[str, ...], Match] = {}
+    for match in (m for r in reports for m in r.matches):
+        seen.setdefault(tuple(match.claims), match)
+    return list(seen.values())
+
+
+def _unique_gaps(gaps: list[StrengthGap]) -> list[StrengthGap]:
+    seen: dict[tuple[str, ...], StrengthGap] = {}
+    for gap in gaps:
+        seen.setdefault(tuple(gap.claims), gap)
+    return list(seen.values())
+
+
+def _unique_attributions(found: list[Attribution]) -> list[Attribution]:
+    seen: dict[tuple[str, str, str | None], Attribution] = {}
+    for item in found:
+        other = item.counterpart.claim_id if item.counterpart else None
+        seen.setdefault((item.kind, item.quote.claim_id, other), item)
+    return list(seen.values())
+
+
+def _readouts(labels: list[str], reports: list[Report]) -> list[ReadoutInfo]:
+    infos = {info.side: info for r in reports for info in r.readouts}
+    return [infos[label] for label in labels if label in infos]
