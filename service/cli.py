@@ -83,8 +83,7 @@ def parse_sides(raw: str | None, arguments: Sequence[str | Path]) -> list[str]:
     """`--sides US,KR`, or each file's stem (a URL's host) upper-cased; all different."""
     if raw is None:
         sides = [default_side(str(a)) for a in arguments]
-        source = "the file names"
-        check_stem_sides(sides)
+        source = "the file names"  # their length is checked once the files are read
     else:
         sides = [s.strip() for s in raw.split(",")]
         source = f"--sides {raw!r}"
@@ -139,6 +138,8 @@ def _compare(args: argparse.Namespace) -> int:
         )
     sides = parse_sides(args.sides, arguments)
     readouts, pages = load_readouts(arguments, sides, Settings.from_env())
+    if args.sides is None:
+        check_stem_sides(sides)
     title = args.title or next((p.title for p in pages if p.title), None)
     date = args.date or next((p.date for p in pages if p.date), None)
     report = compare(readouts, cached_encoder(args.encoder), title=title, date=date)

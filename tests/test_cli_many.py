@@ -33,7 +33,7 @@ def test_text_and_markdown_name_every_side(
     capsys: pytest.CaptureFixture[str], data_dir: Path
 ) -> None:
     text = run(capsys, *FILES, "--sides", "US,JP,KR")[1]
-    assert all(f"Only {side}" in text for side in ("US", "JP", "KR"))
+    assert all(f"What only {side} said" in text for side in ("US", "JP", "KR"))
     markdown = run(capsys, *FILES, "--sides", "US,JP,KR", "--format", "md")[1]
     assert markdown.startswith("# US vs JP vs KR")
     assert "| claim | counterpart | similarity |" in markdown
