@@ -14,6 +14,8 @@ COLOURS = ["#2d6a9f", "#c8553d", "#588b3a", "#8c5fa8", "#d49a2a", "#3a8c8c"]
 # figure is shown at about its own width, so a point stays about a CSS pixel or more.
 WIDE = (9.0, 3.2, 11.0)
 NARROW = (4.4, 3.4, 11.5)
+# The most year labels an axis holds: a four-digit year at 11 pt needs about 0.45 in.
+YEAR_LABELS_NARROW, YEAR_LABELS_WIDE = 6, 14
 
 
 def _base_style() -> AbstractContextManager[None]:
@@ -98,8 +100,11 @@ def _time_axis(axes: object, quarters: list[str], narrow: bool) -> None:
     for index, quarter in enumerate(quarters):
         years.setdefault(quarter[:4], []).append(index)
     centres = [sum(i) / len(i) for i in years.values()]
+    # Every year's label where they fit; every second or third on a phone, never overlapping.
+    step = -(-len(years) // (YEAR_LABELS_NARROW if narrow else YEAR_LABELS_WIDE))
+    labels = [year if n % step == 0 else "" for n, year in enumerate(years)]
     axes.xaxis.remove_overlapping_locs = False  # a year's centre may fall on a quarter tick
-    axes.set_xticks(centres, labels=list(years), minor=True)
+    axes.set_xticks(centres, labels=labels, minor=True)
     axes.tick_params(axis="x", which="minor", length=0, pad=6)
     for indexes in list(years.values())[1:]:
         axes.axvline(indexes[0] - 0.5, color="#c3c8d0", linewidth=0.8, zorder=0)

@@ -17,7 +17,7 @@ from service.pipeline.classify.terms import (
     stem_key,
     words_of,
 )
-from service.pipeline.languages.en.words import title_at
+from service.pipeline.languages.en.words import TIME_WORDS, title_at
 
 MAX_WORDS = 4
 # A longer phrase names a topic better than a shorter one just as rare, by this much a word.
@@ -133,18 +133,21 @@ def phrase_idf(claims: Iterable[dict[Phrase, str]], total: int) -> dict[str, flo
     return {k: math.log((total + 1) / (n + 0.5)) for k, n in counts.items()}
 
 
-# English words for dates and spans of time: the months, the weekdays and the units and
-# deictic words of the calendar. "six days", "November last year" say when, not what.
-TIME_WORDS = frozenset(
+# Words that say when: the framing's time words, and the calendar (months, weekdays, units of
+# time). "six days", "November last year" say when, not what.
+CALENDAR_WORDS = TIME_WORDS | frozenset(
     """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight
-    morning afternoon evening night weekend day days week weeks month months year years decade
-    decades century centuries hour hours minute minutes""".split()
+    monday tuesday wednesday thursday friday saturday sunday tonight weekend day days week weeks
+    month months year years decade decades century centuries""".split()
 )
+# The readout genre's set phrases for where a meeting takes place: "on the sidelines of",
+# "on the margins of", "on the occasion of". They place a meeting; they name no topic.
+VENUE_WORDS = frozenset({"sidelines", "margins", "margin", "occasion"})
 
 
 def says_when(text: str) -> bool:
-    return any(word.lower() in TIME_WORDS for word in text.split())
+    """A phrase that says when or where a meeting took place, not what it was about."""
+    return any(word.lower() in CALENDAR_WORDS | VENUE_WORDS for word in text.split())
 
 
 def best_phrase(

@@ -40,3 +40,16 @@ def test_the_bars_count_emphases_not_meetings() -> None:
     drawn = {(side, period): n for side, period, n in _key(trends)[2]}
     assert drawn["US", "2022-Q2"] == 4, "four emphases (Taiwan Strait, three on trade), one meeting"
     assert drawn["JP", "2022-Q2"] == 1 and drawn["US", "2023-Q1"] == 2
+
+
+def test_on_a_phone_eleven_years_are_labelled_without_overlap() -> None:
+    topics = [
+        Topic("T1", "North Korea", [], [_mention(f"m{y}", f"{y}-05-01", "US") for y in
+                                        range(2016, 2027)]),
+    ]  # fmt: skip
+    trends = build_trends(TopicModel(topics=topics, cut=0.3), ["JP", "US"])
+    texts = re.findall(r"<text[^>]*>([^<]+)</text>", chart_svg(trends, narrow=True))
+    years = [t for t in texts if re.fullmatch(r"20\d\d", t)]
+    assert "2016" in years and len(years) <= 6, years
+    wide = re.findall(r"<text[^>]*>([^<]+)</text>", chart_svg(trends))
+    assert len([t for t in wide if re.fullmatch(r"20\d\d", t)]) == 11

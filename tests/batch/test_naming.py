@@ -91,3 +91,11 @@ def test_topics_about_one_subject_are_merged_under_the_proper_name() -> None:
               topic("Taiwan Strait", 2)]  # fmt: skip
     merged = {t.name: len(t.mentions) for t in merge_by_subject(topics)}
     assert merged == {"North Korea": 5, "United Nations Security Council": 2, "Taiwan Strait": 2}
+
+
+def test_where_a_meeting_took_place_names_no_topic() -> None:
+    members = [
+        noun_phrases("They met on the sidelines of the ASEAN Regional Forum."),
+        noun_phrases("The talks were held on the sidelines of the G20 Summit."),
+    ]
+    assert best_phrase(members, phrase_idf(members, 2)) != "sidelines"
