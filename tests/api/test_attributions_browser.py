@@ -9,20 +9,21 @@ import pytest
 
 from service.settings import Settings
 from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
-from tests.conftest import RUBIO_CHO
+from tests.conftest import PAIRS
 from tests.live import call, live_server
 
 pytestmark = pytest.mark.slow
 
 
-def test_the_page_lists_seouls_own_emphasis_against_the_us_joint_account(
+def test_the_page_lists_tokyos_own_account_against_the_us_joint_one(
     browser: Any,  # noqa: F811
     tmp_path: Path,
 ) -> None:
+    folder = PAIRS / "2022-05-23_blinken-hayashi-tokyo"
     body = {
         "readouts": [
-            {"side": side, "text": (RUBIO_CHO / f"{side.lower()}.txt").read_text(encoding="utf-8")}
-            for side in ("US", "KR")
+            {"side": side, "text": (folder / f"{side.lower()}.txt").read_text(encoding="utf-8")}
+            for side in ("US", "JP")
         ]
     }
     with live_server(tmp_path / "data", READOUT_DIFF_ENCODER=Settings().encoder) as server:
@@ -31,10 +32,10 @@ def test_the_page_lists_seouls_own_emphasis_against_the_us_joint_account(
         page.goto(f"{server.url}/comparisons/{report['id']}")
         section = page.locator("section.attributions")
         assert section.is_visible()
-        item = section.locator("li.k-joint-vs-own", has_text="Seoul further emphasised")
+        item = section.locator("li.k-joint-vs-own", has_text="hailed the U.S.-Japan Alliance")
         assert item.is_visible()
-        assert "US gives it to both sides; KR gives it to KR alone" in item.inner_text()
-        assert "critical and emerging technologies" in item.locator("blockquote").first.inner_text()
+        assert "US gives it to both sides; JP gives it to US alone" in item.inner_text()
+        assert "cornerstone" in item.locator("blockquote").first.inner_text()
         assert page.locator("section.emphases").is_visible()
         assert page.locator("section.readouts").is_visible()
         page.close()
