@@ -127,3 +127,10 @@ def test_a_korean_subject_marked_with_also_names_its_speaker() -> None:
     cast = Cast(frozenset(), frozenset())
     assert speaker_of("루비오 장관도 필요한 역할을 계속해 나가겠다고 말했다.", cast) == "other"
     assert speaker_of("조 장관도 같은 뜻을 밝혔다.", cast) == "self"
+
+
+def test_a_subject_glued_at_a_lost_line_break_is_still_read() -> None:
+    # from the 2018-08-02 Korean readout as scraped: "The twoMinisters discussed ways…"
+    text = "The twoMinisters discussed ways to further advance the ROK-Japan relations."
+    assert speaker_of(text, US_KR[1]) == "both"
+    assert speaker_of(text.replace("twoMinisters", "two Ministers"), US_KR[1]) == "both"

@@ -56,8 +56,13 @@ class Speakers:
     named: set[str]
 
 
+# A scraped page loses the space at a line break: "The twoMinisters discussed".
+_GLUED = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t.removesuffix("’s").removesuffix("'s") for t in _TOKEN.findall(text)]
+    unglued = _GLUED.sub(" ", text)
+    return [t.removesuffix("’s").removesuffix("'s") for t in _TOKEN.findall(unglued)]
 
 
 def _parties(opening: str) -> tuple[set[str], set[str]]:
