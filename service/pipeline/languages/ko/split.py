@@ -72,10 +72,14 @@ def clause_joins(sentence: str, tokens: Sequence[Morpheme]) -> list[int]:
 
 @lru_cache(maxsize=1)
 def kiwi() -> Any:
-    """The Kiwi morphological analyser; its model ships in the kiwipiepy_model wheel (~3 s)."""
+    """The Kiwi morphological analyser; its model ships in the kiwipiepy_model wheel (~3 s).
+
+    Without the typo-correction and multi-word dictionaries (190 MB of the 490 it takes with
+    them): ministries' texts are edited, and their multi-word names are nouns Kiwi joins anyway;
+    the quality bench prints the same Korean figures either way."""
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    return Kiwi(load_typo_dict=False, load_multi_dict=False)
 
 
 _KIWI_LOCK = threading.Lock()
