@@ -17,7 +17,7 @@ from typing import Generic, TypeVar
 import msgspec
 
 from evaluation.counts import Sums
-from evaluation.inventory import InventoryCase, Tally, tallies
+from evaluation.inventory import InventoryCase, tallies
 from evaluation.scoring import Method, Scores, objective
 from service.pipeline.classify.calibration import Calibration
 
@@ -94,12 +94,22 @@ def held_out_scored(
     name: Callable[[Case], str],
 ) -> dict[str, dict[str, Totals]]:
     """Leave-one-pair-out with any scorer: each pair scored with the point fitted on the others;
-    per annotator, each pair's totals and their sum under "total"."""
+    per annotator, each pair's totals and their sum under "total".
+
+    Every grid point is run once over all pairs; each fold fits on the other pairs' totals of
+    those runs (a pair's totals do not depend on which other pairs are scored).
+    """
+    points = grid(base, fields)
+    by_point = {id(point): score(method(point), cases) for point in points}
     pooled: dict[str, dict[str, Totals]] = {}
-    for index, case in enumerate(cases):
-        rest = [*cases[:index], *cases[index + 1 :]]
-        fitted = fit_scored(method, base, rest, fields, score, goal).point
-        for annotator, per_pair in score(method(fitted), [case]).items():
+    for case in cases:
+        rest = [name(c) for c in cases if c is not case]
+
+        def on_rest(point: Calibration, rest: list[str] = rest) -> dict[str, dict[str, Totals]]:
+            return restricted(by_point[id(point)], rest)
+
+        best = fit(points, on_rest, goal)
+        for annotator, per_pair in by_point[id(best.point)].items():
             mine = per_pair[name(case)]
             totals = pooled.setdefault(annotator, {})
             totals[name(case)] = mine
@@ -113,37 +123,20 @@ def held_out(
     cases: Sequence[InventoryCase],
     fields: Mapping[str, Sequence[float]],
 ) -> Scores:
-    """Leave-one-pair-out: each pair scored with the calibration fitted on the others.
-
-    Every grid point is run once over all pairs; each fold fits on the other pairs' tallies of
-    those runs (a pair's tally does not depend on which other pairs are scored).
-    """
-    points = grid(base, fields)
-    runs = [tallies(method(point), cases) for point in points]
-    by_point = {id(point): run for point, run in zip(points, runs, strict=True)}
-    pooled: Scores = {}
-    for case in cases:
-        rest = [c.name for c in cases if c is not case]
-
-        def on_rest(point: Calibration, rest: Sequence[str] = rest) -> Scores:
-            return restricted(by_point[id(point)], rest)
-
-        best = fit(points, on_rest, objective)
-        for annotator, per_pair in by_point[id(best.point)].items():
-            totals = pooled.setdefault(annotator, {"total": Tally()})
-            totals[case.name] = per_pair[case.name]
-            totals["total"] = totals["total"].add(per_pair[case.name])
-    return pooled
+    """Leave-one-pair-out on the inventories (`held_out_scored` with `tallies`)."""
+    return held_out_scored(method, base, cases, fields, tallies, objective, lambda c: c.name)
 
 
-def restricted(scores: Scores, names: Sequence[str]) -> Scores:
-    """`scores` over the pairs `names` only, with their total."""
-    result: Scores = {}
+def restricted(
+    scores: dict[str, dict[str, Totals]], names: Sequence[str]
+) -> dict[str, dict[str, Totals]]:
+    """`scores` over the pairs `names` only (at least one), with their total."""
+    result: dict[str, dict[str, Totals]] = {}
     for annotator, per_pair in scores.items():
-        total = Tally()
-        for name in names:
-            total = total.add(per_pair[name])
-        result[annotator] = {**{name: per_pair[name] for name in names}, "total": total}
+        total = per_pair[names[0]]
+        for pair in names[1:]:
+            total = total.add(per_pair[pair])
+        result[annotator] = {**{pair: per_pair[pair] for pair in names}, "total": total}
     return result
 
 
