@@ -71,7 +71,10 @@ class Language:
     - `framing`: whether a claim only frames the meeting (who met, when, "overview below"),
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
-      stem, opposition and intensity checks); otherwise terms are compared by meaning.
+      stem, opposition and intensity checks); otherwise terms are compared by meaning;
+    - `parts`: what a claim is embedded as for matching (align.py), its first item standing
+      for the whole claim: English drops the claim's subject and predicate and adds the parts
+      of a list; by default the claim itself.
     """
 
     code: str
@@ -85,6 +88,7 @@ class Language:
     lexical: bool = False
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
+    parts: Callable[[str], list[str]] = lambda text: [text]
 
 
 Cast = tuple[frozenset[str], frozenset[str]]
