@@ -15,7 +15,7 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from service.api.auth import write_gate
-from service.api.batches import BatchController, BatchPageController
+from service.api.batch import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.drain import drain_refused_bodies
 from service.api.pages import PageController, static_file, template_config, unknown_url

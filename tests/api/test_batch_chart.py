@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from service.api.batch_chart import _key, chart_svg, topic_rows, topics_svg
+from service.api.batch.chart import _key, chart_svg, topic_rows, topics_svg
 from service.batch.topics import Mention, Topic, TopicModel
 from service.batch.trends import build_trends
 

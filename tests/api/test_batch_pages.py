@@ -11,7 +11,7 @@ import pytest
 from litestar.testing import TestClient
 
 from service.api.app import create_app
-from service.api.batch_form import plain
+from service.api.batch.form import plain
 from service.batch.inputs import items_from_bodies, read_items
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings

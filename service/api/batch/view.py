@@ -7,9 +7,9 @@ from typing import Any
 
 import msgspec
 
-from service.api.batch_chart import chart_svg, topics_svg
-from service.api.batch_form import plain
-from service.api.batch_schemas import Progress
+from service.api.batch.chart import chart_svg, topics_svg
+from service.api.batch.form import plain
+from service.api.batch.schemas import Progress
 from service.batch.items import Item
 from service.batch.records import BatchRow
 from service.batch.trends import TopicOut, Trends
