@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from service.api.batch.chart import _key, chart_svg, topic_rows, topics_svg
-from service.batch.topics import Mention, Topic, TopicModel
-from service.batch.trends import build_trends
+from service.batch.trends.tally import build_trends
+from service.batch.trends.topics import Mention, Topic, TopicModel
 
 
 def _mention(meeting: str, date: str, side: str) -> Mention:

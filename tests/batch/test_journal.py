@@ -7,10 +7,10 @@ from pathlib import Path
 import msgspec
 import pytest
 
+from service.batch.folder.journal import JOURNAL, Journal
 from service.batch.inputs import read_items
 from service.batch.items import Item
-from service.batch.journal import JOURNAL, Journal
-from service.batch.runner import run_items
+from service.batch.runners.local import run_items
 from service.errors import Conflict, InvalidInput
 from service.pipeline.embed import FakeEncoder
 from tests.batch.conftest import WITH_ERRORS

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.batch.naming import best_phrase, noun_phrases, phrase_idf
+from service.batch.trends.naming import best_phrase, noun_phrases, phrase_idf
 
 
 def _surfaces(text: str) -> set[str]:
@@ -65,7 +65,7 @@ def test_a_name_with_of_is_one_phrase() -> None:
 
 
 def test_a_state_is_one_subject_under_any_of_its_names() -> None:
-    from service.batch.subjects import is_side, subject
+    from service.batch.trends.subjects import is_side, subject
 
     assert (
         subject("North Korea")
@@ -79,7 +79,7 @@ def test_a_state_is_one_subject_under_any_of_its_names() -> None:
 
 
 def test_topics_about_one_subject_are_merged_under_the_proper_name() -> None:
-    from service.batch.topics import Mention, Topic, merge_by_subject
+    from service.batch.trends.topics import Mention, Topic, merge_by_subject
 
     def topic(name: str, n: int) -> Topic:
         mentions = [Mention(f"m{name}{i}", None, None, "US", "one-sided", "c", name, 1.0)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from service.batch.folder import run_into_folder
+from service.batch.folder.run import run_into_folder
 from service.batch.inputs import items_from_bodies, read_items
-from service.batch.records import BatchRecords
-from service.batch.worker import BatchWorker
+from service.batch.queue.records import BatchRecords
+from service.batch.queue.worker import BatchWorker
 from service.cli import main
 from service.comparisons import Comparisons
 from service.pipeline.embed import FakeEncoder
@@ -26,7 +26,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module", autouse=True)
 def local_ray(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
-    from service.batch.ray_engine import start_ray
+    from service.batch.runners.ray_data import start_ray
 
     data = tmp_path_factory.mktemp("ray-data")
     before = os.environ.get("READOUT_DIFF_DATA")
@@ -49,7 +49,7 @@ def _folder(out: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize("source", [HISTORY, WITH_ERRORS], ids=["history", "with-errors"])
 def test_ray_writes_the_same_reports_as_the_in_process_engine(tmp_path: Path, source: Path) -> None:
-    from service.batch.ray_engine import ray_engine
+    from service.batch.runners.ray_data import ray_engine
 
     items = read_items(source)
     run_into_folder(items, tmp_path / "inprocess", FakeEncoder(), chunk=2)
@@ -60,7 +60,7 @@ def test_ray_writes_the_same_reports_as_the_in_process_engine(tmp_path: Path, so
 
 
 def test_a_ray_batch_resumes_what_an_interrupted_run_left(tmp_path: Path) -> None:
-    from service.batch.ray_engine import ray_engine
+    from service.batch.runners.ray_data import ray_engine
 
     items, out = read_items(HISTORY), tmp_path / "out"
     first = run_into_folder(items[:1], out, FakeEncoder())
@@ -81,7 +81,7 @@ def test_the_cli_runs_a_batch_on_ray(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 
 def test_the_service_worker_hands_a_batch_to_ray(tmp_path: Path) -> None:
-    from service.batch.ray_engine import ray_engine
+    from service.batch.runners.ray_data import ray_engine
 
     comparisons = Comparisons(Store(tmp_path / "db.sqlite"), FakeEncoder())
     records = BatchRecords(comparisons.store)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from service.batch.inputs import items_from_bodies
-from service.batch.records import BatchRecords
-from service.batch.runner import run_items
-from service.batch.worker import BatchWorker
+from service.batch.queue.records import BatchRecords
+from service.batch.queue.worker import BatchWorker
+from service.batch.runners.local import run_items
 from service.comparisons import Comparisons
 from service.errors import ItemTaken, LeaseLost
 from service.pipeline.embed import FakeEncoder

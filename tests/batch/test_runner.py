@@ -8,7 +8,7 @@ from pathlib import Path
 import msgspec
 
 from service.batch.inputs import read_items
-from service.batch.runner import RunStats, run_items
+from service.batch.runners.local import RunStats, run_items
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
 from tests.batch.conftest import WITH_ERRORS, numbered_meetings, write_jsonl

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.batch.topics import find_topics
+from service.batch.trends.topics import find_topics
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
 from service.pipeline.types import Readout, Report
@@ -88,7 +88,7 @@ def test_every_name_is_a_run_of_whole_words_from_its_claims() -> None:
 
 
 def test_no_topic_is_named_after_a_side_a_participant_a_time_or_by_a_sentence() -> None:
-    from service.batch.subjects import is_side
+    from service.batch.trends.subjects import is_side
 
     us = (
         "Secretary Rubio met Foreign Minister Cho in Washington. The United States and Korea"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from service.batch import topics
-from service.batch.topics import find_topics
+from service.batch.trends import topics
+from service.batch.trends.topics import find_topics
 from service.pipeline import compare
 from service.pipeline.embed import make_encoder
 from service.pipeline.embed.routing import RoutingEncoder

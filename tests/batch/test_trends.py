@@ -8,8 +8,7 @@ import io
 import msgspec
 import pytest
 
-from service.batch.topics import Mention, Topic, TopicModel
-from service.batch.trends import (
+from service.batch.trends.tally import (
     CSV_COLUMNS,
     Trends,
     build_trends,
@@ -18,6 +17,7 @@ from service.batch.trends import (
     to_csv,
     to_json,
 )
+from service.batch.trends.topics import Mention, Topic, TopicModel
 
 
 def _mention(meeting: str, date: str | None, side: str, text: str = "x") -> Mention:

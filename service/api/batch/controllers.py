@@ -17,7 +17,7 @@ from service.api.batch.schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, B
 from service.api.batch.view import batch_page_context
 from service.api.pages import PAGE_ERRORS
 from service.api.problems import WRITE_PROBLEMS, problem_responses
-from service.batch.service import Batches
+from service.batch.queue import Batches
 from service.errors import BadRequest, Busy, InvalidInput
 
 

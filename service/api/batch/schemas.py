@@ -7,8 +7,7 @@ from typing import Annotated, Any
 import msgspec
 
 from service.batch.items import Item, ItemStatus
-from service.batch.records import BatchRow
-from service.batch.service import MAX_BATCH
+from service.batch.queue import MAX_BATCH, BatchRow
 from service.batch.trends import Trends
 from service.settings import Settings
 from service.validate import MAX_BATCH_NAME

@@ -11,7 +11,7 @@ from service.api.batch.chart import chart_svg, topics_svg
 from service.api.batch.form import plain
 from service.api.batch.schemas import Progress
 from service.batch.items import Item
-from service.batch.records import BatchRow
+from service.batch.queue import BatchRow
 from service.batch.trends import TopicOut, Trends
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 import msgspec
 import numpy as np
 
-from service.batch.naming import Phrase, best_phrase, noun_phrases, phrase_idf, says_when
-from service.batch.subjects import is_proper_name, is_side, subject
+from service.batch.trends.naming import Phrase, best_phrase, noun_phrases, phrase_idf, says_when
+from service.batch.trends.subjects import is_proper_name, is_side, subject
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.classify.framing import _people as people_of
 from service.pipeline.classify.terms import (

@@ -6,10 +6,10 @@ import msgspec
 
 from service.batch.inputs import items_from_bodies, lines_items
 from service.batch.items import Item
-from service.batch.listing import BatchSummary, recent_batches
-from service.batch.records import BatchRecords, BatchRow
-from service.batch.trends import Trends, to_csv
-from service.batch.worker import BatchWorker
+from service.batch.queue.listing import BatchSummary, recent_batches
+from service.batch.queue.records import BatchRecords, BatchRow
+from service.batch.queue.worker import BatchWorker
+from service.batch.trends.tally import Trends, to_csv
 from service.errors import Busy, Conflict, InvalidInput, NotFound
 from service.validate import batch_name
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import msgspec
 
+from service.batch.folder.journal import Journal, write_durably
 from service.batch.items import Item
-from service.batch.journal import Journal, write_durably
-from service.batch.runner import run_items
-from service.batch.trends import Trends, to_csv, to_json, trends_of
+from service.batch.runners.local import run_items
+from service.batch.trends.tally import Trends, to_csv, to_json, trends_of
 from service.pipeline.embed import Encoder
 from service.pipeline.history import batch_history
 from service.pipeline.types import Precedent, Report

@@ -17,7 +17,7 @@ import msgspec
 import numpy as np
 
 from service.batch.items import Item
-from service.batch.runner import compared_item, prepared_item
+from service.batch.runners.local import compared_item, prepared_item
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput
 from service.pipeline import Prepared, embedded_texts

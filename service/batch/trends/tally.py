@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 import msgspec
 
-from service.batch.topics import Mention, Topic, TopicModel, find_topics
+from service.batch.trends.topics import Mention, Topic, TopicModel, find_topics
 from service.pipeline.embed import Encoder
 from service.pipeline.types import Report
 

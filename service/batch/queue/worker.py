@@ -14,9 +14,9 @@ import uuid
 from collections.abc import Callable, Iterator
 
 from service.batch.items import Item
-from service.batch.records import UNFINISHED, BatchRecords
-from service.batch.runner import run_items
-from service.batch.trends import to_json, trends_of
+from service.batch.queue.records import UNFINISHED, BatchRecords
+from service.batch.runners.local import run_items
+from service.batch.trends.tally import to_json, trends_of
 from service.comparisons import ComparisonRequest, Comparisons
 from service.errors import ItemTaken, LeaseLost
 from service.pipeline.types import Report
