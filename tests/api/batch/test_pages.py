@@ -15,8 +15,8 @@ from service.api.batch.form import plain
 from service.batch.inputs import items_from_bodies, read_items
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
+from tests.api.batch.test_endpoints import wait
 from tests.api.conftest import Client, body
-from tests.api.test_batches import wait
 from tests.batch.conftest import history
 from tests.conftest import ROOT
 

@@ -9,9 +9,10 @@ import pytest
 from service.pipeline import compare
 from service.pipeline.embed import Encoder, make_encoder
 from service.pipeline.types import Emphasis, Readout, Report
+from tests.conftest import ROOT
 
 pytestmark = pytest.mark.slow
-PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "pairs"
+PAIRS = ROOT / "fixtures" / "pairs"
 RUBIO_CHO = PAIRS / "2025-07-31_rubio-cho-hyun"
 
 

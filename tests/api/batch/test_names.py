@@ -6,8 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from tests.api.batch.test_endpoints import wait
 from tests.api.conftest import Client
-from tests.api.test_batches import wait
 from tests.batch.conftest import history
 from tests.conftest import ROOT
 
