@@ -16,7 +16,7 @@ CASES = english_cases()
 
 # The default encoder, whose report the README and the bundled examples show. The torch model
 # it is exported from has its own calibration; both meet their inventory bars
-# (test_golden_inventory.py), with the margin of what was measured rather than per pair.
+# (golden/test_inventory.py), with the margin of what was measured rather than per pair.
 ENCODERS = ["minilm-onnx-int8"]
 
 
@@ -44,7 +44,7 @@ COUNTERPART_MISSES = {
 
 
 # Recall of the one-sided topics is asserted on the complete inventories, which supersede the
-# older expected lists, with the margin of the committed calibration (test_golden_inventory.py).
+# older expected lists, with the margin of the committed calibration (golden/test_inventory.py).
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name.split("/")[0])
 def test_no_expected_shared_topic_is_reported_one_sided(
     case: Case, reports: dict[str, Report], request: pytest.FixtureRequest

@@ -47,7 +47,7 @@ def test_there_are_korean_language_fixtures() -> None:
     ]
 
 
-# Recall is asserted on the complete inventories (test_golden_inventory.py), with its margin.
+# Recall is asserted on the complete inventories (golden/test_inventory.py), with its margin.
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
 def test_no_expected_shared_topic_is_flagged(
     case: Case, reports: dict[str, Report], request: pytest.FixtureRequest
