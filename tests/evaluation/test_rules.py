@@ -1,11 +1,10 @@
-"""The alternative counterpart rules: near ties, the logistic combination, and miss causes."""
+"""The alternative counterpart rules: near ties and the logistic combination."""
 
 from __future__ import annotations
 
 import numpy as np
 
-from evaluation.matching import figures, in_sample
-from evaluation.misses import CAUSES, best_of_either, misses
+from evaluation.matching import in_sample
 from evaluation.rules import RULES, _near_ties, features, logistic, logistic_weights
 from tests.evaluation.test_matching import fake
 
@@ -35,17 +34,3 @@ def test_the_logistic_weights_learn_a_separable_signal() -> None:
     found = in_sample(logistic(mutual=True), pairs)
     assert (found.precision, found.recall) == (1.0, 1.0)
     assert set(RULES) >= {"mutual best, part cosine (align.py)"}
-
-
-def test_misses_name_the_cause_and_the_ceiling_takes_every_best() -> None:
-    # Topic (0, 0): each other's best but never selected; (1, 0): US-1's best is KR-0, whose
-    # best is US-0; (1, 1): neither's best.
-    pair = fake([[0.9, 0.1], [0.5, 0.05]], [[True, False], [True, True]])
-    found = {m.topic: m for m in misses(pair, []) if m.annotator == "A"}
-    assert found["t00"].cause == CAUSES[2] and found["t00"].ranks == (1, 1)
-    assert found["t10"].cause == CAUSES[3] and found["t10"].ranks == (1, 2)
-    assert found["t11"].cause == CAUSES[4]
-    assert [m.topic for m in misses(pair, [(0, 0), (1, 0), (1, 1)])] == []
-    # Top 1 from either side: both US claims take KR-0, and KR-1 takes US-0.
-    assert best_of_either([pair], 1) == figures([pair], [[(0, 0), (0, 1), (1, 0)]])
-    assert best_of_either([pair], 2).recall == 1.0
