@@ -8,9 +8,11 @@ For the English pairs (or --language ko / ja, with the multilingual encoder), pr
    from either side, whatever the score;
 3. for the shipped rule at the committed match_threshold, why each uncovered two-sided topic
    got no right pair (evaluation/misses.py), counted by cause, then one line each.
-docs/matching.md records what this printed when the rule was chosen.
+With --write-docs, the summary (1, 2 and the counts of 3) replaces the block of this script in
+docs/matching.md (bench/readme.py's markers).
 
 Usage: python bench/matching.py [--encoder minilm-onnx-int8] [--language en|ko|ja] [--quiet]
+                                [--write-docs]
 """
 
 from __future__ import annotations
@@ -22,17 +24,54 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.readme import write_block
 from evaluation.counterparts import counterpart_cases
-from evaluation.matching import Figures, evidence, figures, held_out, in_sample, mutual_best
-from evaluation.misses import CAUSES, best_of_either, misses
+from evaluation.matching import (
+    Evidence,
+    Figures,
+    evidence,
+    figures,
+    held_out,
+    in_sample,
+    mutual_best,
+)
+from evaluation.misses import CAUSES, Miss, best_of_either, misses
 from evaluation.rules import RULES
-from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.settings import Settings
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "matching.md"
 
 
 def cells(found: Figures) -> str:
     return f"{found.precision:.2f} | {found.recall:.2f} | {found.pairs}"
+
+
+def summary(found: list[Evidence], calibration: Calibration) -> tuple[list[str], list[Miss]]:
+    """The rules' table, the ceiling, the shipped rule's figures and its misses by cause."""
+    lines = [
+        "| rule | precision | two-sided recall | pairs | LOO precision | LOO recall | pairs |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, rule in RULES.items():
+        lines.append(
+            f"| {name} | {cells(in_sample(rule, found))} | {cells(held_out(rule, found))} |"
+        )
+    lines += [
+        "",
+        "| ceiling: each claim's k best counterparts, either side | precision | recall | pairs |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| k = {k} | {cells(best_of_either(found, k))} |" for k in (1, 2, 3)]
+    threshold = calibration.match_threshold
+    shipped = [mutual_best(e.about, e.mixed, threshold) for e in found]
+    lines.append(f"\nShipped rule at match_threshold {threshold}: {cells(figures(found, shipped))}")
+    missed = [m for e, pairs in zip(found, shipped, strict=True) for m in misses(e, pairs)]
+    counts = Counter(m.cause for m in missed)
+    lines.append(f"\nUncovered two-sided topics, both annotators ({len(missed)}):")
+    lines += [f"- {cause}: {counts[cause]}" for cause in CAUSES]
+    return lines, missed
 
 
 def main() -> int:
@@ -43,30 +82,19 @@ def main() -> int:
     parser.add_argument("--encoder", default=None, help="default: the settings' encoder")
     parser.add_argument("--language", default="en", choices=("en", "ko", "ja"))
     parser.add_argument("--quiet", action="store_true", help="no line per missed topic")
+    parser.add_argument("--write-docs", action="store_true", help="write docs/matching.md")
     args = parser.parse_args()
     default = settings.encoder if args.language == "en" else settings.multilingual_encoder
+    if args.write_docs and (args.language != "en" or args.encoder not in (None, default)):
+        parser.error("--write-docs writes the English pairs with the default encoder")
     encoder = MemoEncoder(make_encoder(args.encoder or default))
     calibration = load_calibration(encoder.name)
     found = [evidence(case, encoder, calibration) for case in counterpart_cases(args.language)]
     print(f"## Counterpart rules: {args.language} pairs, {encoder.name}, mean of the annotators\n")
-    print("| rule | precision | two-sided recall | pairs | LOO precision | LOO recall | pairs |")
-    print("|---|---|---|---|---|---|---|")
-    for name, rule in RULES.items():
-        print(f"| {name} | {cells(in_sample(rule, found))} | {cells(held_out(rule, found))} |")
-    print(
-        "\n| ceiling: each claim's k best counterparts, either side | precision | recall | pairs |"
-    )
-    print("|---|---|---|---|")
-    for k in (1, 2, 3):
-        print(f"| k = {k} | {cells(best_of_either(found, k))} |")
-    threshold = calibration.match_threshold
-    shipped = [mutual_best(e.about, e.mixed, threshold) for e in found]
-    print(f"\nShipped rule at match_threshold {threshold}: {cells(figures(found, shipped))}")
-    missed = [m for e, pairs in zip(found, shipped, strict=True) for m in misses(e, pairs)]
-    counts = Counter(m.cause for m in missed)
-    print(f"\nUncovered two-sided topics, both annotators ({len(missed)}):")
-    for cause in CAUSES:
-        print(f"- {cause}: {counts[cause]}")
+    lines, missed = summary(found, calibration)
+    print("\n".join(lines))
+    if args.write_docs:
+        write_block("bench/matching.py", "\n".join(lines), DOC)
     if not args.quiet:
         print()
         for m in missed:

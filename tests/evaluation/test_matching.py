@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from bench.matching import DOC, summary
+from bench.readme import read_block
 from evaluation.counterparts import counterpart_cases, counterpart_tallies, mean_of
 from evaluation.matching import (
     Evidence,
@@ -15,8 +17,8 @@ from evaluation.matching import (
     in_sample,
     mutual_best,
 )
-from evaluation.scoring import calibrated_method
-from service.pipeline.classify.calibration import load_calibration
+from evaluation.scoring import Method, calibrated_method
+from service.pipeline.classify.calibration import Calibration, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.types import Claim
 
@@ -78,15 +80,33 @@ def test_held_out_fits_on_the_other_pairs_only() -> None:
     assert in_sample(rule, easy).precision == 1.0
 
 
-@pytest.mark.slow
-def test_the_shipped_rule_on_evidence_scores_as_the_report_does() -> None:
-    """Evidence and `figures` reproduce what counterpart_tallies measures on real reports."""
+@pytest.fixture(scope="module")
+def dev_pairs() -> tuple[list[Evidence], Calibration, Method]:
     encoder = MemoEncoder(make_encoder("minilm-onnx-int8"))
     calibration = load_calibration(encoder.name)
-    cases = counterpart_cases("en")
-    found = [evidence(case, encoder, calibration) for case in cases]
+    found = [evidence(case, encoder, calibration) for case in counterpart_cases("en")]
+    return found, calibration, calibrated_method(encoder)(calibration)
+
+
+@pytest.mark.slow
+def test_the_shipped_rule_on_evidence_scores_as_the_report_does(
+    dev_pairs: tuple[list[Evidence], Calibration, Method],
+) -> None:
+    """Evidence and `figures` reproduce what counterpart_tallies measures on real reports."""
+    found, calibration, method = dev_pairs
     pairs = [mutual_best(e.about, e.mixed, calibration.match_threshold) for e in found]
     ours = figures(found, pairs)
-    tallies = counterpart_tallies(calibrated_method(encoder)(calibration), cases)
+    tallies = counterpart_tallies(method, counterpart_cases("en"))
     assert ours.precision == pytest.approx(mean_of(tallies, "match_precision"))
     assert ours.recall == pytest.approx(mean_of(tallies, "topic_recall"))
+
+
+@pytest.mark.slow
+def test_docs_matching_shows_what_the_bench_prints_today(
+    dev_pairs: tuple[list[Evidence], Calibration, Method],
+) -> None:
+    found, calibration, _ = dev_pairs
+    lines, _ = summary(found, calibration)
+    shown = read_block("bench/matching.py", DOC)
+    for line in lines:
+        assert line in shown, f"{line!r}: run `python bench/matching.py --write-docs`"
