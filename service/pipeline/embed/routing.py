@@ -7,10 +7,11 @@ from collections.abc import Sequence
 import numpy as np
 
 from service.errors import ReadoutDiffError
+from service.pipeline import language
 from service.pipeline.embed.fake import FakeEncoder
 from service.pipeline.embed.minilm import SentenceTransformerEncoder
 from service.pipeline.embed.protocol import Encoder
-from service.pipeline.language import all_english, detect_language
+from service.pipeline.language import all_english
 
 ENCODER_KINDS = ("minilm-onnx-int8", "minilm", "use", "e5", "fake", "fake-slow")
 
@@ -58,7 +59,7 @@ class RoutingEncoder:
         self.multilingual.load()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return route(self, tuple(detect_language(t) for t in texts)).encode(texts)
+        return route(self, tuple(language.detect_language(t) for t in texts)).encode(texts)
 
     def close(self) -> None:
         self.english.close()
