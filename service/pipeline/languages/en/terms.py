@@ -61,7 +61,7 @@ def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     for text in texts:
         words = words_of(text)
         keys.update(stem_key(w) for w, _ in words)
-        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in _acronyms(run))
+        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in acronyms(run))
     return Vocabulary(frozenset(keys))
 
 
@@ -82,7 +82,7 @@ def _distinctive_terms(text: str, other: Vocabulary, common_zipf: float) -> tupl
     for run in _proper_runs(words):
         keys = [stem_key(w) for w in run if w not in NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
-        if uncovered * 2 > len(keys) and not any(other.covers(a) for a in _acronyms(run)):
+        if uncovered * 2 > len(keys) and not any(other.covers(a) for a in acronyms(run)):
             found.append(Term(_as_written(text, run), 1.0, proper=True))
     for index, (word, offset) in enumerate(words):
         lower = word.lower()
@@ -211,7 +211,7 @@ def _proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
     return runs
 
 
-def _acronyms(run: list[str]) -> set[str]:
+def acronyms(run: list[str]) -> set[str]:
     """Initials with and without joiners: "Republic of Korea" is ROK, "... Republic of Korea" DPRK."""
     if len(run) == 1:
         return {stem_key(run[0])}
