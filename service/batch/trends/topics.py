@@ -25,18 +25,18 @@ from service.batch.trends.naming import (
 )
 from service.batch.trends.subjects import is_proper_name, is_side, subject
 from service.pipeline.classify.calibration import load_calibration
-from service.pipeline.classify.framing import _people as people_of
+from service.pipeline.classify.framing import people_in as people_of
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     Term,
     Vocabulary,
+    acronyms,
     distinctive_terms,
     stem_key,
     words_of,
 )
 from service.pipeline.embed import Encoder, route
 from service.pipeline.languages import language_named
-from service.pipeline.languages.en.terms import _acronyms
 from service.pipeline.types import Report
 
 # Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs
@@ -168,7 +168,7 @@ def _term_keys(term: Term) -> tuple[str, ...]:
     words = term.text.split()
     keys = tuple(stem_key(w) for w in words)
     if term.proper and len(words) > 1:
-        keys += tuple(sorted(_acronyms(words)))
+        keys += tuple(sorted(acronyms(words)))
     return keys
 
 
