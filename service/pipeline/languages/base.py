@@ -72,6 +72,8 @@ class Language:
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
       stem, opposition and intensity checks); otherwise terms are compared by meaning;
+    - `warm`: read the analyser's model now, where reading it takes long enough that the
+      service does so at start (a no-op elsewhere);
     - `parts`: what a claim is embedded as for matching (align.py), its first item standing
       for the whole claim: English drops the claim's subject and predicate and adds the parts
       of a list; by default the claim itself.
@@ -88,6 +90,7 @@ class Language:
     lexical: bool = False
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
+    warm: Callable[[], object] = lambda: None
     parts: Callable[[str], list[str]] = lambda text: [text]
 
 
