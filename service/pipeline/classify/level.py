@@ -1,5 +1,5 @@
 """How strongly a claim is said: its main predicate on a four-level diplomatic scale, read by
-its language's stance words (languages/*/stance.py)."""
+its language's room (`Language.predicate`: languages/*/scale.py, stance.py, words.py)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,21 @@ from collections.abc import Sequence
 
 from service.pipeline.languages import language_named
 from service.pipeline.languages.base import LEVEL_NAMES, TOP, Predicate, Token
-from service.pipeline.languages.en.stance import english_predicate
+from service.pipeline.languages.en.frame import frame_predicate
+from service.pipeline.languages.en.scale import english_predicate as stance_predicate
 
-__all__ = ["LEVEL_NAMES", "TOP", "Predicate", "claim_predicate", "english_predicate"]
+# align.matter strips a claim's reporting frame, found by this name (en/frame.py says why it
+# is not the stance predicate).
+english_predicate = frame_predicate
+
+__all__ = [
+    "LEVEL_NAMES",
+    "TOP",
+    "Predicate",
+    "claim_predicate",
+    "english_predicate",
+    "stance_predicate",
+]
 
 
 def claim_predicate(
