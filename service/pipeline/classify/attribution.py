@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import msgspec
 
+from service.pipeline.classify.level import NOTED
 from service.pipeline.classify.speaker import speakers
 from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
@@ -15,8 +16,6 @@ _ONE_SIDE = frozenset({"self", "other"})
 # ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
 # one-side account of the matter (English, the genre's joint subjects).
 _JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
-# The scale's lowest level (level.py): a matter noted or discussed, no stance taken.
-NOTED = 1
 
 
 def attribute(

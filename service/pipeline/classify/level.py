@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from service.pipeline.languages import language_named
-from service.pipeline.languages.base import LEVEL_NAMES, TOP, Predicate, Token
+from service.pipeline.languages.base import LEVEL_NAMES, NOTED, TOP, Predicate, Token
 from service.pipeline.languages.en.frame import frame_predicate
 from service.pipeline.languages.en.scale import english_predicate as stance_predicate
 
@@ -16,6 +16,7 @@ english_predicate = frame_predicate
 
 __all__ = [
     "LEVEL_NAMES",
+    "NOTED",
     "TOP",
     "Predicate",
     "claim_predicate",

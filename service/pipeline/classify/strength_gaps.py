@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 
 import msgspec
 
-from service.pipeline.classify.level import claim_predicate
+from service.pipeline.classify.level import NOTED, TOP, claim_predicate
 from service.pipeline.split import Morpheme
 from service.pipeline.types import Claim, Match, StrengthGap
 
@@ -44,11 +44,20 @@ def _same_sentence(before: Claim, claim: Claim) -> bool:
     return before.side == claim.side and before.sentence == claim.sentence
 
 
+def _marked(one: int, other: int) -> bool:
+    """A difference an analyst points out: one side takes no stance (1, noted) where the other
+    does, or one side condemns (4) where the other does not. Between the two middle levels
+    ("agreed", "concurred", "confirmed" against "reaffirmed", "underscored") the wording is
+    mostly a ministry's house style for the same agreed text: the State Department reaffirms
+    and underscores where Japan's ministry confirms, concurs and shares the view."""
+    return one != other and (min(one, other) == NOTED or max(one, other) == TOP)
+
+
 def strength_gaps(
     claims: Sequence[Claim], matches: Sequence[Match], min_levels: float = 1.0
 ) -> list[StrengthGap]:
-    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated), the widest
-    gap first, each pair once."""
+    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated) and markedly
+    (`_marked`), the widest gap first, each pair once."""
     by_id = {c.id: c for c in claims}
     gaps: dict[tuple[str, str], StrengthGap] = {}
     for match in matches:
@@ -57,6 +66,7 @@ def strength_gaps(
             left.strength is None
             or right.strength is None
             or abs(left.strength - right.strength) < min_levels
+            or not _marked(left.strength, right.strength)
         ):
             continue
         if left.verdict == "framing" or right.verdict == "framing":
