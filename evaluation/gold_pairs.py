@@ -1,5 +1,7 @@
-"""Oracle: the strength and attribution stages on gold counterparts instead of align.py's.
+"""Two references for the strength and attribution stages: gold counterparts, and the naive
+rule of a gap wherever two counterparts' levels differ.
 
+Oracle: the stages on gold counterparts instead of align.py's.
 The report's matches are replaced by the claim pairs the inventories call right (both claims
 under one topic that both readouts mention with a stance: shared, stronger or opposed), one
 counterpart a claim as align.py gives (the most similar pairs first), and strength gaps and
@@ -13,16 +15,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import msgspec
-import numpy as np
 
 from evaluation.counterparts import TWO_SIDED, CounterpartCase, PairTally, Scores, tally
 from evaluation.inventory import Located
+from evaluation.scoring import Method
 from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.calibration import Calibration
 from service.pipeline.classify.strength_gaps import strength_gaps
 from service.pipeline.embed import Encoder
-from service.pipeline.types import Claim, Match, Report
-from evaluation.scoring import Method
+from service.pipeline.types import Claim, Match, Report, StrengthGap
 
 
 def gold_matches(
@@ -91,3 +92,22 @@ def gold_pair_tallies(
             per_pair[case.case.name] = tally(oracle, topics, items, case.case.name)
             per_pair["total"] = per_pair["total"].add(per_pair[case.case.name])
     return result
+
+
+def every_difference(report: Report) -> Report:
+    """The naive rule: every counterpart pair whose two levels differ at all is a gap."""
+    by_id = {c.id: c for c in report.claims}
+    gaps = []
+    for match in report.matches:
+        left, right = (by_id[i] for i in match.claims)
+        if left.strength and right.strength and left.strength != right.strength:
+            gaps.append(
+                StrengthGap(
+                    claims=[left.id, right.id],
+                    sides=[left.side, right.side],
+                    predicates=[left.predicate or "", right.predicate or ""],
+                    levels=[left.strength, right.strength],
+                    similarity=match.similarity,
+                )
+            )
+    return msgspec.structs.replace(report, strength_gaps=gaps)
