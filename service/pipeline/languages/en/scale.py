@@ -29,9 +29,9 @@ _ENGLISH = level_words(
         1: "note discuss discussion review exchange consult consultation address mention touch "
         "state say explain outline describe brief",
         2: "welcome concern support appreciate appreciation agree concur hope congratulate "
-        "congratulation commend thank gratitude encourage praise hail endorse applaud regret "
+        "congratulation commend thank gratitude encourage praise hail endorse applaud regret confirm "
         "condolence satisfaction look share decide expect",
-        3: "stress emphasize emphasise emphasis underscore underline affirm reaffirm confirm "
+        3: "stress emphasize emphasise emphasis underscore underline affirm reaffirm "
         "reconfirm reiterate commit commitment highlight urge insist vow pledge promise assure "
         "assurance reinforce oppose opposition call",
         4: "condemn condemnation denounce deplore reject demand protest warn",
