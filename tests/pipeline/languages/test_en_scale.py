@@ -37,8 +37,7 @@ from service.pipeline.languages.en.scale import english_predicate
             4,
         ),
         ("They discussed the importance of continuing to advance cooperation", "discussed", 1),
-        # A neutral reporting verb is the predicate only when no stance follows it.
-        ("Foreign Minister Hayashi stated that North Korea's missile activities", "stated", 1),
+        # A neutral reporting verb is no stance; what it reports may hold one.
         ("Wang Yi said that China firmly opposes any attempt", "firmly opposes", 4),  # built
         ("it is hoped that the ROK side will work with China", "hoped", 2),
     ],
@@ -57,6 +56,7 @@ def test_stance_predicates_and_levels(sentence: str, predicate: str, level: int)
         "while implementing the agreement on tariffs between the two countries.",
         "Secretary of State Antony Blinken met with the United States delegation",
         "These workers are not criminals.",
+        "Foreign Minister Hayashi stated that North Korea's missile activities pose a threat",
     ],
 )
 def test_words_that_only_look_like_a_stance_are_none(sentence: str) -> None:

@@ -8,9 +8,10 @@ Words and their levels (docs/strength.md names the sources in full):
   agreement are "agreed", "concurred", "shared the view", "confirmed", "reaffirmed" (Japan's
   一致 / 共有 / 確認 / 再確認, Korea's 합의 / 의견을 같이 / 확인 / 재확인, graded alike in those
   rooms);
-- the neutral reporting verbs of Thompson and Ye ("Evaluation in the reporting verbs used in
-  academic papers", 1991) and Hyland (2002): state, say, explain, outline, describe, mention;
-  they present a matter without taking a stance on it, so they sit with "noted";
+- not on the scale: the neutral reporting verbs of Thompson and Ye ("Evaluation in the
+  reporting verbs used in academic papers", 1991): state, say, explain, outline, describe.
+  They tell who said it, not how strongly; the stance is in what they report ("said that China
+  firmly opposes …" is "firmly opposes");
 - G. R. Berridge and L. Lloyd, The Palgrave Macmillan Dictionary of Diplomacy (2012), for the
   conventional force of communiqué wording; word senses as in Merriam-Webster.
 """
@@ -26,8 +27,7 @@ from service.pipeline.languages.en.stance import hedges, intensifiers
 # the stem plus an inflection ("discuss" → discussed, discusses, discussing).
 _ENGLISH = level_words(
     {
-        1: "note discuss discussion review exchange consult consultation address mention touch "
-        "state say explain outline describe brief",
+        1: "note discuss discussion review exchange consult consultation address mention touch",
         2: "welcome concern support appreciate appreciation agree concur hope congratulate "
         "congratulation commend thank gratitude encourage praise hail endorse applaud regret confirm "
         "condolence satisfaction look share decide expect",
@@ -38,8 +38,6 @@ _ENGLISH = level_words(
     }
 )
 _INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ment", "ments")
-# Irregular past tenses of the lexicon's verbs.
-_IRREGULAR = {"said": "say"}
 # Forms that are stance nouns: one counts when a reported verb comes just before it ("held
 # discussions", "expressed concerns", "took note"); any other form counts only as a reported
 # verb, so "the tariff agreement", "the United States" and "exchanges" state no stance.
@@ -58,9 +56,6 @@ _NEEDS_NEXT: dict[str, tuple[tuple[str, ...], int]] = {
     "call": (("for", "on", "upon"), 1),
     "exchange": (("views", "opinions"), 2),
 }
-# Neutral reporting verbs present what follows them: a stance verb later in the claim ("said
-# that China firmly opposes …") is its predicate; without one the reporting verb is.
-_REPORTING = frozenset("state say explain outline describe brief mention".split())
 # Verbs that report the stance noun they carry ("expressed serious concerns", "shared serious
 # concerns", "held discussions"): when one comes up to four words before a stance noun, the
 # predicate runs from it; "share" without one ("shared the view") is a stance of level 2.
@@ -94,8 +89,6 @@ _OBJECT_WORDS = 3
 def _stem(word: str) -> str | None:
     """The lexicon stem `word` is a form of ("discussed" → "discuss"), or None; a bare word
     is its own stem only ("not" is no form of "note")."""
-    if word in _IRREGULAR:
-        return _IRREGULAR[word]
     if word in _ENGLISH:
         return word
     for ending in _INFLECTIONS[1:]:
@@ -120,7 +113,7 @@ def _is_stance(words: list[str], at: int, stem: str) -> bool:
     """A reported or present-tense verb of the lexicon, or a stance noun with a reported verb
     just before it."""
     word = words[at]
-    if _past(word) or word in _IRREGULAR:
+    if _past(word):
         return True
     if word in _NOUNS:
         return any(_reported(w) for w in words[max(0, at - _NOUN_AFTER_VERB) : at])
@@ -151,16 +144,15 @@ def _candidates(words: list[str]) -> list[tuple[int, str, int]]:
 
 
 def english_predicate(text: str) -> Predicate | None:
-    """The stance predicate of an English claim (a stance verb in the reporting or present
-    tense, or a stance noun that such a verb carries), with its modifiers: the first one, or
-    the first after a neutral reporting verb; None when it states no stance."""
+    """The first stance predicate of an English claim (a stance verb in the reporting or
+    present tense, or a stance noun that such a verb carries), with its modifiers; None when
+    it states no stance."""
     found = list(_WORD.finditer(text))
     words = [m.group(0).lower() for m in found]
     candidates = _candidates(words)
     if not candidates:
         return None
-    stances = [c for c in candidates if c[1] not in _REPORTING]
-    at, stem, last = (stances or candidates)[0]
+    at, stem, last = candidates[0]
     level = _ENGLISH[stem]
     carrier = [j for j in range(max(0, at - _CARRIER_WINDOW), at) if words[j] in _CARRIERS]
     first = carrier[0] if carrier and words[at] in _NOUNS else at
