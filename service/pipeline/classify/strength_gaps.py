@@ -6,6 +6,8 @@ only where each side's predicate is a stance the claim takes, as its language's 
 (`Language.predicate`: in English a verb of the scale in the reporting tense or a stance noun
 such a verb carries, never "not", "exchanges" or "the tariff agreement"). A clause that states
 no predicate of its own ("including by strengthening supply chains …") takes its sentence's.
+Which claims are counterparts is align.py's to say: a claim that also frames the meeting
+("… says they exchanged views on North Korea") is compared like any other it is paired with.
 """
 
 from __future__ import annotations
@@ -68,8 +70,6 @@ def strength_gaps(
             or abs(left.strength - right.strength) < min_levels
             or not _marked(left.strength, right.strength)
         ):
-            continue
-        if left.verdict == "framing" or right.verdict == "framing":
             continue
         key = (left.id, right.id)
         if key in gaps:

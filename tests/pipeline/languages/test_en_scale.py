@@ -57,6 +57,8 @@ def test_stance_predicates_and_levels(sentence: str, predicate: str, level: int)
         "Secretary of State Antony Blinken met with the United States delegation",
         "These workers are not criminals.",
         "Foreign Minister Hayashi stated that North Korea's missile activities pose a threat",
+        # "noted that" reports a statement (指出, "pointed out"); "took note" acknowledges.
+        "the Chinese top diplomat noted that two sides should eliminate interferences",
     ],
 )
 def test_words_that_only_look_like_a_stance_are_none(sentence: str) -> None:

@@ -139,8 +139,16 @@ def _candidates(words: list[str]) -> list[tuple[int, str, int]]:
         carries = any(w in _NOUNS for w in words[at + 1 : at + 1 + _CARRIER_WINDOW])
         if (word in _CARRIERS and carries) or not _is_stance(words, at, stem):
             continue
+        if _reports(words, at, stem):
+            continue
         found.append((at, stem, last))
     return found
+
+
+def _reports(words: list[str], at: int, stem: str) -> bool:
+    """ "noted that …" reports a statement as "stated that" does (Chinese readouts' 指出, "pointed
+    out"); "took note that", "noted the progress" acknowledge a matter (level 1)."""
+    return stem == "note" and words[at + 1 : at + 2] == ["that"] and words[at] != "note"
 
 
 def english_predicate(text: str) -> Predicate | None:
