@@ -15,6 +15,10 @@ _ONE_SIDE = frozenset({"self", "other"})
 # A one-side statement that also speaks for both ("… explained the situation and the two
 # ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
 # one-side account of the matter (English, the genre's joint subjects).
+# English verbs of meeting, calling and talking (the genre's opening lines).
+_MEETING = re.compile(
+    r"\b(?:met|meets|spoke|speaks|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks))\b"
+)
 _JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
 
 
@@ -74,13 +78,13 @@ def _joint_vs_own(
     best: dict[str, tuple[Claim, Claim, float]] = {}
     for match in matches:
         pair = [by_id[i] for i in match.claims if i in by_id]
-        if len(pair) != 2 or any(c.verdict == "framing" for c in pair):
+        if len(pair) != 2 or any(_reports_meeting(c) for c in pair):
             continue
         joint = [c for c in pair if c.speaker == "both" and c.strength != NOTED]
         own = [
             c
             for c in pair
-            if c.speaker in _ONE_SIDE and c.id in named and not _JOINT_TOO.search(c.text)
+            if c.speaker in _ONE_SIDE and c.id in named and not _speaks_jointly(c.text)
         ]
         if len(joint) == 1 and len(own) == 1:
             kept = best.get(own[0].id)
@@ -90,6 +94,18 @@ def _joint_vs_own(
         Attribution("joint-vs-own", _quote(joint), _quote(own), similarity)
         for joint, own, similarity in sorted(best.values(), key=lambda kept: -kept[2])
     ]
+
+
+def _reports_meeting(claim: Claim) -> bool:
+    """A framing claim that tells who met whom ("… met today with …") says nothing of who said
+    what; one that quotes a side ("Cho said, …") does."""
+    return claim.verdict == "framing" and bool(_MEETING.search(claim.text))
+
+
+def _speaks_jointly(text: str) -> bool:
+    """A joint subject in the claim's own words, not in what it reports ("Wang stressed that
+    both sides should …" is Wang's statement)."""
+    return bool(_JOINT_TOO.search(text.split(" that ", 1)[0]))
 
 
 def _quote(claim: Claim) -> Quote:
