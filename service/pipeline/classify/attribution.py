@@ -15,11 +15,11 @@ _ONE_SIDE = frozenset({"self", "other"})
 # A one-side statement that also speaks for both ("… explained the situation and the two
 # ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
 # one-side account of the matter (English, the genre's joint subjects).
-# English verbs of meeting, calling and talking (the genre's opening lines).
-_MEETING = re.compile(
-    r"\b(?:met|meets|spoke|speaks|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks))\b"
-)
 _JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
+# English words of meeting, calling, talking and visiting (the genre's opening lines).
+_MEETING = re.compile(
+    r"\b(?:met|meets|spoke|speaks|visits?|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks))\b"
+)
 
 
 def attribute(
@@ -97,8 +97,8 @@ def _joint_vs_own(
 
 
 def _reports_meeting(claim: Claim) -> bool:
-    """A framing claim that tells who met whom ("… met today with …") says nothing of who said
-    what; one that quotes a side ("Cho said, …") does."""
+    """A framing claim that tells who met or visited whom ("… met today with …", "welcomed
+    Secretary Blinken's visit") says nothing of who said what; one quoting a side does."""
     return claim.verdict == "framing" and bool(_MEETING.search(claim.text))
 
 
