@@ -134,3 +134,13 @@ def test_a_framing_claim_that_tells_who_met_whom_is_no_sides_statement() -> None
     speakers, found = attribute(claims, [Match([opening.id, concurred.id], 0.4)], [])
     assert {c.id: c.speaker for c in speakers}[opening.id] == "self"
     assert not [a for a in found if a.kind == "joint-vs-own"]
+
+
+def test_an_assurance_a_side_received_is_the_other_sides_word() -> None:
+    claims = _pair("2025-09-10_rubio-cho-hyun-georgia-raid", "us", "kr")
+    assurance = _find(claims, "We also received an assurance")
+    speakers, found = attribute(claims, [], [])
+    assert {c.id: c.speaker for c in speakers}[assurance.id] == "other"
+    assert assurance.id in [a.quote.claim_id for a in found if a.kind == "attributed"]
+    _, matched = attribute(claims, [Match([claims[0].id, assurance.id], 0.5)], [])
+    assert assurance.id not in [a.quote.claim_id for a in matched]

@@ -16,6 +16,13 @@ _ONE_SIDE = frozenset({"self", "other"})
 # ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
 # one-side account of the matter (English, the genre's joint subjects).
 _JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
+# A side's report of the other's word: "received an assurance", "received renewed
+# confirmation from the U.S. side", "obtained a commitment" (English readout usage: assurances,
+# confirmations and commitments are given by one government to another).
+_RECEIVED = re.compile(
+    r"\b(?:received|obtained|secured)\b(?:\s+\w+){0,2}\s+"
+    r"(?:assurances?|confirmations?|commitments?|pledges?|promises?|guarantees?)\b"
+)
 # English words of meeting, calling, talking and visiting (the genre's opening lines).
 _MEETING = re.compile(
     r"\b(?:met|meets|spoke|speaks|visits?|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks))\b"
@@ -36,7 +43,9 @@ def attribute(
         read = speakers(own, [c for c in claims if c.side != side])
         found.update(read.of)
         named |= read.named
-    claims = [msgspec.structs.replace(c, speaker=found.get(c.id, "unknown")) for c in claims]
+    claims = [
+        msgspec.structs.replace(c, speaker=_received(c, found.get(c.id, "unknown"))) for c in claims
+    ]
     by_id = {c.id: c for c in claims}
     return claims, _attributed(claims, matches, emphases, by_id) + _joint_vs_own(
         matches, by_id, named
@@ -94,6 +103,14 @@ def _joint_vs_own(
         Attribution("joint-vs-own", _quote(joint), _quote(own), similarity)
         for joint, own, similarity in sorted(best.values(), key=lambda kept: -kept[2])
     ]
+
+
+def _received(claim: Claim, speaker: Speaker) -> Speaker:
+    """What a side says it received from the other ("we received an assurance that …") is the
+    other side's word, unless its own subject names the one who gave it."""
+    if speaker in ("self", "unknown") and _RECEIVED.search(claim.text):
+        return "other"
+    return speaker
 
 
 def _reports_meeting(claim: Claim) -> bool:
