@@ -6,8 +6,9 @@ recall, for
   leave-one-pair-out (gap_levels fitted on the other pairs, as bench/calibrate.py does);
 - the naive rule on the same counterparts: every matched pair whose two levels differ at all;
 - "gold pairs (oracle)": the same claims, levels and speakers, with align.py's counterparts
-  replaced by the pairs the inventories call right (evaluation/gold_pairs.py). It is the
-  ceiling of the strength and attribution stages apart from matching, never a pipeline figure.
+  replaced by the pairs the inventories call right (evaluation/gold_pairs.py), at the
+  calibrated gap_levels and at 1. It is the ceiling of the strength and attribution stages
+  apart from matching, never a pipeline figure.
 
 Usage: python bench/gaps.py [--encoder minilm-onnx-int8|minilm] [--errors] [--write-readme]
 """
@@ -19,6 +20,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import msgspec
 
 from bench.readme import write_block
 from evaluation.counterparts import (
@@ -84,16 +87,23 @@ def main() -> int:
         case_name,
     )
     naive = counterpart_tallies(lambda readouts: every_difference(method(readouts)), cases)
-    gold = gold_pair_tallies(method, cases, encoder, calibration)
+    gold = {
+        levels: gold_pair_tallies(calibrated_method(encoder)(point), cases, encoder, point)
+        for levels in sorted({1.0, calibration.gap_levels})
+        for point in [msgspec.structs.replace(calibration, gap_levels=levels)]
+    }
     name = f"readout-diff ({encoder.name}, gap_levels {calibration.gap_levels})"
     table = [f"**English pairs**: strength gaps and attributions ({len(cases)} pairs)", "", HEADER]
     table += rows(name, ours)
     table += rows("readout-diff, leave-one-pair-out", loo)
     table += rows("every level difference (same counterparts)", naive)
-    table += rows("gold pairs (oracle: inventories' counterparts)", gold)
+    for levels, scores in gold.items():
+        table += rows(
+            f"gold pairs (oracle: inventories' counterparts), gap_levels {levels}", scores
+        )
     print("\n".join(table))
     if args.errors:
-        for label, scores in (("pipeline", ours), ("gold pairs", gold)):
+        for label, scores in (("pipeline", ours), ("gold pairs", gold[calibration.gap_levels])):
             for annotator, per_pair in sorted(scores.items()):
                 for line in per_pair["total"].wrong + per_pair["total"].missed:
                     if " match:" not in line and "no pair:" not in line:
