@@ -4,10 +4,10 @@ and the test that a word found is the claim's stance, not a word that looks like
 Words and their levels (docs/strength.md names the sources in full):
 - the operative and preambulatory verbs of UN resolutions, read as a scale by practitioners
   (notes < welcomes, expresses concern < reaffirms, stresses, urges < condemns);
-- the U.S. State Department's and the foreign ministries' English readouts, whose verbs of
-  agreement are "agreed", "concurred", "shared the view", "confirmed", "reaffirmed" (Japan's
-  一致 / 共有 / 確認 / 再確認, Korea's 합의 / 의견을 같이 / 확인 / 재확인, graded alike in those
-  rooms);
+- the U.S. State Department's and the foreign ministries' English readouts: their verbs of
+  agreement ("agreed", "concurred", "shared the view", "confirmed"; Japan's 一致 / 共有 / 確認,
+  Korea's 합의 / 의견을 같이 / 확인) sit with "welcomes", their restatements ("reaffirmed",
+  "reiterated", "reinforced"; 再確認, 재확인) with "reaffirms", graded alike in every room;
 - not on the scale: the neutral reporting verbs of Thompson and Ye ("Evaluation in the
   reporting verbs used in academic papers", 1991): state, say, explain, outline, describe.
   They tell who said it, not how strongly; the stance is in what they report ("said that China
@@ -28,9 +28,9 @@ from service.pipeline.languages.en.stance import hedges, intensifiers
 _ENGLISH = level_words(
     {
         1: "note discuss discussion review exchange consult consultation address mention touch",
-        2: "welcome concern support appreciate appreciation agree concur hope congratulate "
-        "congratulation commend thank gratitude encourage praise hail endorse applaud regret confirm "
-        "condolence satisfaction look share decide expect",
+        2: "welcome concern support appreciate appreciation agree concur confirm share decide "
+        "hope expect congratulate congratulation commend thank gratitude encourage praise hail "
+        "endorse applaud regret condolence satisfaction look",
         3: "stress emphasize emphasise emphasis underscore underline affirm reaffirm "
         "reconfirm reiterate commit commitment highlight urge insist vow pledge promise assure "
         "assurance reinforce oppose opposition call",
@@ -73,7 +73,7 @@ _IRREGULAR_CARRIERS = frozenset({"held", "had", "took", "made", "gave", "paid", 
 # A stance noun counts when a reporting verb stands this few words before it.
 _NOUN_AFTER_VERB = 3
 # A present tense counts too ("China firmly opposes", "welcomes"); a plural noun of _NOUNS
-# ("concerns") does not, nor "States".
+# ("concerns") only after a reported verb.
 _PRESENT = ("s", "es")
 _WORD = re.compile(r"[A-Za-z]+(?:[-'’][A-Za-z]+)*")
 _INTENSIFIER_BEFORE = 2
@@ -109,7 +109,7 @@ def _reported(word: str) -> bool:
     return _past(word) or word in _IRREGULAR_CARRIERS
 
 
-def _is_stance(words: list[str], at: int, stem: str) -> bool:
+def _is_stance(words: list[str], at: int) -> bool:
     """A reported or present-tense verb of the lexicon, or a stance noun with a reported verb
     just before it."""
     word = words[at]
@@ -117,7 +117,7 @@ def _is_stance(words: list[str], at: int, stem: str) -> bool:
         return True
     if word in _NOUNS:
         return any(_reported(w) for w in words[max(0, at - _NOUN_AFTER_VERB) : at])
-    return word.endswith(_PRESENT) and stem != "state"
+    return word.endswith(_PRESENT)
 
 
 def _candidates(words: list[str]) -> list[tuple[int, str, int]]:
@@ -137,7 +137,7 @@ def _candidates(words: list[str]) -> list[tuple[int, str, int]]:
                 continue
             last = after[0]
         carries = any(w in _NOUNS for w in words[at + 1 : at + 1 + _CARRIER_WINDOW])
-        if (word in _CARRIERS and carries) or not _is_stance(words, at, stem):
+        if (word in _CARRIERS and carries) or not _is_stance(words, at):
             continue
         if _reports(words, at, stem):
             continue
