@@ -103,3 +103,21 @@ def test_load_bench_counts_requests_and_errors_of_every_kind(tmp_path: Path) -> 
     assert "errors: 0" in out
     count, errors, p50, p99 = rows["POST"]
     assert int(count) > 0 and int(errors) == 0 and 0 < float(p50) <= float(p99)
+
+
+def test_gaps_bench_prints_each_method_per_annotator_and_their_mean(tmp_path: Path) -> None:
+    out = _bench("gaps", "--encoder", "fake", cwd=tmp_path, timeout=300)
+    rows = [
+        line.split(" | ")
+        for line in out.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+    methods = {row[0].strip("| ") for row in rows[1:]}
+    assert {
+        "readout-diff, leave-one-pair-out",
+        "every level difference (same counterparts)",
+    } <= methods
+    assert any(m.startswith("gold pairs (oracle") for m in methods)
+    assert {row[1] for row in rows[1:]} == {"A", "B", "mean"}
+    for row in rows[1:]:
+        assert all(0.0 <= float(cell.split()[0].strip(" |")) <= 1.0 for cell in row[2:])

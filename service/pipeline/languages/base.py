@@ -12,6 +12,7 @@ from service.pipeline.types import Speaker
 # The strength scale (docs/strength.md): 1 noted < 2 welcomed < 3 stressed < 4 condemned.
 LEVEL_NAMES = {1: "noted", 2: "welcomed", 3: "stressed", 4: "condemned"}
 TOP = max(LEVEL_NAMES)
+NOTED = min(LEVEL_NAMES)  # a matter noted or discussed: no stance taken
 
 
 class Token(NamedTuple):
