@@ -34,7 +34,9 @@ def main() -> int:
     args = parser.parse_args()
     meeting = load_meeting(MEETINGS / args.meeting)
     # as the service builds it: non-English pairs go to the multilingual encoder
-    encoder = RoutingEncoder(make_encoder(args.encoder), make_encoder(Settings().multilingual_encoder))
+    encoder = RoutingEncoder(
+        make_encoder(args.encoder), make_encoder(Settings().multilingual_encoder)
+    )
     report = compare(meeting.readouts(), encoder, date=meeting.gold.date)
     found = score(report, meeting)
     for line in found.missed + found.wrong:
