@@ -167,8 +167,9 @@ def _all_but_one(report: Report, meeting: Meeting, claims: dict[str, Claim], fou
 
 
 def naive(report: Report, meeting: Meeting) -> dict[str, Ratio]:
-    """The naive recipe's precision: every non-framing claim listed as said by its side only."""
+    """The naive recipe: every non-framing claim listed as said by its side only."""
     only = msgspec.structs.replace(
         report, only_one=[c.id for c in report.claims if c.verdict != "framing"]
     )
-    return {"only_one_precision": score(only, meeting).ratios["only_one_precision"]}
+    ratios = score(only, meeting).ratios
+    return {f: ratios[f] for f in ("only_one_precision", "only_one_recall")}
