@@ -15,16 +15,16 @@ from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
 from service.api.auth import write_gate
-from service.api.batches import BatchController, BatchPageController
+from service.api.batch import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.drain import drain_refused_bodies
-from service.api.pages import PageController, static_file, template_config, unknown_url
+from service.api.page_errors import unknown_url
+from service.api.pages import PageController
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
 from service.api.shield import shield
-from service.batch.records import BatchRecords
-from service.batch.service import Batches
-from service.batch.worker import BatchWorker
+from service.api.static import static_file, template_config
+from service.batch.queue import Batches, BatchRecords, BatchWorker
 from service.comparisons import Comparisons
 from service.fetch import fetch_policy
 from service.pipeline.embed import Encoder
@@ -91,7 +91,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
         engine = None
         if settings.ray_address:  # batches go to the Ray cluster; comparisons stay here
-            from service.batch.ray_engine import ray_engine
+            from service.batch.runners import ray_engine
 
             engine = ray_engine(settings.encoder, settings.batch_chunk, settings.ray_address)
         worker = BatchWorker(

@@ -11,8 +11,8 @@ import pytest
 
 from service.batch.folder import run_into_folder
 from service.batch.inputs import items_from_bodies, read_items
-from service.batch.records import BatchRecords
-from service.batch.worker import BatchWorker
+from service.batch.queue.records import BatchRecords
+from service.batch.queue.worker import BatchWorker
 from service.comparisons import Comparisons
 from service.fetch import FetchPolicy
 from service.pipeline.embed import FakeEncoder

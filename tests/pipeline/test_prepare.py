@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from service import cli, validate
-from service.batch.folder import run_into_folder
+from service.batch.folder.run import run_into_folder
 from service.batch.inputs import read_items
-from service.batch.runner import run_items
+from service.batch.runners.local import run_items
 from service.pipeline import compare, compare_prepared, language, prepare, split
 from service.pipeline.classify import coverage
 from service.pipeline.clean import clean
