@@ -42,7 +42,7 @@ def describe_attribution(attribution: Attribution, sides: list[str]) -> Attribut
     if attribution.kind == "attributed":
         others = attribution.others or [other]
         said_by, lacking = _either(others)
-        heading = f"{side}'s readout has {said_by} say this; {lacking} does not"
+        heading = f"{side}'s readout has {said_by} say this; {lacking}"
         other = found.side if found else other
         counterpart = (
             f'{other}, nearest{similarity}: "{_one_line(found.text)}"'
@@ -57,12 +57,16 @@ def describe_attribution(attribution: Attribution, sides: list[str]) -> Attribut
 
 
 def _either(others: list[str]) -> tuple[str, str]:
-    """Who a quote may give it to, and whose readouts lack it: "KR" and "KR's own readout";
-    "JP or KR" and "neither's own readout"; three or more: "none of their own readouts"."""
+    """Who a quote may give it to, and that their readouts lack it: "KR" and "KR's own readout
+    does not"; "JP or KR" and "neither's own readout does"; three or more: "none of their own
+    readouts does"."""
     if len(others) == 1:
-        return others[0], f"{others[0]}'s own readout"
+        return others[0], f"{others[0]}'s own readout does not"
     said_by = ", ".join(others[:-1]) + f" or {others[-1]}"
-    return said_by, "neither's own readout" if len(others) == 2 else "none of their own readouts"
+    lacking = (
+        "neither's own readout does" if len(others) == 2 else "none of their own readouts does"
+    )
+    return said_by, lacking
 
 
 def attribution_lines(report: Report) -> list[AttributionLines]:

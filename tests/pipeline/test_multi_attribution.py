@@ -52,7 +52,7 @@ def test_a_quote_both_pairs_found_names_both_sides_once_with_the_nearer_counterp
     )
     assert merged.attributions == [msgspec.structs.replace(by_kr, others=["JP", "KR"])]
     (line,) = attribution_lines(merged)
-    assert line.heading == "US's readout has JP or KR say this; neither's own readout does not"
+    assert line.heading == "US's readout has JP or KR say this; neither's own readout does"
     assert line.counterpart.startswith('KR, nearest (similarity 0.60): "Whales."')
 
 
