@@ -81,3 +81,24 @@ def test_the_service_worker_fetches_within_the_servers_hosts(tmp_path: Path, sit
     request = json.loads(stored.request)
     assert all(r["text"] for r in request["readouts"])  # the pages' texts are what was compared
     comparisons.store.close()
+
+
+def test_the_cli_batch_fetches_from_the_hosts_the_settings_name(
+    tmp_path: Path, site: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from service.cli import main
+    from service.runtime import cached_encoder
+
+    source = write_jsonl(tmp_path / "urls.jsonl", _lines(site))
+    args = ["batch", str(source), "--encoder", "fake", "--no-progress", "--out"]
+    monkeypatch.setenv("READOUT_DIFF_DATA", str(tmp_path / "data"))
+    cached_encoder.cache_clear()
+    assert main([*args, str(tmp_path / "off")]) == 1  # no hosts named: the URL lines fail
+    assert "1 compared, 3 failed" in capsys.readouterr().out
+    monkeypatch.setenv("READOUT_DIFF_FETCH_HOSTS", "127.0.0.1")
+    assert main([*args, str(tmp_path / "on")]) == 1
+    out, err = capsys.readouterr()
+    assert "2 compared, 2 failed" in out
+    assert "192.0.2.1 is not among the hosts this server may fetch from" in err
+    assert "Traceback" not in err
+    cached_encoder.cache_clear()
