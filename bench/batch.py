@@ -59,6 +59,12 @@ class TimedEncoder:
     def load(self) -> None:
         self.inner.load()
 
+    def warm(self) -> None:
+        self.inner.warm()
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
+
     def close(self) -> None:
         self.inner.close()
 

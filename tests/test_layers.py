@@ -19,13 +19,15 @@ LAYERS = (
     ("the entry points", "api cli db_command batch.command batch.progress"),
 )
 # Rooms that must not import the rooms named beside them: the store knows no pipeline, and the
-# batch's sub-rooms meet only in what they all import (items, inputs) or in the entry points.
+# batch's sub-rooms meet only in what they all import (items, inputs) or in the entry points;
+# the defences in front of every request know no route.
 APART = {
     "store": "pipeline validate render fetch runtime",
     "batch.runners": "batch.folder batch.queue batch.trends",
     "batch.trends": "batch.folder batch.queue batch.runners",
     "batch.folder": "batch.queue",
     "batch.queue": "batch.folder",
+    "api.defences": "api.app api.batch api.comparisons api.pages api.form api.home",
 }
 
 
@@ -177,3 +179,27 @@ def test_only_the_web_layer_and_the_cli_import_the_web_layer() -> None:
 
 def test_the_cycle_finder_finds_a_cycle() -> None:
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_no_room_imports_another_room_s_private_names() -> None:
+    """`from service.x.y import _name` only within one package: another room's private names
+    are not its interface (batch once read classify's and en/terms.py's)."""
+    crossing = []
+    for name, path in _modules().items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("service"):
+                source = str(node.module)
+                private = [a.name for a in node.names if a.name.startswith("_")]
+                if private and source.rpartition(".")[0] != package and source != package:
+                    crossing.append(f"{name}: {source}.{', '.join(private)}")
+    assert crossing == []
+
+
+def test_encoders_are_used_through_their_protocol() -> None:
+    """No reaching into a router or a cache for its models: `warm` and `routes` say it."""
+    for path in (PACKAGE / "api" / "app.py", *(PACKAGE / "batch").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        for attribute in ("english", "multilingual", "inner"):
+            assert f'"{attribute}"' not in text, (path.name, attribute)
+        assert "kiwi" not in text.lower() or path.name != "app.py"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from typing import Any
 from urllib.parse import urlencode
 
@@ -13,7 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from service.api.auth import FORM_TOKEN
+from service.api.defences import FORM_TOKEN
 from service.api.form import (
     LETTERS,
     ORDINAL,
@@ -30,6 +29,7 @@ from service.errors import ReadoutDiffError
 from service.pipeline.classify.calibration import load_calibration
 from service.render.html import guide_context, report_context
 from service.store import ComparisonQuery
+from service.validate import MAX_SEARCH_LENGTH, MAX_SIDE_LENGTH, is_day
 from service.wire import ComparisonIn
 
 PAGE_SIZE = 25
@@ -109,9 +109,7 @@ class PageController(Controller):
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
-            return self._home(
-                comparison_service, form=form, error=plain_words(error, form), status=422
-            )
+            return self._home(comparison_service, form=form, error=plain_words(error), status=422)
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
     @get("/comparisons/{comparison_id:str}", sync_to_thread=True)
@@ -149,15 +147,15 @@ class PageController(Controller):
         problems = [
             f"The {label} date must be a real day, as YYYY-MM-DD."
             for name, label in (("date_from", "from"), ("date_to", "to"))
-            if filters[name] and not _is_day(filters[name])
+            if filters[name] and not is_day(filters[name])
         ]
         query = ComparisonQuery(
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
-            text=filters["text"][:200] or None,
-            side=filters["side"][:16] or None,
-            date_from=filters["date_from"] if _is_day(filters["date_from"]) else None,
-            date_to=filters["date_to"] if _is_day(filters["date_to"]) else None,
+            text=filters["text"][:MAX_SEARCH_LENGTH] or None,
+            side=filters["side"][:MAX_SIDE_LENGTH] or None,
+            date_from=filters["date_from"] if is_day(filters["date_from"]) else None,
+            date_to=filters["date_to"] if is_day(filters["date_to"]) else None,
             by_meeting_date=True,
         )
         entries, total = home_entries(service, query)
@@ -180,11 +178,3 @@ class PageController(Controller):
             },
             status_code=status,
         )
-
-
-def _is_day(value: str) -> bool:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10

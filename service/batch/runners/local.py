@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from service.batch.items import Item
 from service.errors import ReadoutDiffError
-from service.pipeline import Prepared, compare_prepared, embedded_texts, prepare
+from service.pipeline import Prepared, compare_prepared, embedded_texts, prepare_checked
 from service.pipeline.embed import Encoder, MemoEncoder, route
 from service.settings import DEFAULT_BATCH_CHUNK
 
@@ -54,11 +54,12 @@ def run_items(
 
 
 def prepared_item(item: Item) -> Prepared | Item:
-    """The item's readouts checked and split, or the item failed with the reason."""
+    """The item's readouts split (checked when the item was read: `inputs.parse_body`), or
+    the item failed with the reason."""
     body = item.body
     assert body is not None
     try:
-        return prepare(body.readouts, title=body.title, date=body.date)
+        return prepare_checked(body.readouts, title=body.title, date=body.date)
     except ReadoutDiffError as error:
         return item.failed(str(error))
 

@@ -99,8 +99,7 @@ class EmbedActor:
 
     def _route(self, name: str) -> Encoder:
         if name not in self.routes:
-            candidates = [getattr(self.encoder, a, None) for a in ("english", "multilingual")]
-            found = [e for e in [self.encoder, *candidates] if e is not None and e.name == name]
+            found = [e for e in (self.encoder, *self.encoder.routes()) if e.name == name]
             self.routes[name] = found[0]
         return self.routes[name]
 

@@ -71,7 +71,9 @@ class Language:
     - `framing`: whether a claim only frames the meeting (who met, when, "overview below"),
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
-      stem, opposition and intensity checks); otherwise terms are compared by meaning.
+      stem, opposition and intensity checks); otherwise terms are compared by meaning;
+    - `warm`: read the analyser's model now, where reading it takes long enough that the
+      service does so at start (a no-op elsewhere).
     """
 
     code: str
@@ -85,6 +87,7 @@ class Language:
     lexical: bool = False
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
+    warm: Callable[[], object] = lambda: None
 
 
 Cast = tuple[frozenset[str], frozenset[str]]

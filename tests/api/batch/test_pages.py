@@ -61,7 +61,7 @@ def test_an_uploaded_file_starts_a_batch(client: Client) -> None:
         ('{"readouts": [', "line 1: it is not a JSON object"),
         (json.dumps(body(readouts=[{"side": "US", "text": " "}, {"side": "KR", "text": "x"}])),
          "line 1: the first readout's text is empty"),
-        (json.dumps(body(date="2025-13-40")), "line 1: the date is not a date like 2025-07-31"),
+        (json.dumps(body(date="2025-13-40")), "line 1: the date must be a real day as YYYY-MM-DD"),
     ],
 )  # fmt: skip
 def test_a_bad_paste_is_refused_in_plain_words(client: Client, pasted: str, words: str) -> None:
@@ -92,7 +92,7 @@ def test_every_error_is_listed_when_no_line_can_run(client: Client) -> None:
     response = client.post("/batches", files={"jsonl": (None, "\n".join(bad))})
     assert response.status_code == 422
     page = html.unescape(response.text)
-    assert all(f"line {n}: the date is not a date" in page for n in range(1, 9))
+    assert all(f"line {n}: the date must be a real day" in page for n in range(1, 9))
     assert "…" not in page.split("Could not start the batch")[1].split("</div>")[0]
 
 
@@ -116,7 +116,7 @@ def test_a_file_that_is_not_text_is_refused(client: Client) -> None:
 
 @pytest.mark.parametrize(
     ("bad", "words"),
-    [({"readouts": [{"side": "US", "text": "x"}]}, "it needs 2 to 6 readouts"),
+    [({"readouts": [{"side": "US", "text": "x"}]}, "a comparison needs 2 to 6 readouts"),
      ({"x": 1}, "it has a field a comparison does not have (x)"),
      ([1], "it is not a JSON object with readouts"),
      (body(title=5), "the title should be text"),

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from service.pipeline.classify.terms import distinctive_terms, stem_key, vocabulary
+from service.pipeline.classify.terms import (
+    INTENSITY_SPECIFICITY,
+    Term,
+    added_terms,
+    distinctive_terms,
+    stem_key,
+    substantive,
+    vocabulary,
+)
 
 
 def terms(text: str, other: str) -> list[str]:
@@ -64,3 +72,24 @@ def test_a_portfolio_after_a_title_is_not_part_of_the_name() -> None:
     terms = [t.text for t in distinctive_terms("Secretary of Defense Pete Hegseth spoke.", other)]
     assert "Pete Hegseth" in terms
     assert not any("Defense" in term for term in terms)
+
+
+def test_a_substantive_term_is_a_name_or_specific_enough_and_never_only_a_participant() -> None:
+    terms = [
+        Term("Rubio", 1.0, proper=True),  # a participant: never an added term
+        Term("Indo-Pacific", 1.0, proper=True),  # a name
+        Term("linchpin", 0.94, proper=False),
+        Term("prosperity", 0.41, proper=False),  # below the cut-off
+        Term("Rubio's visit", 0.9, proper=False),  # not only a participant
+    ]
+    kept = substantive(terms, {"rubio"}, partial_specificity=0.5)
+    assert [t.text for t in kept] == ["Indo-Pacific", "linchpin", "Rubio's visit"]
+    assert [t.text for t in substantive(terms, set(), 0.3)] == [t.text for t in terms]
+
+
+def test_added_terms_put_the_intensifiers_the_counterpart_lacks_first() -> None:
+    terms = [Term("deterrence", 0.72, proper=False)]
+    added = added_terms(terms, "They reaffirmed their ironclad commitment.", "They noted it.")
+    assert [t.text for t in added] == ["ironclad", "deterrence"]
+    assert added[0].specificity == INTENSITY_SPECIFICITY
+    assert added_terms(terms, "They noted it.", "They noted it.") == terms
