@@ -123,7 +123,7 @@ def test_the_three_readout_report_prints_standalone(tmp_path: Path) -> None:
 
 
 def test_an_attribution_of_three_names_the_side_whose_minister_spoke(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
 ) -> None:
     """JP listed first, the U.S. quoting Korea's minister: the page names KR, not the first side."""
@@ -144,7 +144,7 @@ def test_an_attribution_of_three_names_the_side_whose_minister_spoke(
 
 
 def test_an_attribution_the_pairs_cannot_place_names_both_candidates(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
 ) -> None:
     """The U.S. quotes 'Foreign Minister Park'; the Japanese and Korean readouts name their

@@ -102,3 +102,19 @@ def test_the_cli_batch_fetches_from_the_hosts_the_settings_name(
     assert "192.0.2.1 is not among the hosts this server may fetch from" in err
     assert "Traceback" not in err
     cached_encoder.cache_clear()
+
+
+def test_a_line_with_neither_text_nor_url_is_still_refused_as_it_is_read() -> None:
+    (item,) = items_from_bodies([{"readouts": [{"side": "US"}, {"side": "KR", "text": "x."}]}])
+    assert (item.status, item.error) == ("error", "the first readout's text is empty")
+    (item,) = items_from_bodies(
+        [
+            {
+                "readouts": [
+                    {"side": "US", "url": "https://www.state.gov/x"},
+                    {"side": "KR", "text": "x."},
+                ]
+            }
+        ]
+    )
+    assert item.status == "pending"
