@@ -111,6 +111,9 @@ class Attribution(msgspec.Struct, frozen=True):
     quote: Quote
     counterpart: Quote | None = None
     similarity: float = 0.0
+    # Three or more readouts, `attributed` only: every other side whose pair found the quote
+    # unmatched and spoken by "the other side" (its readout lacks it); absent with two sides.
+    others: list[str] | msgspec.UnsetType = msgspec.UNSET
 
 
 class Carried(msgspec.Struct, frozen=True):
