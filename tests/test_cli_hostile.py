@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
@@ -56,7 +56,9 @@ def _database(folder: Path) -> Path:
     path = folder / "readout-diff.sqlite"
     store = Store(path)
     Comparisons(store, FakeEncoder()).submit(
-        [Readout("US", "They stressed peace."), Readout("KR", "They stressed trade.")]
+        ComparisonRequest(
+            [Readout("US", "They stressed peace."), Readout("KR", "They stressed trade.")]
+        )
     )
     store.close()
     return path

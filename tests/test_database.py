@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
@@ -25,7 +25,7 @@ def _database(folder: Path, comparisons: int = 2) -> Path:
     store = Store(path)
     service = Comparisons(store, FakeEncoder())
     for _ in range(comparisons):
-        service.submit([US, KR])
+        service.submit(ComparisonRequest([US, KR]))
     store.close()
     return path
 
@@ -83,7 +83,7 @@ def test_a_backup_taken_while_comparisons_are_written_restores_to_a_sound_databa
 
     def keep_writing() -> None:
         while not stop.is_set():
-            writer.submit([US, KR])
+            writer.submit(ComparisonRequest([US, KR]))
 
     thread = threading.Thread(target=keep_writing)
     thread.start()

@@ -15,7 +15,7 @@ LAYERS = (
     ("the floor", "errors settings files commands database"),
     ("the pipeline", "pipeline validate"),
     ("beside the pipeline", "store render fetch runtime"),
-    ("the services", "comparisons meetings wire batch"),
+    ("the services", "comparisons kept_history meetings wire batch"),
     ("the entry points", "api cli db_command batch.command batch.progress"),
 )
 # Rooms that must not import the rooms named beside them: the store knows no pipeline, and the

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from service import store as store_module
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
@@ -64,7 +64,7 @@ def test_failed_write_rolls_back(store: Store) -> None:
 
 def test_reports_survive_reopening_the_database(database: Path | str) -> None:
     first = Comparisons(Store(database), FakeEncoder())
-    report = first.submit([US, KR], title="Rubio and Cho", date="2025-07-31")
+    report = first.submit(ComparisonRequest([US, KR], title="Rubio and Cho", date="2025-07-31"))
     first.store.close()
     again = Comparisons(Store(database), FakeEncoder())
     assert again.get(str(report.id)) == report
@@ -75,9 +75,9 @@ def test_reports_survive_reopening_the_database(database: Path | str) -> None:
 def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path: Path) -> None:
     inner = FakeEncoder()
     service = Comparisons(store, CachedEncoder(inner, tmp_path / "e.db"))
-    first = service.submit([US, KR])
+    first = service.submit(ComparisonRequest([US, KR]))
     calls = inner.calls
-    second = service.submit([US, KR])
+    second = service.submit(ComparisonRequest([US, KR]))
     assert inner.calls == calls, "the second run must not reach the model"
     assert first.id != second.id and first.emphases == second.emphases
 
@@ -85,8 +85,8 @@ def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path:
 def test_list_is_newest_first_with_filters_and_pages(store: Store) -> None:
     service = Comparisons(store, FakeEncoder())
     jp = Readout(side="JP", text="The ministers discussed sanctions against Russia.")
-    old = service.submit([US, KR], title="Old", date="2024-02-28")
-    new = service.submit([US, jp], title="New", date="2025-07-31")
+    old = service.submit(ComparisonRequest([US, KR], title="Old", date="2024-02-28"))
+    new = service.submit(ComparisonRequest([US, jp], title="New", date="2025-07-31"))
     page, total = service.page(ComparisonQuery())
     assert [r.id for r in page] == [new.id, old.id] and total == 2
     assert page[0].summary == {
@@ -104,7 +104,7 @@ def test_list_is_newest_first_with_filters_and_pages(store: Store) -> None:
 def test_too_long_readout_is_refused_and_nothing_stored(store: Store) -> None:
     service = Comparisons(store, FakeEncoder(), max_readout_chars=100)
     with pytest.raises(InvalidInput, match="limit is 100"):
-        service.submit([US, KR])
+        service.submit(ComparisonRequest([US, KR]))
     assert store.count_comparisons() == 0
 
 
@@ -116,7 +116,7 @@ def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
     def submit(target: Comparisons) -> None:
         try:
             for _ in range(5):
-                target.submit([US, KR])
+                target.submit(ComparisonRequest([US, KR]))
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
 
@@ -135,7 +135,7 @@ def test_one_handle_reads_and_deletes_what_another_wrote(store: Store) -> None:
         Comparisons(store, FakeEncoder()),
         Comparisons(Store(store.target), FakeEncoder()),
     )
-    report = writer.submit([US, KR], title="Shared")
+    report = writer.submit(ComparisonRequest([US, KR], title="Shared"))
     assert reader.get(str(report.id)) == report
     reader.delete(str(report.id))
     assert writer.count() == 0 and reader.page(ComparisonQuery()) == ([], 0)

@@ -12,7 +12,7 @@ import sys
 import threading
 from pathlib import Path
 
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import ComparisonQuery, Store
@@ -35,7 +35,7 @@ service = Comparisons(Store(data / "db.sqlite"), CachedEncoder(FakeEncoder(), da
 print("ready", flush=True)
 for n in range(count):
     text = us + f" The other process wrote item {n}."
-    service.submit([Readout("US", text), Readout("KR", kr)], title=f"process {n}")
+    service.submit(ComparisonRequest([Readout("US", text), Readout("KR", kr)], title=f"process {n}"))
 """
 
 
@@ -63,14 +63,14 @@ def test_api_threads_batch_worker_and_another_process_write_at_once(tmp_path: Pa
     def api_client(n: int) -> None:
         for i in range(PER_THREAD):
             title = f"api {n}.{i}"
-            api.submit(_readouts(title), title=title)
+            api.submit(ComparisonRequest(_readouts(title), title=title))
             with lock:
                 titles.append(title)
 
     def batch_worker() -> None:
         for i in range(BATCH_ITEMS):
             title = f"batch {i}"
-            worker.submit(_readouts(title), title=title)
+            worker.submit(ComparisonRequest(_readouts(title), title=title))
             with lock:
                 titles.append(title)
 

@@ -150,7 +150,7 @@ class ModelInfo(msgspec.Struct, frozen=True):
     threshold: float
 
 
-class Report(msgspec.Struct):
+class Report(msgspec.Struct, frozen=True):
     """The result of comparing two (or up to six) readouts; the one struct behind every output
     format. With three or more, `matches`, `emphases`, `strength_gaps` and `attributions` hold
     every pair's, and each claim's verdict is against all the other sides together."""

@@ -79,6 +79,17 @@ MIGRATIONS: list[str] = [
     ALTER TABLE comparisons ADD COLUMN more_sides TEXT NOT NULL DEFAULT '';
     ALTER TABLE batches ADD COLUMN name TEXT
     """,
+    # A report's history is stored with it (kept current as meetings of its sides come and
+    # go); rows stored before hold none yet (history_stored 0) and get it on their first read.
+    # The home list shows one entry per meeting (`meeting_key`), the copy a person entered
+    # most into (`entered`); rows stored before are keyed by `Store.unkeyed` once.
+    """
+    ALTER TABLE comparisons ADD COLUMN history_stored INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE comparisons ADD COLUMN meeting_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comparisons ADD COLUMN entered INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX comparisons_meeting ON comparisons (meeting_key);
+    CREATE INDEX comparisons_pair ON comparisons (side_a, side_b, date)
+    """,
 ]
 
 
@@ -156,7 +167,8 @@ class Store:
         def insert(db: Db) -> None:
             db.execute(
                 "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search,"
-                " summary, request, report, more_sides) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " summary, request, report, more_sides, history_stored, meeting_key, entered)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)",
                 insert_values(row),
             )
             if also is not None:
@@ -179,17 +191,87 @@ class Store:
         return self.write(delete)
 
     def list_comparisons(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
-        """One page of summaries (no request/report bodies) and the total that match."""
+        """One page of summaries and the total that match, in one snapshot; one row per
+        meeting with `one_per_meeting` (its most entered copy, at its newest copy's place)."""
         where, params = filters(query, self.dialect)
         order = "(date IS NULL), date DESC, " if query.by_meeting_date else ""
+        source = "comparisons"
+        if query.one_per_meeting:
+            meeting = "CASE WHEN meeting_key = '' THEN id ELSE meeting_key END"
+            source = (
+                f"(SELECT *, row_number() OVER (PARTITION BY {meeting} ORDER BY entered DESC,"
+                f" created_at DESC, id DESC) AS copy, max(created_at) OVER (PARTITION BY"
+                f" {meeting}) AS newest FROM comparisons{where}) AS meetings"
+            )
+            where, order = " WHERE copy = 1", order + "newest DESC, "
+        extra = ", request" if query.with_requests else ""
         with self.read() as db:
-            total = db.execute(f"SELECT count(*) FROM comparisons{where}", params).fetchone()[0]
+            total = db.execute(f"SELECT count(*) FROM {source}{where}", params).fetchone()[0]
             rows = db.execute(
-                f"SELECT {COLUMNS} FROM comparisons{where}"
+                f"SELECT {COLUMNS}{extra} FROM {source}{where}"
                 f" ORDER BY {order}created_at DESC, id DESC LIMIT ? OFFSET ?",
                 [*params, query.limit, query.offset],
             ).fetchall()
+        if query.with_requests:
+            return [comparison_row((*r, ""), full=True) for r in rows], int(total)
         return [comparison_row(r, full=False) for r in rows], int(total)
+
+    def set_report(self, comparison_id: str, report: bytes) -> None:
+        """Replace a stored report (its history brought up to date)."""
+        self.write(
+            lambda db: db.execute(
+                "UPDATE comparisons SET report = ?, history_stored = 1 WHERE id = ?",
+                (report.decode(), comparison_id),
+            )
+        )
+
+    def same_sides(
+        self,
+        sides: tuple[str, str],
+        *,
+        before: str | None = None,
+        after: str | None = None,
+        limit: int = 1000,
+    ) -> list[StoredComparison]:
+        """The dated meetings of these two sides alone (either order, any case), before or after
+        a meeting date, newest meeting first: whole rows before (their reports are read),
+        summaries after (which of them to bring up to date is chosen by date)."""
+        first, second = (side.upper() for side in sides)
+        where = (
+            " WHERE more_sides = '' AND date IS NOT NULL AND ((upper(side_a) = ? AND"
+            " upper(side_b) = ?) OR (upper(side_a) = ? AND upper(side_b) = ?))"
+        )
+        params: list[object] = [first, second, second, first]
+        if before is not None:
+            where += " AND date < ?"
+            params.append(before)
+        if after is not None:
+            where += " AND date > ?"
+            params.append(after)
+        extra = ", request, report" if before is not None else ""
+        with self.read() as db:
+            rows = db.execute(
+                f"SELECT {COLUMNS}{extra} FROM comparisons{where}"
+                " ORDER BY date DESC, created_at DESC, id DESC LIMIT ?",
+                [*params, limit],
+            ).fetchall()
+        return [comparison_row(r, full=before is not None) for r in rows]
+
+    def unkeyed(self) -> list[StoredComparison]:
+        """Rows stored before meetings were keyed (`meeting_key` empty), with their requests."""
+        with self.read() as db:
+            rows = db.execute(
+                f"SELECT {COLUMNS}, request FROM comparisons WHERE meeting_key = ''"
+            ).fetchall()
+        return [comparison_row((*r, ""), full=True) for r in rows]
+
+    def set_meeting_key(self, comparison_id: str, key: str, entered: int) -> None:
+        self.write(
+            lambda db: db.execute(
+                "UPDATE comparisons SET meeting_key = ?, entered = ? WHERE id = ?",
+                (key, entered, comparison_id),
+            )
+        )
 
     def count_comparisons(self) -> int:
         with self.read() as db:
