@@ -15,6 +15,7 @@ from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
+from service.store.vectors import VectorCache
 from tests.conftest import RUBIO_CHO
 
 US = str(RUBIO_CHO / "us.txt")
@@ -81,7 +82,7 @@ def test_restore_takes_only_a_readout_diff_database(
     data = tmp_path / "data"
     data.mkdir()
     path = _database(data)
-    cache = CachedEncoder(FakeEncoder(), data / "embeddings.sqlite")
+    cache = CachedEncoder(FakeEncoder(), VectorCache(data / "embeddings.sqlite"))
     cache.encode(["They stressed peace."])
     cache.close()
     before = path.read_bytes()

@@ -15,6 +15,7 @@ from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
+from service.store.vectors import VectorCache
 
 US = Readout("US", "The Secretary stressed peace across the Taiwan Strait. They met in Washington.")
 KR = Readout("KR", "The Minister stressed alliance modernization. They met in Washington.")
@@ -63,12 +64,12 @@ def test_serve_on_a_damaged_database_says_so_in_one_line_and_keeps_the_file(
 def test_a_damaged_embedding_cache_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "embeddings.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
-    encoder = CachedEncoder(FakeEncoder(), cache)
+    encoder = CachedEncoder(FakeEncoder(), VectorCache(cache))
     assert encoder.encode(["peace across the Taiwan Strait"]).shape == (1, 256)
     encoder.close()
     (aside,) = tmp_path.glob("embeddings.sqlite.damaged-*")
     assert aside.read_bytes().startswith(b"this is not a database")
-    assert CachedEncoder(FakeEncoder(), cache).encode(["peace"]).shape == (1, 256)
+    assert CachedEncoder(FakeEncoder(), VectorCache(cache)).encode(["peace"]).shape == (1, 256)
 
 
 def test_a_backup_taken_while_comparisons_are_written_restores_to_a_sound_database(

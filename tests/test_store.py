@@ -14,6 +14,7 @@ from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import ComparisonQuery, Db, Store
+from service.store.vectors import VectorCache
 from tests.conftest import PAIR_COUNT, RUBIO_CHO
 
 US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
@@ -74,7 +75,7 @@ def test_reports_survive_reopening_the_database(database: Path | str) -> None:
 
 def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path: Path) -> None:
     inner = FakeEncoder()
-    service = Comparisons(store, CachedEncoder(inner, tmp_path / "e.db"))
+    service = Comparisons(store, CachedEncoder(inner, VectorCache(tmp_path / "e.db")))
     first = service.submit(ComparisonRequest([US, KR]))
     calls = inner.calls
     second = service.submit(ComparisonRequest([US, KR]))

@@ -91,6 +91,7 @@ def compare_prepared(
         piece_vectors[:split], piece_vectors[split:], owners[:split], owners[split:]
     )
     threshold = calibration.threshold
+    morphemes = {**prepared.left.morphemes, **prepared.right.morphemes}  # built once
     found_roles = roles(
         [
             c
@@ -116,7 +117,7 @@ def compare_prepared(
             encoder,
             calibration.term_threshold,
             calibration.common_zipf,
-            {**prepared.left.morphemes, **prepared.right.morphemes},
+            morphemes,
         )
     claims, emphases = classify(
         left_claims,
@@ -133,7 +134,7 @@ def compare_prepared(
     claims = graded(
         claims,
         {claim.id: side.language for side in prepared.sides for claim in side.claims},
-        {**prepared.left.morphemes, **prepared.right.morphemes},
+        morphemes,
     )
     claims, attributions = attribute(claims, found, emphases)
     return Report(
