@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -201,3 +202,16 @@ def test_encoders_are_used_through_their_protocol() -> None:
         for attribute in ("english", "multilingual", "inner"):
             assert f'"{attribute}"' not in text, (path.name, attribute)
         assert "kiwi" not in text.lower() or path.name != "app.py"
+
+
+def test_all_sql_is_in_the_store() -> None:
+    """Statements live in service/store (and the database file tool, which checks SQLite's own
+    tables): batch, embed and the rest go through the Store's methods."""
+    statement = re.compile(r"\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")
+    outside = [
+        name
+        for name, path in _modules().items()
+        if not name.startswith("service.store") and name != "service.database"
+        and statement.search(path.read_text(encoding="utf-8"))
+    ]  # fmt: skip
+    assert outside == []
