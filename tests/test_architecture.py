@@ -3,7 +3,8 @@
 The doc is read by its sections: a heading that names a folder (`## service/batch`) makes the
 section's file names relative to it (`trends/topics.py`, `journal.py`). A module is named in the
 deepest section whose folder holds it. An `__init__.py` that only re-exports need not be named.
-Paths in README.md and the other docs that start at the repository root must exist too.
+Paths in README.md and the other docs, from the repository root or from the package's rooms
+(`api/defences/auth.py`), must exist too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ _FOLDER = re.compile(r"\bservice(?:/\w+)*")
 # A file name as the doc writes it: `judge.py`, `trends/topics.py`, `service/cli.py`.
 _FILE = re.compile(r"(?<![\w/.<>-])((?:[\w.-]+/)*\w+\.py)\b")
 _ROOTED = re.compile(r"(?<![\w/.-])((?:service|tests|bench|evaluation)/[\w/.-]*\w\.py)\b")
+# The docs also name the package's modules from its rooms down: `api/defences/auth.py`.
+_SHORT = re.compile(r"(?<![\w/.-])((?:api|batch|pipeline|render|store|fetch)/[\w/.-]*\w\.py)\b")
 
 
 def sections(text: str) -> list[tuple[str | None, str]]:
@@ -105,7 +108,8 @@ def test_every_file_the_architecture_names_exists() -> None:
 )
 def test_every_path_a_doc_names_exists(doc: str) -> None:
     path = ROOT / doc if doc == "README.md" else ROOT / "docs" / doc
-    named = set(_ROOTED.findall(path.read_text(encoding="utf-8")))
+    text = path.read_text(encoding="utf-8")
+    named = set(_ROOTED.findall(text)) | {f"service/{name}" for name in _SHORT.findall(text)}
     missing = sorted(name for name in named if not (ROOT / name).is_file())
     assert missing == [], f"{doc} names files that do not exist: {missing}"
 

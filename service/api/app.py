@@ -14,15 +14,13 @@ from litestar.exceptions import NotFoundException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
-from service.api.auth import write_gate
 from service.api.batch import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
-from service.api.drain import drain_refused_bodies
+from service.api.defences import drain_refused_bodies, shield, write_gate
 from service.api.page_errors import unknown_url
 from service.api.pages import PageController
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
-from service.api.shield import shield
 from service.api.static import static_file, template_config
 from service.batch.queue import Batches, BatchRecords, BatchWorker
 from service.comparisons import Comparisons

@@ -33,14 +33,19 @@ def unknown_url(request: Request[Any, Any, Any], error: NotFoundException) -> Re
     return http_problem(error).to_response(request)
 
 
+def message_page(heading: str, message: str, status: int) -> Template:
+    """A page that says in words what happened and what to do."""
+    return Template(
+        "message.html", context={"message": message, "heading": heading}, status_code=status
+    )
+
+
 def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> Template:
     message = (
         "This server saves and deletes comparisons only for holders of its API token."
         " Go back, enter the token in the Token field and submit again."
     )
-    return Template(
-        "message.html", context={"message": message, "heading": "Token required"}, status_code=401
-    )
+    return message_page("Token required", message, 401)
 
 
 def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Template:
@@ -48,9 +53,7 @@ def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Templ
         "This form was sent from a page of another site, so nothing was saved or deleted."
         " Open readout-diff itself and submit the form there."
     )
-    return Template(
-        "message.html", context={"message": message, "heading": "Refused"}, status_code=403
-    )
+    return message_page("Refused", message, 403)
 
 
 def too_large_page(request: Request[Any, Any, Any], error: Exception) -> Template:
@@ -68,9 +71,7 @@ def too_large_page(request: Request[Any, Any, Any], error: Exception) -> Templat
         f" once, so nothing was saved. {advice} Your browser's Back button returns to the form"
         " with what you typed."
     )
-    return Template(
-        "message.html", context={"message": message, "heading": "Too large"}, status_code=413
-    )
+    return message_page("Too large", message, 413)
 
 
 # The pages answer their errors as pages, not problem+json.

@@ -12,7 +12,7 @@ from litestar.di import NamedDependency
 from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
-from service.api.auth import FORM_TOKEN
+from service.api.defences import FORM_TOKEN
 from service.api.form import (
     LETTERS,
     ORDINAL,

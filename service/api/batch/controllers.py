@@ -11,10 +11,10 @@ from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromPath, JSONBody
 from litestar.response import Redirect, Template
 
-from service.api.auth import FORM_TOKEN
 from service.api.batch.form import form_lines, item_problems
 from service.api.batch.schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch.view import batch_page_context
+from service.api.defences import FORM_TOKEN
 from service.api.page_errors import PAGE_ERRORS
 from service.api.problems import WRITE_PROBLEMS, problem_responses
 from service.batch.queue import Batches

@@ -202,3 +202,22 @@ def _content(text: str) -> float:
         return 1.0
     specific = max(specificity(w.lower(), "en", COMMON_ZIPF) for w in words)
     return 0.5 + 0.5 * min(1.0, specific + (0.5 if len(words) > 1 else 0.0))
+
+
+def names_only(text: str, people: frozenset[str]) -> bool:
+    """Whether a phrase is only names of who met and where (and small words)."""
+    words = [w.lower().removesuffix("’s").removesuffix("'s") for w in text.split()]
+    return bool(words) and words[0] in people and all(w in people or w.islower() for w in words)
+
+
+FALLBACK_WORDS = 6
+
+
+def fallback_name(texts: list[str], people: frozenset[str]) -> str:
+    """No phrase and no term to name a topic by: the shortest claim's opening words after who
+    says it, cut at a word with '…' (a whole sentence is no name)."""
+    words = min((text.strip() for text in texts), key=len).split()
+    while len(words) > 1 and names_only(words[0], people):
+        words = words[1:]
+    opening = " ".join(words[:FALLBACK_WORDS]).rstrip(".,;:")
+    return opening + ("…" if len(words) > FALLBACK_WORDS else "")

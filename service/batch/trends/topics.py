@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 import msgspec
 import numpy as np
 
-from service.batch.trends.naming import Phrase, best_phrase, noun_phrases, phrase_idf, says_when
+from service.batch.trends.clusters import (
+    BatchClaim,
+    average_linkage,
+    idf_of,
+    similarity_of,
+    within_readout_cut,
+)
+from service.batch.trends.naming import (
+    best_phrase,
+    fallback_name,
+    names_only,
+    noun_phrases,
+    phrase_idf,
+    says_when,
+)
 from service.batch.trends.subjects import is_proper_name, is_side, subject
 from service.pipeline.classify.calibration import load_calibration
 from service.pipeline.classify.framing import people_in as people_of
@@ -28,7 +41,6 @@ from service.pipeline.types import Report
 
 # Two emphases join a topic when they are at least as alike as the most alike 5% of claim pairs
 # *within* one readout — claims a government chose to state separately, hence distinct topics.
-CUT_PERCENTILE = 95.0
 NAME_TERMS = 3
 _NOTHING = Vocabulary(frozenset())
 
@@ -65,16 +77,6 @@ class TopicModel:
     cut: float
 
 
-@dataclass(frozen=True)
-class _Claim:
-    readout: tuple[str, str]
-    text: str
-    language: str
-    terms: dict[str, tuple[str, ...]]  # surface term -> its stem keys
-    phrases: dict[Phrase, str]  # candidate noun phrases, see naming.noun_phrases
-    people: frozenset[str] = frozenset()  # who met and where, in its meeting's readouts
-
-
 def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     """Cluster every emphasis of `reports` (average linkage, a per-batch cut) into topics."""
     claims, mentions, rows = _collect(reports)
@@ -87,12 +89,12 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     calibration = load_calibration(chosen.name)
     vectors = calibration.center(chosen.encode(texts))
     by_text = {t: vectors[i] for i, t in enumerate(texts)}
-    idf = _idf(claims)
+    idf = idf_of(claims)
     word_idf = phrase_idf((c.phrases for c in claims), len(claims))
-    cut = _within_readout_cut(claims, by_text, idf)
+    cut = within_readout_cut(claims, by_text, idf)
     members = [claims[r] for r in rows]
-    similarity = _similarity(members, np.stack([by_text[c.text] for c in members]), idf)
-    labels = _average_linkage(similarity, cut)
+    similarity = similarity_of(members, np.stack([by_text[c.text] for c in members]), idf)
+    labels = average_linkage(similarity, cut)
     groups: dict[int, list[int]] = {}
     for index, label in enumerate(labels):
         groups.setdefault(label, []).append(index)
@@ -107,9 +109,9 @@ def find_topics(reports: list[Report], encoder: Encoder) -> TopicModel:
     return TopicModel(topics=topics, cut=round(cut, 4))
 
 
-def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[int]]:
+def _collect(reports: list[Report]) -> tuple[list[BatchClaim], list[Mention], list[int]]:
     """Every claim of every readout; the emphases, with the row of their claim."""
-    claims: list[_Claim] = []
+    claims: list[BatchClaim] = []
     mentions: list[Mention] = []
     rows: list[int] = []
     for report in reports:
@@ -123,10 +125,10 @@ def _collect(reports: list[Report]) -> tuple[list[_Claim], list[Mention], list[i
             phrases = {
                 phrase: text
                 for phrase, text in noun_phrases(claim.text).items()
-                if not _names_only(text, people)
+                if not names_only(text, people)
             }
             claims.append(
-                _Claim(
+                BatchClaim(
                     (meeting, claim.side),
                     claim.text,
                     language,
@@ -160,11 +162,6 @@ def _people_and_places(report: Report) -> frozenset[str]:
     return frozenset(w for claim in report.claims for w in people_of(words_of(claim.text)))
 
 
-def _names_only(text: str, people: frozenset[str]) -> bool:
-    words = [w.lower().removesuffix("’s").removesuffix("'s") for w in text.split()]
-    return bool(words) and words[0] in people and all(w in people or w.islower() for w in words)
-
-
 def _term_keys(term: Term) -> tuple[str, ...]:
     """Stem keys of a term's words; a name of several words adds its acronym, so "United
     Nations Security Council" and "UNSC" share a key."""
@@ -173,68 +170,6 @@ def _term_keys(term: Term) -> tuple[str, ...]:
     if term.proper and len(words) > 1:
         keys += tuple(sorted(acronyms(words)))
     return keys
-
-
-def _keys(claim: _Claim) -> set[str]:
-    return {k for keys in claim.terms.values() for k in keys}
-
-
-def _idf(claims: list[_Claim]) -> dict[str, float]:
-    """Rarity of each word key across every claim of the batch."""
-    counts = Counter(k for c in claims for k in _keys(c))
-    return {k: math.log((len(claims) + 1) / (n + 0.5)) for k, n in counts.items()}
-
-
-def _similarity(claims: list[_Claim], vectors: np.ndarray, idf: dict[str, float]) -> np.ndarray:
-    """Average of embedding cosine and idf-weighted overlap (Jaccard) of rare words (between
-    claims in two languages, the cosine alone)."""
-    vocabulary = sorted({k for c in claims for k in _keys(c)})
-    column = {k: i for i, k in enumerate(vocabulary)}
-    weights = np.array([idf[k] for k in vocabulary], dtype=np.float64)
-    present = np.zeros((len(claims), len(vocabulary)), dtype=np.float64)
-    for row, claim in enumerate(claims):
-        for key in _keys(claim):
-            present[row, column[key]] = 1.0
-    shared = (present * weights) @ present.T
-    mass = present @ weights
-    union = mass[:, None] + mass[None, :] - shared
-    overlap = np.divide(shared, union, out=np.zeros_like(shared), where=union > 0)
-    cosine = np.clip(vectors @ vectors.T, -1.0, 1.0).astype(np.float64)
-    # Words of two languages never overlap: there the embedding, which reads meaning across
-    # languages, stands for both halves.
-    languages = np.array([c.language for c in claims])
-    same = languages[:, None] == languages[None, :]
-    combined: np.ndarray = np.where(same, 0.5 * cosine + 0.5 * overlap, cosine)
-    return combined
-
-
-def _within_readout_cut(
-    claims: list[_Claim], by_text: dict[str, np.ndarray], idf: dict[str, float]
-) -> float:
-    readouts: dict[tuple[str, str], list[_Claim]] = {}
-    for claim in claims:
-        readouts.setdefault(claim.readout, []).append(claim)
-    scores: list[np.ndarray] = []
-    for group in readouts.values():
-        if len(group) > 1:
-            matrix = _similarity(group, np.stack([by_text[c.text] for c in group]), idf)
-            scores.append(matrix[np.triu_indices(len(group), k=1)])
-    if not scores:
-        return 1.0  # nothing to calibrate on: every emphasis stays its own topic
-    return float(np.percentile(np.concatenate(scores), CUT_PERCENTILE))
-
-
-def _average_linkage(similarity: np.ndarray, cut: float) -> list[int]:
-    """Merge the two most similar groups (mean pairwise similarity) while that is >= cut."""
-    if len(similarity) == 1:
-        return [0]
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import squareform
-
-    distance = np.clip(1.0 - similarity, 0.0, None)
-    np.fill_diagonal(distance, 0.0)
-    tree = linkage(squareform(distance, checks=False), method="average")
-    return [int(label) for label in fcluster(tree, t=1.0 - cut, criterion="distance")]
 
 
 def merge_by_subject(topics: list[Topic]) -> list[Topic]:
@@ -265,7 +200,7 @@ def merge_by_subject(topics: list[Topic]) -> list[Topic]:
 
 def _topic(
     mentions: list[Mention],
-    claims: list[_Claim],
+    claims: list[BatchClaim],
     idf: dict[str, float],
     word_idf: dict[str, float],
     sides: frozenset[str],
@@ -301,27 +236,12 @@ def _topic(
     phrases = [c.phrases for c in claims]
     people = frozenset().union(*(c.people for c in claims))
     named = [
-        t
-        for t in terms
-        if not is_side(t, sides) and not says_when(t) and not _names_only(t, people)
+        t for t in terms if not is_side(t, sides) and not says_when(t) and not names_only(t, people)
     ]
     name = (
         best_phrase(phrases, word_idf, lambda text: is_side(text, sides))
         or (", ".join(named) if named else None)
         or best_phrase(phrases, word_idf, lambda text: is_side(text, sides), quorum=1)
-        or _fallback_name(mentions, people)
+        or fallback_name([m.text for m in mentions], people)
     )
     return Topic(id="", name=name, terms=terms, mentions=mentions)
-
-
-FALLBACK_WORDS = 6
-
-
-def _fallback_name(mentions: list[Mention], people: frozenset[str]) -> str:
-    """No phrase and no term to name a topic by: the shortest claim's opening words after who
-    says it, cut at a word with '…' (a whole sentence is no name)."""
-    words = min((m.text.strip() for m in mentions), key=len).split()
-    while len(words) > 1 and _names_only(words[0], people):
-        words = words[1:]
-    opening = " ".join(words[:FALLBACK_WORDS]).rstrip(".,;:")
-    return opening + ("…" if len(words) > FALLBACK_WORDS else "")

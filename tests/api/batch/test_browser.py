@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 
 from service.settings import Settings
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.batch.conftest import history
 from tests.batch.test_golden import recurring_one_sided_keywords
 from tests.live import call, live_server
@@ -18,7 +17,7 @@ from tests.live import call, live_server
 pytestmark = pytest.mark.slow
 
 
-def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) -> None:
     (side, keyword), meetings = next(iter(recurring_one_sided_keywords().items()))
     one_side = dict(history()[0], title="one side only")
     one_side["readouts"] = one_side["readouts"][:1]  # type: ignore[index]
@@ -100,7 +99,7 @@ def _finishes_in_place(page: Any) -> None:
 
 
 def test_a_pasted_batch_finishes_without_reloading_and_is_listed(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
 ) -> None:
     with _slow_server(tmp_path) as server:
@@ -122,7 +121,7 @@ def test_a_pasted_batch_finishes_without_reloading_and_is_listed(
 
 
 def test_an_uploaded_file_runs_and_a_bad_paste_is_explained(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
 ) -> None:
     upload = tmp_path / "meetings.jsonl"
@@ -145,7 +144,7 @@ def test_an_uploaded_file_runs_and_a_bad_paste_is_explained(
         page.close()
 
 
-def test_the_trends_page_fits_a_phone(browser: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_the_trends_page_fits_a_phone(browser: Any, tmp_path: Path) -> None:
     with live_server(tmp_path / "data") as server:
         accepted = call(server.url + "/api/batches", {"comparisons": history()})
         while call(server.url + accepted["url"])["status"] != "done":

@@ -3,35 +3,14 @@
 from __future__ import annotations
 
 import msgspec
-import numpy as np
 import pytest
 
-from service.batch.trends import topics
 from service.batch.trends.topics import find_topics
 from service.pipeline import compare
 from service.pipeline.embed import make_encoder
 from service.pipeline.embed.routing import RoutingEncoder
 from service.pipeline.types import Readout
 from tests.conftest import PAIRS
-
-
-def _claim(text: str, language: str, terms: dict[str, tuple[str, ...]]) -> topics._Claim:
-    return topics._Claim(("m", "X"), text, language, terms, {})
-
-
-def test_two_languages_are_compared_by_meaning_alone() -> None:
-    """Words never overlap across languages, so the embedding stands for both halves there;
-    within one language the overlap of rare words still counts half."""
-    claims = [
-        _claim("Free and Open Indo-Pacific", "en", {"Indo-Pacific": ("indo", "pacif")}),
-        _claim("自由で開かれたインド太平洋", "ja", {"インド太平洋": ("インド太平洋",)}),
-        _claim("the Indo-Pacific region", "en", {"Indo-Pacific": ("indo", "pacif")}),
-    ]
-    vectors = np.eye(3, dtype=np.float32)[[0, 0, 1]]  # the first two mean the same
-    idf = {"indo": 1.0, "pacif": 1.0, "インド太平洋": 1.0}
-    similarity = topics._similarity(claims, vectors, idf)
-    assert similarity[0, 1] == pytest.approx(1.0)  # cosine alone, not halved by no overlap
-    assert similarity[0, 2] == pytest.approx(0.5)  # no cosine, full overlap of rare words
 
 
 @pytest.mark.slow

@@ -12,9 +12,9 @@ from litestar.connection import ASGIConnection
 from litestar.handlers.base import BaseRouteHandler
 from litestar.types import Guard, Receive, ReceiveMessage
 
-from service.api.csrf import refuse_cross_site
-from service.api.form_token import first_field
-from service.api.shield import declared_length
+from service.api.defences.csrf import refuse_cross_site
+from service.api.defences.form_token import first_field
+from service.api.defences.shield import declared_length
 from service.errors import Unauthorized, UnsupportedMedia
 from service.wire import check_depth
 

@@ -6,8 +6,8 @@ import pytest
 from litestar import Litestar
 from litestar.testing import TestClient
 
-from service.api.csrf import cross_site_reason
-from service.api.shield import host_allowed, host_name
+from service.api.defences.csrf import cross_site_reason
+from service.api.defences.shield import host_allowed, host_name
 from tests.api.conftest import KR_TEXT, US_TEXT, body
 
 EVIL = {"Origin": "http://evil.example", "Sec-Fetch-Site": "cross-site"}

@@ -12,8 +12,8 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from service.api.app import create_app
-from service.api.drain import MAX_DRAIN_REFUSED_BYTES
-from service.api.form_token import first_field
+from service.api.defences.drain import MAX_DRAIN_REFUSED_BYTES
+from service.api.defences.form_token import first_field
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
 from tests.api.conftest import body

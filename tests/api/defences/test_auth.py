@@ -10,7 +10,7 @@ from litestar import Litestar
 from litestar.testing import TestClient
 
 from service.api.app import create_app
-from service.api.auth import bearer, token_matches
+from service.api.defences.auth import bearer, token_matches
 from service.pipeline.embed import FakeEncoder
 from service.settings import Settings
 from tests.api.conftest import KR_TEXT, US_TEXT, body

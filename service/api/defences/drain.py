@@ -11,7 +11,7 @@ from __future__ import annotations
 from litestar.enums import ScopeType
 from litestar.types import ASGIApp, Message, Receive, ReceiveMessage, Scope, Send
 
-from service.api.shield import declared_length
+from service.api.defences.shield import declared_length
 
 # Beyond these the body is not read: the connection is closed after the answer, as before.
 # (A 408 is not drained: its client is the one that does not send.)
