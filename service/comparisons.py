@@ -89,11 +89,11 @@ class Comparisons:
         was kept gets it on this first read, and keeps it)."""
         stored = self._stored(comparison_id)
         if stored.history_stored:
-            return msgspec.json.decode(stored.report, type=Report)
+            return with_texts(msgspec.json.decode(stored.report, type=Report), stored.request)
         with self.store.exclusive(HISTORY_LOCK):
             report = with_history(self.store, stored, self.encoder)
-            self.store.set_report(comparison_id, msgspec.json.encode(report))
-        return report
+            self.store.set_report(comparison_id, msgspec.json.encode(without_texts(report)))
+        return with_texts(report, stored.request)
 
     def request_of(self, comparison_id: str) -> ComparisonRequest:
         return msgspec.json.decode(self._stored(comparison_id).request, type=ComparisonRequest)
@@ -174,7 +174,23 @@ def _row(report: Report, request: ComparisonRequest) -> StoredComparison:
         created_at=report.created_at or "",
         summary={side: sum(e.side == side for e in report.emphases) for side in report.sides},
         request=msgspec.json.encode(request),
-        report=msgspec.json.encode(report),
+        report=msgspec.json.encode(without_texts(report)),
         meeting_key=meeting_key(request.readouts),
         entered=entered(request.readouts, request.title, request.date),
     )
+
+
+def without_texts(report: Report) -> Report:
+    """The report as stored: each readout's text is the request's to keep."""
+    readouts = [msgspec.structs.replace(r, text="") for r in report.readouts]
+    return msgspec.structs.replace(report, readouts=readouts)
+
+
+def with_texts(report: Report, request: bytes) -> Report:
+    """A stored report with each readout's text back from its stored request (by position)."""
+    sent = msgspec.json.decode(request, type=ComparisonRequest).readouts
+    readouts = [
+        msgspec.structs.replace(info, text=info.text or sent[n].text) if n < len(sent) else info
+        for n, info in enumerate(report.readouts)
+    ]
+    return msgspec.structs.replace(report, readouts=readouts)

@@ -6,6 +6,7 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from service import store as store_module
@@ -196,3 +197,36 @@ def test_a_third_side_is_stored_listed_and_filtered(store: Store) -> None:
     assert got is not None and got.sides == ["US", "JP", "KR"]
     assert [r.sides for r in store.list_comparisons(ComparisonQuery(side="kr"))[0]] == [row.sides]
     assert store.list_comparisons(ComparisonQuery(side="K"))[1] == 0
+
+
+def test_a_database_of_the_last_schema_keeps_working_each_text_stored_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows written before migrations 5 and 6 (texts in the report too, no kept history, no
+    meeting key) read back whole, with their history, once the store migrates."""
+    service = Comparisons(store, FakeEncoder())
+    earlier = service.submit(ComparisonRequest([US, KR], date="2024-02-28"))
+    later = service.submit(ComparisonRequest([US, KR], title="Later", date="2025-07-31"))
+    full = msgspec.json.encode(service.get(later.id or "")).decode()
+    assert '"text":""' in _stored_report(store, later.id or "")  # the request holds the text
+    # Back to the old schema's rows: texts in the report, no history kept, no meeting key.
+    old = msgspec.json.encode(msgspec.structs.replace(service.get(later.id or ""), history=[]))
+    store.write(lambda db: db.execute(
+        "UPDATE comparisons SET report = ?, history_stored = 0, meeting_key = '' WHERE id = ?",
+        (old.decode(), later.id)))  # fmt: skip
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:-1])
+    store.write(lambda db: db.execute("UPDATE schema_version SET version = ?", (5,)))
+    monkeypatch.undo()
+    assert store.migrate() == len(store_module.MIGRATIONS)
+    assert US.text[:50] not in _stored_report(store, later.id or "")
+    reopened = Comparisons(store, FakeEncoder())
+    assert reopened.key_meetings() == 1
+    assert msgspec.json.encode(reopened.get(later.id or "")).decode() == full
+    assert reopened.get(later.id or "").history, "its history against the earlier meeting"
+    assert earlier.id is not None
+
+
+def _stored_report(store: Store, comparison_id: str) -> str:
+    found = store.get_comparison(comparison_id)
+    assert found is not None
+    return found.report.decode()

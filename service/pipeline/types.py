@@ -134,10 +134,11 @@ class AllButOne(msgspec.Struct, frozen=True):
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):
-    """The submitted readout kept alongside its report, for side-by-side pages."""
+    """The submitted readout kept alongside its report, for side-by-side pages (stored without
+    its text, which the stored request holds: `Comparisons.get` puts it back)."""
 
     side: str
-    text: str
+    text: str = ""
     language: str = "en"
     source: str | None = None
     url: str | None = None

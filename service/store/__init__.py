@@ -16,7 +16,8 @@ __all__ = ["MIGRATIONS", "ComparisonQuery", "Db", "Dialect", "Store", "StoredCom
 
 
 # Applied in order, each once; append new steps, never edit old ones (batch adds its tables here).
-MIGRATIONS: list[str] = [
+# A step is the same SQL on both backends, or each dialect's own (by `Dialect.name`).
+MIGRATIONS: list[str | dict[str, str]] = [
     """
     CREATE TABLE comparisons (
         id TEXT PRIMARY KEY,
@@ -82,6 +83,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX comparisons_meeting ON comparisons (meeting_key);
     CREATE INDEX comparisons_pair ON comparisons (side_a, side_b, date)
     """,
+    # Each readout's text once a row: in the request; the stored report's readouts go without
+    # it (the Comparisons service puts it back on reading). Up to six readouts a report.
+    {
+        "sqlite": "UPDATE comparisons SET report = json_remove(report, "
+        + ", ".join(f"'$.readouts[{n}].text'" for n in range(6))
+        + ")",
+        "postgres": "UPDATE comparisons SET report = (report::jsonb "
+        + " ".join(f"#- '{{readouts,{n},text}}'" for n in range(6))
+        + ")::text",
+    },
 ]
 
 
@@ -130,7 +141,8 @@ class Store(ComparisonTable, BatchTable):
             if row is None:
                 db.execute("INSERT INTO schema_version (version) VALUES (0)")
             version = int(row[0]) if row else 0
-            for script in MIGRATIONS[version:]:
+            for step in MIGRATIONS[version:]:
+                script = step if isinstance(step, str) else step[self.dialect.name]
                 for statement in script.split(";"):
                     if statement.strip():
                         db.execute(statement)
