@@ -37,6 +37,9 @@ class Lexicon:
     hedges: tuple[str, ...]
     joins: frozenset[str]  # words after which a comma starts a new clause: とともに, 一方
     adverbial: frozenset[str] = field(default_factory=frozenset)  # 通じ, 踏まえ: no new clause
+    # Words that make a clause a noun ("…したことを踏まえ", "…述べたのに対し"): an adverbial verb
+    # after one governs a whole clause with its own predicate, so its comma starts a new one.
+    nominalisers: frozenset[str] = field(default_factory=frozenset)
     head_final: bool = True  # the main predicate is the last stance word (Japanese), else first
     lead_ins: tuple[str, ...] = ()  # "以下のとおり": a claim announcing the points that follow
     # A phrase the word list lacks is as specific as its rarest part (Japanese: wordfreq's
@@ -175,7 +178,7 @@ def is_framing(
     """A claim that only frames the meeting: it uses the genre's words for meeting, talking
     or reporting, and is the readout's opening claim or names nothing else of substance; or
     it announces the points that follow ("…につき、以下のとおり述べた"), which say it again."""
-    if any(lead in text for lead in lexicon.lead_ins):
+    if leads_in(text, lexicon):
         return True
     if not any(t.form in lexicon.framing for t in tokens):
         return False
@@ -184,16 +187,37 @@ def is_framing(
 
 def clause_cuts(body: str, tokens: Tokens, lexicon: Lexicon) -> list[int]:
     """Offsets in `body` just after a comma that starts a new clause: after a continuative
-    verb ("推進し、") or a join word ("とともに、", "一方、", "同时,"). A Chinese comma alone
-    does not: cutting at every comma before a verb left clauses too short to find their
-    counterparts (Japanese-language pairs F1 0.74 against 0.79 without, bench/quality.py)."""
+    verb ("推進し、"), an adverbial verb governing a nominalised clause ("確認したことを踏まえ、")
+    or a join word ("とともに、", "一方、", "同时,"). A Chinese comma alone does not: cutting
+    at every comma before a verb left clauses too short to find their counterparts
+    (Japanese-language pairs F1 0.74 against 0.79 without, bench/quality.py)."""
     cuts: list[int] = []
     for index, token in enumerate(tokens):
         if token.tag != "PUNCT" or token.form not in ("、", ",", "，") or index == 0:
             continue
         previous = tokens[index - 1]
         tail = "".join(t.form for t in tokens[max(0, index - 3) : index])
-        continuative = previous.tag in ("VERB+", "AUX+") and previous.form not in lexicon.adverbial
+        continuative = previous.tag in ("VERB+", "AUX+") and (
+            previous.form not in lexicon.adverbial or _governs_clause(tokens, index - 1, lexicon)
+        )
         if continuative or tail.endswith(tuple(lexicon.joins)):
             cuts.append(token.start + token.len)
     return cuts
+
+
+def _governs_clause(tokens: Tokens, verb: int, lexicon: Lexicon) -> bool:
+    """An adverbial verb after a nominaliser, its particle and a predicate before them
+    ("確認した|こと|を|踏まえ"): what it governs is a clause, not a noun."""
+    if verb < 3:
+        return False
+    predicate, nominaliser, particle = tokens[verb - 3 : verb]
+    return (
+        particle.tag == "PART"
+        and nominaliser.form in lexicon.nominalisers
+        and predicate.tag in ("VERB", "AUX", "VERB+", "AUX+")
+    )
+
+
+def leads_in(text: str, lexicon: Lexicon) -> bool:
+    """The text announces the points that follow ("…より、以下のとおり述べた")."""
+    return any(lead in text for lead in lexicon.lead_ins)

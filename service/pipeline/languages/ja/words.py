@@ -86,6 +86,7 @@ LEXICON = Lexicon(
             "加え",
         }
     ),
+    nominalisers=frozenset({"こと", "の"}),
     lead_ins=("以下のとおり", "以下の通り", "次のとおり"),
     head_final=True,
 )
