@@ -42,6 +42,14 @@ class Predicate(NamedTuple):
     level: int
 
 
+class Sign(NamedTuple):
+    """Which way a claim's stance word takes a side: +1 for (support, welcome), -1 against
+    (oppose, condemn), a negation attached to it turning it round; `word` as found."""
+
+    direction: int
+    word: str
+
+
 class Piece(NamedTuple):
     """One claim of a sentence: its span in the readout and its tokens (empty where the
     language's terms need no analyser)."""
@@ -71,7 +79,9 @@ class Language:
     - `framing`: whether a claim only frames the meeting (who met, when, "overview below"),
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
-      stem, opposition and intensity checks); otherwise terms are compared by meaning.
+      stem, opposition and intensity checks); otherwise terms are compared by meaning;
+    - `sign`: which way the claim's stance word takes a side, if it takes one: what
+      opposition between claims in two languages reads (classify/judge.py).
     """
 
     code: str
@@ -85,6 +95,7 @@ class Language:
     lexical: bool = False
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
+    sign: Callable[[str, Tokens | None], Sign | None] = lambda text, tokens: None
 
 
 Cast = tuple[frozenset[str], frozenset[str]]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from service.pipeline.languages.base import TOP, Predicate, Term, Token, Tokens
+from service.pipeline.languages.base import TOP, Predicate, Sign, Term, Token, Tokens
 from service.pipeline.languages.en.words import STOPWORDS, TITLES
 
 NOUNS = frozenset({"NOUN", "PROPN", "NAME"})
@@ -37,6 +37,11 @@ class Lexicon:
     hedges: tuple[str, ...]
     joins: frozenset[str]  # words after which a comma starts a new clause: とともに, 一方
     adverbial: frozenset[str] = field(default_factory=frozenset)  # 通じ, 踏まえ: no new clause
+    # Stance words that take a side, for or against what they are about, and the negations
+    # that turn one round (after it in a head-final language: 支持しない; before it: 不支持).
+    favour: frozenset[str] = field(default_factory=frozenset)
+    against: frozenset[str] = field(default_factory=frozenset)
+    negations: tuple[str, ...] = ()
     # Words that make a clause a noun ("…したことを踏まえ", "…述べたのに対し"): an adverbial verb
     # after one governs a whole clause with its own predicate, so its comma starts a new one.
     nominalisers: frozenset[str] = field(default_factory=frozenset)
@@ -153,6 +158,27 @@ def stance(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 6) -> Pred
     if any(h in text[max(0, start - window) : end + window] for h in lexicon.hedges):
         level = max(1, level - 1)
     return Predicate(text[first:end], level)
+
+
+def stance_sign(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 4) -> Sign | None:
+    """Which way the claim's main side-taking stance word goes (the last in a head-final
+    language, else the first), turned round by a negation attached to it."""
+    found = [f for f in _stance_words(tokens, lexicon) if f[0] in lexicon.favour | lexicon.against]
+    if not found:
+        return None
+    word, start, end = found[-1] if lexicon.head_final else found[0]
+    direction = 1 if word in lexicon.favour else -1
+    if lexicon.head_final:
+        after = text[end : end + window]
+        found_at = [after.find(n) + len(n) for n in lexicon.negations if n in after]
+        if found_at:
+            direction, end = -direction, end + min(found_at)
+    else:
+        before = text[max(0, start - 2) : start]
+        found_at = [len(before) - before.rfind(n) for n in lexicon.negations if n in before]
+        if found_at:
+            direction, start = -direction, start - max(found_at)
+    return Sign(direction, text[start:end])
 
 
 def _stance_words(tokens: Tokens, lexicon: Lexicon) -> list[tuple[str, int, int]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.pipeline.clean import Segment
 from service.pipeline.languages.base import Language, Piece, Predicate, Term, Tokens, no_subject
 from service.pipeline.languages.en.split import claim_spans, sentences
-from service.pipeline.languages.en.stance import english_predicate
+from service.pipeline.languages.en.stance import english_predicate, english_sign
 from service.pipeline.languages.en.terms import Vocabulary, distinctive_terms
 from service.pipeline.languages.frequency import english_specificity
 
@@ -40,4 +40,5 @@ LANGUAGE = Language(
     subject=no_subject,
     framing=_framing,
     lexical=True,
+    sign=lambda text, tokens: english_sign(text),
 )

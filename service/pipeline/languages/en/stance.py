@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from service.pipeline.languages.base import TOP, Predicate, level_words
+from service.pipeline.languages.base import TOP, Predicate, Sign, level_words
+from service.pipeline.languages.en.words import STANCE_ANTONYMS
 
 # English intensifiers and boosters, grouped by what they strengthen. A counterpart that uses
 # any word of a group already says it as strongly: "firm" answers "resolute".
@@ -149,3 +150,34 @@ def english_predicate(text: str) -> Predicate | None:
         last = at + 1 if needed or takes else at
         return Predicate(text[found[first].start() : found[last].end()], level)
     return None
+
+
+# Negations of the verb they stand before, up to this many words ahead ("did not fully support").
+_NEGATIONS = frozenset({"not", "never", "cannot"})
+_NEGATION_REACH = 3
+
+
+def english_sign(text: str) -> Sign | None:
+    """Which way the claim's first side-taking stance verb goes (en/words.py: STANCE_ANTONYMS),
+    turned round by a negation up to three words before it."""
+    found = list(_PREDICATE_WORD.finditer(text))
+    words = [m.group().lower() for m in found]
+    for index, word in enumerate(words):
+        direction = _side(word)
+        if direction == 0:
+            continue
+        start = found[index].start()
+        for back in range(max(0, index - _NEGATION_REACH), index):
+            if words[back] in _NEGATIONS or words[back].endswith("n't"):
+                direction, start = -direction, found[back].start()
+                break
+        return Sign(direction, text[start : found[index].end()])
+    return None
+
+
+def _side(word: str) -> int:
+    if any(word.startswith(against) for _, against in STANCE_ANTONYMS):
+        return -1  # "disapproved" is against before it is "approv"
+    if any(word.startswith(favour) for favour, _ in STANCE_ANTONYMS):
+        return 1
+    return 0
