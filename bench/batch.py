@@ -59,6 +59,12 @@ class TimedEncoder:
     def load(self) -> None:
         self.inner.load()
 
+    def warm(self) -> None:
+        self.inner.warm()
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
+
     def close(self) -> None:
         self.inner.close()
 
@@ -184,7 +190,7 @@ def main() -> int:
 
 def ray_runs(count: int, kind: str, chunk: int, repeat: int) -> tuple[list[float], float]:
     """Seconds per Ray run of `count` fresh meetings, and the seconds Ray took to start."""
-    from service.batch.ray_engine import ray_engine, start_ray
+    from service.batch.runners import ray_engine, start_ray
 
     data = tempfile.mkdtemp(prefix="bench-ray-")
     os.environ["READOUT_DIFF_DATA"] = data  # the workers' embedding cache: fresh

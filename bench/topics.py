@@ -11,7 +11,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from service.batch.inputs import read_items
-from service.batch.runner import run_items
+from service.batch.runners import run_items
 from service.batch.trends import Trends, trends_of
 from service.runtime import cached_encoder
 

@@ -13,17 +13,11 @@ from urllib.parse import urlsplit
 
 from service.commands import Commands, Handler, add_command
 from service.errors import ReadoutDiffError, UsageError
-from service.files import read_limited
+from service.meetings import read_text_file
 from service.pipeline.types import Readout
 from service.render import FORMATS
 from service.settings import DEFAULT_ENCODER, Settings
-from service.validate import (
-    MAX_READOUTS,
-    MAX_SIDE_LENGTH,
-    MIN_READOUTS,
-    side_key,
-    too_long_side,
-)
+from service.validate import Refused
 
 if TYPE_CHECKING:
     from service.fetch import Extracted
@@ -51,24 +45,8 @@ class _Parser(argparse.ArgumentParser):
 
 
 def read_readout(path: Path, side: str, max_chars: int | None = None) -> Readout:
-    """Read one readout file as UTF-8, with clear errors for what cannot be compared."""
-    # UTF-8 takes at most 4 bytes a character: a bigger file is over the limit unread.
-    chars = max_chars if max_chars is not None else Settings().max_readout_chars
-    raw = read_limited(path, 4 * chars, f"{chars} characters (READOUT_DIFF_MAX_READOUT_CHARS)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UsageError(f"{path}: not UTF-8 text (byte {error.start})") from None
-    if "\x00" in text:
-        raise UsageError(f"{path}: binary data, expected text")
-    if not text.strip():
-        raise UsageError(f"{path}: the readout is empty")
-    if max_chars is not None and len(text) > max_chars:
-        raise UsageError(
-            f"{path}: {len(text)} characters is over the limit of {max_chars}"
-            " (READOUT_DIFF_MAX_READOUT_CHARS)"
-        )
-    return Readout(side=side, text=text, source=path.name)
+    """Read one readout file (`read_text_file`: UTF-8, within the limit)."""
+    return Readout(side=side, text=read_text_file(path, max_chars), source=path.name)
 
 
 def default_side(argument: str) -> str:
@@ -80,31 +58,14 @@ def default_side(argument: str) -> str:
 
 
 def parse_sides(raw: str | None, arguments: Sequence[str | Path]) -> list[str]:
-    """`--sides US,KR`, or each file's stem (a URL's host) upper-cased; all different."""
+    """`--sides US,KR`, or each file's stem (a URL's host) upper-cased; the labels themselves
+    are checked with the readouts (`validate.check`)."""
     if raw is None:
-        sides = [default_side(str(a)) for a in arguments]
-        source = "the file names"  # their length is checked once the files are read
-    else:
-        sides = [s.strip() for s in raw.split(",")]
-        source = f"--sides {raw!r}"
-        if len(sides) != len(arguments) or not all(sides):
-            raise UsageError(f"--sides needs {len(arguments)} comma-separated labels, got {raw!r}")
-        for side in sides:
-            if len(side) > MAX_SIDE_LENGTH:
-                raise UsageError(f"--sides: {too_long_side(side)}")
-    keys = [side_key(s) for s in sides]
-    if len(set(keys)) != len(keys):
-        raise UsageError(
-            f"the readouts need different side labels; {source} gives {','.join(sides)}"
-        )
+        return [default_side(str(a)) for a in arguments]
+    sides = [s.strip() for s in raw.split(",")]
+    if len(sides) != len(arguments) or not all(sides):
+        raise UsageError(f"--sides needs {len(arguments)} comma-separated labels, got {raw!r}")
     return sides
-
-
-def check_stem_sides(stems: Sequence[str]) -> None:
-    """File stems as side labels: one over the limit is refused, never cut."""
-    for stem in stems:
-        if len(stem) > MAX_SIDE_LENGTH:
-            raise UsageError(f"{too_long_side(stem)}: name the sides with --sides")
 
 
 def load_readouts(
@@ -127,22 +88,25 @@ def load_readouts(
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from service.pipeline import compare
+    from service.pipeline import compare_prepared, prepare
     from service.render import render
     from service.runtime import cached_encoder
 
     arguments: list[str] = args.readouts
-    if not MIN_READOUTS <= len(arguments) <= MAX_READOUTS:
-        raise UsageError(
-            f"compare takes {MIN_READOUTS} to {MAX_READOUTS} readouts, got {len(arguments)}"
-        )
     sides = parse_sides(args.sides, arguments)
-    readouts, pages = load_readouts(arguments, sides, Settings.from_env())
-    if args.sides is None:
-        check_stem_sides(sides)
+    settings = Settings.from_env()
+    readouts, pages = load_readouts(arguments, sides, settings)
     title = args.title or next((p.title for p in pages if p.title), None)
     date = args.date or next((p.date for p in pages if p.date), None)
-    report = compare(readouts, cached_encoder(args.encoder), title=title, date=date)
+    try:
+        prepared = prepare(readouts, title=title, date=date, max_chars=settings.max_readout_chars)
+    except Refused as refused:
+        if refused.problem.part != "side":
+            raise
+        if args.sides is None:  # the labels came from the file names
+            raise UsageError(f"{refused}: name the sides with --sides") from None
+        raise UsageError(f"--sides: {refused}") from None
+    report = compare_prepared(prepared, cached_encoder(args.encoder))
     sys.stdout.write(render(report, args.format))
     return 0
 

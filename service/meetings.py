@@ -60,14 +60,19 @@ def side_files(meeting: Path) -> list[Path]:
     return chosen
 
 
-def _read_side(path: Path) -> dict[str, str]:
-    chars = Settings.from_env().max_readout_chars  # UTF-8: at most 4 bytes a character
+def read_text_file(path: Path, chars: int | None = None) -> str:
+    """A readout file as UTF-8 text, refused unread when its size is over `chars` characters
+    (UTF-8: at most 4 bytes a character); what is in it is `validate.check`'s to judge."""
+    chars = chars if chars is not None else Settings.from_env().max_readout_chars
     raw = read_limited(path, 4 * chars, f"{chars} characters (READOUT_DIFF_MAX_READOUT_CHARS)")
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InvalidInput(f"{path.name}: not UTF-8 text (byte {error.start})") from None
-    return {"side": side_of_file(path), "text": text, "source": path.name}
+        raise InvalidInput(f"{path}: not UTF-8 text (byte {error.start})") from None
+
+
+def _read_side(path: Path) -> dict[str, str]:
+    return {"side": side_of_file(path), "text": read_text_file(path), "source": path.name}
 
 
 EXAMPLE_SOURCE = "bundled example"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import re
 from typing import Annotated
 
@@ -13,7 +12,14 @@ from service.comparisons import ComparisonRequest
 from service.errors import BadRequest
 from service.pipeline.types import Readout
 from service.settings import Settings
-from service.validate import MAX_READOUTS, MAX_SIDE_LENGTH, MIN_READOUTS, side_key
+from service.validate import (
+    MAX_READOUTS,
+    MAX_SIDE_LENGTH,
+    MAX_SOURCE_LENGTH,
+    MAX_TITLE_LENGTH,
+    MAX_URL_LENGTH,
+    MIN_READOUTS,
+)
 
 # The type-level limit (shown in OpenAPI) is read once from the environment at import; the
 # domain service checks the running app's own settings as well.
@@ -39,26 +45,36 @@ def check_depth(raw: bytes, limit: int) -> None:
         )
 
 
-# Control characters, and (at either end) whitespace, spelled out: `\s` means different
-# things in Python's re (which checks) and ECMA regex (which OpenAPI clients read).
+# The limits are the one check's (`service.validate`), stated here for the OpenAPI schema
+# only: `extra` documents without enforcing, so a body is checked once, by `validate.check`,
+# whatever path it came by. Control characters and (at either end) whitespace are spelled out:
+# `\s` means different things in Python's re and ECMA regex (which OpenAPI clients read).
 _CONTROL = r"\x00-\x1f\x7f-\x9f"
 _EDGE = _CONTROL + r"\x20\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def _documented(description: str | None = None, **limits: object) -> msgspec.Meta:
+    schema: dict[str, object] = {"extra": limits}
+    if description is not None:
+        schema["description"] = description
+    return msgspec.Meta(extra_json_schema=schema)
+
+
 Side = Annotated[
     str,
-    msgspec.Meta(
+    _documented(
+        "side label, e.g. US; printable, no leading or trailing spaces",
         min_length=1,
         max_length=MAX_SIDE_LENGTH,
         pattern=rf"^[^{_EDGE}](?:[^{_CONTROL}]*[^{_EDGE}])?$",
-        description="side label, e.g. US; printable, no leading or trailing spaces",
         examples=["US"],
     ),
 ]
-ReadoutText = Annotated[
-    str, msgspec.Meta(min_length=1, max_length=MAX_READOUT_CHARS, pattern=r"\S")
-]
-ShortText = Annotated[str, msgspec.Meta(max_length=500)]
-Url = Annotated[str, msgspec.Meta(max_length=2000, pattern=r"^https?://")]
-Title = Annotated[str, msgspec.Meta(max_length=300)]
+ReadoutText = Annotated[str, _documented(min_length=1, max_length=MAX_READOUT_CHARS, pattern=r"\S")]
+ShortText = Annotated[str, _documented(max_length=MAX_SOURCE_LENGTH)]
+Url = Annotated[str, _documented(max_length=MAX_URL_LENGTH, pattern=r"^https?://")]
+Title = Annotated[str, _documented(max_length=MAX_TITLE_LENGTH)]
+Day = Annotated[str, _documented("the meeting's day, YYYY-MM-DD", format="date")]
 
 
 class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
@@ -76,28 +92,23 @@ class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
-    """The body of POST /api/comparisons (and one line of a batch file)."""
+    """The body of POST /api/comparisons (and one line of a batch file): its shape; its
+    rules are `validate.check`'s."""
 
     readouts: Annotated[
-        list[ReadoutIn], msgspec.Meta(min_length=MIN_READOUTS, max_length=MAX_READOUTS)
+        list[ReadoutIn], _documented(min_items=MIN_READOUTS, max_items=MAX_READOUTS)
     ]
     title: Title | None = None
-    date: datetime.date | None = None
-
-    def __post_init__(self) -> None:
-        keys = [side_key(r.side) for r in self.readouts]
-        twice = next((k for n, k in enumerate(keys) if k in keys[:n]), None)
-        if twice is not None:
-            what = "two readouts" if len(keys) == 2 else "readouts"
-            raise ValueError(f"the {what} need different sides, both are {twice.upper()!r}")
+    date: Day | None = None
 
     def to_request(self) -> ComparisonRequest:
-        """The domain request: pipeline Readouts, the date as YYYY-MM-DD."""
+        """The domain request: pipeline Readouts (a readout with only a URL has empty text
+        until it is fetched)."""
         return ComparisonRequest(
             readouts=[
                 Readout(side=r.side, text=r.text or "", source=r.source, url=r.url)
                 for r in self.readouts
             ],
             title=self.title,
-            date=self.date.isoformat() if self.date else None,
+            date=self.date,
         )

@@ -191,7 +191,7 @@ CLI_ONLY = [
     Command(
         "the same side twice",
         ["compare", "us.txt", "kr.txt", "us.txt"],
-        "different side labels",
+        "need different sides",
         _PAIR_FILES,
     ),
     Command("missing file", ["compare", "nowhere.txt", "kr.txt"], "no such file", _PAIR_FILES),

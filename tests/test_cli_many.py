@@ -42,7 +42,7 @@ def test_text_and_markdown_name_every_side(
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--sides", "US,JP,us"], "different side labels"),
+        (["--sides", "US,JP,us"], "need different sides"),
         (["--sides", "US,JP"], "needs 3 comma-separated labels"),
     ],
 )

@@ -14,17 +14,15 @@ from litestar.exceptions import NotFoundException
 from litestar.openapi.config import OpenAPIConfig
 from litestar.openapi.plugins import JsonRenderPlugin
 
-from service.api.auth import write_gate
-from service.api.batches import BatchController, BatchPageController
+from service.api.batch import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
-from service.api.drain import drain_refused_bodies
-from service.api.pages import PageController, static_file, template_config, unknown_url
+from service.api.defences import drain_refused_bodies, shield, write_gate
+from service.api.page_errors import unknown_url
+from service.api.pages import PageController
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
-from service.api.shield import shield
-from service.batch.records import BatchRecords
-from service.batch.service import Batches
-from service.batch.worker import BatchWorker
+from service.api.static import static_file, template_config
+from service.batch.queue import Batches, BatchRecords, BatchWorker
 from service.comparisons import Comparisons
 from service.fetch import fetch_policy
 from service.pipeline.embed import Encoder
@@ -55,20 +53,6 @@ def health(comparison_service: NamedDependency[Comparisons]) -> Health:
     )
 
 
-def _warm(encoder: Encoder) -> None:
-    """Load and run each model once now (bypassing the cache), so no request pays for it."""
-    multilingual = getattr(encoder, "multilingual", None)
-    for route in filter(None, [getattr(encoder, "english", encoder), multilingual]):
-        inner: Encoder = getattr(route, "inner", route)
-        inner.encode(["The ministers met today."])
-    if multilingual is not None:
-        from service.pipeline.languages.ko.split import kiwi
-
-        # Kiwi's model takes seconds to read; SudachiPy (0.2 s, ~100 MB) and jieba (1.2 s,
-        # ~100 MB) load on the first Japanese or Chinese readout, to keep start and RSS.
-        kiwi()
-
-
 def create_app(settings: Settings | None = None, encoder: Encoder | None = None) -> Litestar:
     """Build the service; `encoder` replaces the configured one (tests pass a FakeEncoder)."""
     settings = settings or Settings.from_env()
@@ -77,7 +61,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         store = Store(settings.database, pool_size=settings.database_pool)
         model = encoder or configured_encoder(settings)
-        await anyio.to_thread.run_sync(_warm, model)
+        await anyio.to_thread.run_sync(model.warm)
         service = Comparisons(
             store,
             model,
@@ -91,7 +75,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
                 log.info("loaded %d example comparisons from %s", loaded, settings.examples_dir)
         engine = None
         if settings.ray_address:  # batches go to the Ray cluster; comparisons stay here
-            from service.batch.ray_engine import ray_engine
+            from service.batch.runners import ray_engine
 
             engine = ray_engine(settings.encoder, settings.batch_chunk, settings.ray_address)
         worker = BatchWorker(
@@ -110,9 +94,8 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
         finally:
             await anyio.to_thread.run_sync(worker.stop)
             store.close()
-            close = getattr(model, "close", None)
-            if encoder is None and callable(close):
-                close()
+            if encoder is None:
+                model.close()
 
     app = Litestar(
         guards=[write_gate(settings.api_token, settings.max_json_depth)],

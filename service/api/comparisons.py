@@ -24,7 +24,7 @@ from service.comparisons import Comparisons
 from service.pipeline.types import Report
 from service.render import FORMATS, MEDIA_TYPES, render
 from service.store import ComparisonQuery
-from service.validate import MAX_SIDE_LENGTH
+from service.validate import MAX_SEARCH_LENGTH, MAX_SIDE_LENGTH
 from service.wire import ComparisonIn
 
 EXTENSION = {"md": "md", "html": "html", "json": "json", "text": "txt"}
@@ -130,7 +130,11 @@ class ComparisonController(Controller):
         ] = None,
         text: Annotated[
             str | None,
-            QueryParameter(min_length=1, max_length=200, description="in title, sides or readouts"),
+            QueryParameter(
+                min_length=1,
+                max_length=MAX_SEARCH_LENGTH,
+                description="in title, sides or readouts",
+            ),
         ] = None,
     ) -> ComparisonList:
         """Stored comparisons, newest first, filtered by side, meeting date and text."""

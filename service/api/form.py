@@ -7,22 +7,17 @@ text), or left empty with a URL to fetch it from.
 
 from __future__ import annotations
 
-import re
 from typing import Any
-
-import msgspec
 
 from service.api.uploads import uploaded_text
 from service.errors import InvalidInput
 from service.fetch import FetchPolicy, fetch
-from service.validate import MAX_READOUTS, too_long_side
+from service.validate import MAX_READOUTS, ORDINALS, Refused
 
 LETTERS = "abcdef"[:MAX_READOUTS]
-ORDINAL = dict(enumerate(("first", "second", "third", "fourth", "fifth", "sixth")))
+ORDINAL = dict(enumerate(ORDINALS))
 OPTIONAL_FIELDS = ("title", "date")
 READOUT_FIELDS = ("source", "url")
-_PATH = re.compile(r"^(?P<message>.*?) - at `\$\.(?P<path>[^`]+)`$", re.DOTALL)
-_READOUT_PATH = re.compile(r"^readouts\[(?P<index>\d)\]\.(?P<field>\w+)$")
 
 
 def text_fields(form: dict[str, Any], max_bytes: int | None = None) -> dict[str, str]:
@@ -84,43 +79,39 @@ def fetch_into(form: dict[str, str], n: str, policy: FetchPolicy) -> tuple[dict[
     return filled, notice
 
 
-def plain_words(error: Exception, form: dict[str, str] | None = None) -> str:
-    """A validation error as a sentence a person filling in the form understands; `form`, the
-    fields as sent, lets it name the value refused."""
-    message = str(error)
-    found = _PATH.match(message) if isinstance(error, msgspec.ValidationError) else None
-    if found is None:
-        return _sentence(message)
-    path, detail = found.group("path"), found.group("message")
-    if path == "date":
-        return "The meeting date must be a real day, as YYYY-MM-DD."
-    if path == "title":
-        return "The meeting title must be at most 300 characters."
-    readout = _READOUT_PATH.match(path)
-    if readout is None:
-        return _sentence(detail)
-    which, field = ORDINAL.get(int(readout.group("index")), "a"), readout.group("field")
-    too_long = re.search(r"length <= (\d+)", detail)
-    if field == "text":
-        if too_long:
-            return f"The {which} readout is longer than {int(too_long.group(1)):,} characters."
-        return f"The {which} readout is empty."
-    if field == "side":
-        if too_long:
-            typed = (form or {}).get(f"side_{LETTERS[int(readout.group('index'))]}", "").strip()
-            return _sentence(f"{which} readout: {too_long_side(typed)}")
-        if "length >= 1" in detail:
-            return f"The {which} side label is empty."
-        return (
-            f"The {which} side label must not start or end with a space or hold control characters."
-        )
-    if field == "url":
-        if too_long:
-            return f"The {which} readout's URL must be at most {too_long.group(1)} characters."
-        return f"The {which} readout's URL must start with http:// or https://."
-    if field == "source" and too_long:
-        return f"The {which} readout's source must be at most {too_long.group(1)} characters."
-    return _sentence(f"{which} readout {field}: {detail}")
+def plain_words(error: Exception) -> str:
+    """An error as a sentence a person filling in the form understands: the one check's
+    `Problem` (which field, what is wrong) in the form's words, any other error as it reads."""
+    if not isinstance(error, Refused):
+        return _sentence(str(error))
+    problem = error.problem
+    which = ORDINAL.get(problem.index or 0, "a")
+    words = {
+        ("date", "not-a-day"): "The meeting date must be a real day, as YYYY-MM-DD.",
+        ("title", "too-long"): f"The meeting title must be at most {problem.limit} characters.",
+        ("text", "empty"): f"The {which} readout is empty.",
+        (
+            "text",
+            "too-long",
+        ): f"The {which} readout is longer than {problem.limit or 0:,} characters.",
+        ("side", "empty"): f"The {which} side label is empty.",
+        ("side", "spaces"): f"The {which} side label must not start or end with a space.",
+        ("side", "unprintable"): f"The {which} side label must not hold control characters.",
+        ("url", "not-url"): f"The {which} readout's URL must start with http:// or https://.",
+        (
+            "url",
+            "too-long",
+        ): f"The {which} readout's URL must be at most {problem.limit} characters.",
+        (
+            "source",
+            "too-long",
+        ): f"The {which} readout's source must be at most {problem.limit} characters.",
+    }.get((problem.part, problem.code))
+    if words is not None:
+        return words
+    if problem.part == "side" and problem.code == "too-long":
+        return _sentence(f"{which} readout: {problem.message}")
+    return _sentence(problem.message)
 
 
 def _sentence(text: str) -> str:

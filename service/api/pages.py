@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
-from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,14 +9,10 @@ import anyio.to_thread
 import msgspec
 from litestar import Controller, Request, Response, get, post
 from litestar.di import NamedDependency
-from litestar.exceptions import NotFoundException
 from litestar.params import FromPath, FromQuery
-from litestar.plugins.jinja import JinjaTemplateEngine
 from litestar.response import Redirect, Template
-from litestar.template.config import TemplateConfig
 
-from service.api.accept import best_match
-from service.api.auth import FORM_TOKEN
+from service.api.defences import FORM_TOKEN
 from service.api.form import (
     LETTERS,
     ORDINAL,
@@ -29,111 +23,18 @@ from service.api.form import (
     used,
 )
 from service.api.home import home_entries
-from service.api.problems import _http_problem as http_problem
+from service.api.page_errors import PAGE_ERRORS
 from service.comparisons import Comparisons
-from service.errors import CrossSite, NotFound, ReadoutDiffError, Unauthorized
+from service.errors import ReadoutDiffError
 from service.pipeline.classify.calibration import load_calibration
-from service.render.html import STATIC, environment, guide_context, report_context
+from service.render.html import guide_context, report_context
 from service.store import ComparisonQuery
+from service.validate import MAX_SEARCH_LENGTH, MAX_SIDE_LENGTH, is_day
 from service.wire import ComparisonIn
 
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
 FILTERS = ("text", "side", "date_from", "date_to")
-
-
-def template_config() -> TemplateConfig[JinjaTemplateEngine]:
-    """The server's templates are the renderer's: one environment for pages and reports."""
-    return TemplateConfig(instance=JinjaTemplateEngine.from_environment(environment()))
-
-
-# The static files by name: a fixed set, so no request path ever reaches the file system.
-STATIC_FILES = {path.name: path for path in STATIC.iterdir() if path.is_file()}
-_STATIC_TYPES = {".css": "text/css", ".js": "text/javascript"}
-
-
-@get("/static/{name:str}", sync_to_thread=False, include_in_schema=False)
-def static_file(name: FromPath[str]) -> Response[bytes]:
-    """One of the pages' styles and scripts; any other name is a 404."""
-    path = STATIC_FILES.get(name)
-    if path is None:
-        raise NotFound(f"there is no static file {name[:100]!r}")
-    media = _STATIC_TYPES.get(path.suffix, "application/octet-stream")
-    return Response(_static_bytes(name), media_type=media)
-
-
-@cache
-def _static_bytes(name: str) -> bytes:
-    return STATIC_FILES[name].read_bytes()
-
-
-def wants_html(request: Request[Any, Any, Any]) -> bool:
-    """A browser asking for a page (not an API client, not under /api)."""
-    if request.url.path.startswith("/api/"):
-        return False
-    return best_match(request, ["text/html", "application/json"], "application/json") == "text/html"
-
-
-def not_found_page(request: Request[Any, Any, Any], error: NotFound) -> Template:
-    """A missing comparison or batch as a page, not problem+json."""
-    return Template("not_found.html", context={"message": str(error)}, status_code=404)
-
-
-def unknown_url(request: Request[Any, Any, Any], error: NotFoundException) -> Response[Any]:
-    """No route here: an HTML page for a browser, problem+json for everyone else."""
-    if wants_html(request):
-        message = f"There is no page at {request.url.path}."
-        return Template("not_found.html", context={"message": message}, status_code=404)
-    return http_problem(error).to_response(request)
-
-
-def _unauthorized_page(request: Request[Any, Any, Any], error: Unauthorized) -> Template:
-    message = (
-        "This server saves and deletes comparisons only for holders of its API token."
-        " Go back, enter the token in the Token field and submit again."
-    )
-    return Template(
-        "message.html", context={"message": message, "heading": "Token required"}, status_code=401
-    )
-
-
-def _cross_site_page(request: Request[Any, Any, Any], error: CrossSite) -> Template:
-    message = (
-        "This form was sent from a page of another site, so nothing was saved or deleted."
-        " Open readout-diff itself and submit the form there."
-    )
-    return Template(
-        "message.html", context={"message": message, "heading": "Refused"}, status_code=403
-    )
-
-
-def too_large_page(request: Request[Any, Any, Any], error: Exception) -> Template:
-    """A form over the body limit: what happened and what to do, in words (413)."""
-    limit = request.route_handler.resolve_request_max_body_size() or 0
-    batch = request.url.path.startswith("/batches")
-    advice = (
-        "Split the file into smaller ones and start a batch with each."
-        if batch
-        else "Shorten the readouts (each may hold at most the text of a long readout) and compare"
-        " again."
-    )
-    message = (
-        f"What this form sent is larger than the {limit / 1_000_000:.1f} MB this server takes at"
-        f" once, so nothing was saved. {advice} Your browser's Back button returns to the form"
-        " with what you typed."
-    )
-    return Template(
-        "message.html", context={"message": message, "heading": "Too large"}, status_code=413
-    )
-
-
-# The pages answer their errors as pages, not problem+json.
-PAGE_ERRORS: dict[type[Exception] | int, Any] = {
-    NotFound: not_found_page,
-    Unauthorized: _unauthorized_page,
-    CrossSite: _cross_site_page,
-    413: too_large_page,
-}
 
 
 class PageController(Controller):
@@ -208,9 +109,7 @@ class PageController(Controller):
                 request.readouts, title=request.title, date=request.date
             )
         except (msgspec.ValidationError, ReadoutDiffError) as error:
-            return self._home(
-                comparison_service, form=form, error=plain_words(error, form), status=422
-            )
+            return self._home(comparison_service, form=form, error=plain_words(error), status=422)
         return Redirect(f"/comparisons/{report.id}", status_code=303)
 
     @get("/comparisons/{comparison_id:str}", sync_to_thread=True)
@@ -248,15 +147,15 @@ class PageController(Controller):
         problems = [
             f"The {label} date must be a real day, as YYYY-MM-DD."
             for name, label in (("date_from", "from"), ("date_to", "to"))
-            if filters[name] and not _is_day(filters[name])
+            if filters[name] and not is_day(filters[name])
         ]
         query = ComparisonQuery(
             limit=PAGE_SIZE,
             offset=(page - 1) * PAGE_SIZE,
-            text=filters["text"][:200] or None,
-            side=filters["side"][:16] or None,
-            date_from=filters["date_from"] if _is_day(filters["date_from"]) else None,
-            date_to=filters["date_to"] if _is_day(filters["date_to"]) else None,
+            text=filters["text"][:MAX_SEARCH_LENGTH] or None,
+            side=filters["side"][:MAX_SIDE_LENGTH] or None,
+            date_from=filters["date_from"] if is_day(filters["date_from"]) else None,
+            date_to=filters["date_to"] if is_day(filters["date_to"]) else None,
             by_meeting_date=True,
         )
         entries, total = home_entries(service, query)
@@ -279,11 +178,3 @@ class PageController(Controller):
             },
             status_code=status,
         )
-
-
-def _is_day(value: str) -> bool:
-    try:
-        datetime.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return len(value) == 10

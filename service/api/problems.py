@@ -30,6 +30,7 @@ from service.errors import (
     Unauthorized,
     UnsupportedMedia,
 )
+from service.validate import Refused
 
 log = logging.getLogger("readout_diff.api")
 
@@ -41,6 +42,8 @@ log = logging.getLogger("readout_diff.api")
 PROBLEMS: dict[type[Exception], tuple[int, str, str]] = {
     FetchRefused: (403, "urn:readout-diff:fetch-refused", "The URL may not be fetched"),
     FetchFailed: (422, "urn:readout-diff:fetch-failed", "The URL could not be fetched"),
+    # A body the one input check refuses reads as a schema violation: 400, naming the field.
+    Refused: (400, "urn:readout-diff:invalid-field", "Bad Request"),
     InvalidInput: (422, "urn:readout-diff:invalid-input", "The readouts cannot be compared"),
     Unauthorized: (401, "urn:readout-diff:unauthorized", "API token required"),
     NotFound: (404, "urn:readout-diff:not-found", "Not found"),
@@ -73,8 +76,16 @@ def _domain_problem(error: Exception) -> ProblemDetailsException:
         503: {"Retry-After": str(RETRY_AFTER)},
         408: {"Connection": "close"},
     }.get(status)
+    extra = None
+    if isinstance(error, Refused):
+        extra = {"errors": [{"message": str(error), "key": error.problem.key, "source": "body"}]}
     return ProblemDetailsException(
-        status_code=status, title=title, detail=_detail(error), type_=kind, headers=headers
+        status_code=status,
+        title=title,
+        detail=_detail(error),
+        type_=kind,
+        headers=headers,
+        extra=extra,
     )
 
 

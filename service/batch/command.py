@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     chunk = args.chunk or settings.batch_chunk
     engine = None
     if args.engine == "ray":
-        from service.batch.ray_engine import ray_engine
+        from service.batch.runners import ray_engine
 
         engine = ray_engine(
             args.encoder or settings.encoder, chunk, args.address or settings.ray_address

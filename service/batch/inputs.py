@@ -8,6 +8,7 @@ from pathlib import Path
 
 import msgspec
 
+from service import validate
 from service.batch.items import Item
 from service.comparisons import ComparisonRequest
 from service.errors import InvalidInput, ReadoutDiffError
@@ -22,16 +23,21 @@ MAX_FILE_BYTES = 1 << 30
 
 
 def parse_body(raw: bytes | object) -> ComparisonRequest:
-    """A `POST /api/comparisons` body (JSON bytes or decoded), checked as the API checks it."""
+    """A `POST /api/comparisons` body (JSON bytes or decoded), checked by the one check as
+    the API checks it (the runner then prepares it without checking again)."""
+    settings = Settings.from_env()
     try:
         if isinstance(raw, bytes | bytearray):
-            check_depth(bytes(raw), Settings.from_env().max_json_depth)
+            check_depth(bytes(raw), settings.max_json_depth)
             wire = msgspec.json.decode(raw, type=ComparisonIn)
         else:
             wire = msgspec.convert(raw, ComparisonIn)
     except msgspec.DecodeError as error:
         raise InvalidInput(_decode_message(error)) from None
-    return wire.to_request()
+    request = wire.to_request()
+    validate.check(request.readouts, title=request.title, date=request.date,
+                   max_chars=settings.max_readout_chars)  # fmt: skip
+    return request
 
 
 def read_items(source: Path, out: Path | None = None) -> list[Item]:

@@ -17,7 +17,7 @@ from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
 from service.pipeline.languages import language_named, lexical
 from service.pipeline.multi import compare_many
-from service.pipeline.prepare import Prepared, Side, prepare, side_of
+from service.pipeline.prepare import Prepared, Side, prepare, prepare_checked, side_of
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
 __all__ = [
@@ -27,6 +27,7 @@ __all__ = [
     "compare_prepared",
     "embedded_texts",
     "prepare",
+    "prepare_checked",
     "side_of",
 ]
 

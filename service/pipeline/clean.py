@@ -54,8 +54,6 @@ def clean(text: str) -> list[Segment]:
 
     Raises InvalidInput when nothing readable is left.
     """
-    if not text.strip():
-        raise InvalidInput("the readout is empty")
     body_start = _body_start(text)
     segments: list[Segment] = []
     seen: set[str] = set()

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from service import validate
 from service.errors import InvalidInput
+from service.pipeline import language as languages
+from service.pipeline import split as splitting
 from service.pipeline.clean import clean
-from service.pipeline.language import Language, detect_language
-from service.pipeline.split import Morpheme, split
+from service.pipeline.language import Language
+from service.pipeline.split import Morpheme
 from service.pipeline.types import Claim, Readout
-from service.validate import validate
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,17 @@ def prepare(
     date: str | None = None,
     max_chars: int | None = None,
 ) -> Prepared:
-    """Validate the readouts, then detect, clean and split each; InvalidInput if it can't be."""
-    validate(readouts, date=date, max_chars=max_chars)
+    """Check the readouts (`validate.check`), then detect, clean and split each; InvalidInput
+    if it can't be."""
+    validate.check(readouts, title=title, date=date, max_chars=max_chars)
+    return prepare_checked(readouts, title=title, date=date)
+
+
+def prepare_checked(
+    readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
+) -> Prepared:
+    """`prepare` for readouts the one check has passed already (a batch checks each line as
+    it reads it): detect, clean and split each."""
     left, right, *more = (side_of(readout) for readout in readouts)
     for side in (left, right, *more):
         if not side.claims:
@@ -77,9 +88,9 @@ def prepare(
 
 def side_of(readout: Readout) -> Side:
     """One readout detected, cleaned and split (no pair checks: see `prepare`)."""
-    language = detect_language(readout.text)
+    language = languages.detect_language(readout.text)
     try:
-        found = split(readout.text, clean(readout.text), readout.side.strip(), language)
+        found = splitting.split(readout.text, clean(readout.text), readout.side.strip(), language)
     except InvalidInput as error:
         raise InvalidInput(f"the {readout.side} readout: {error}") from None
     return Side(readout=readout, language=language, claims=found.claims, morphemes=found.morphemes)

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import ROOT
 from tests.live import LiveServer, call, live_server
 
@@ -45,7 +44,7 @@ def _serious(page: Any) -> list[str]:
 
 @pytest.mark.parametrize("width", [1280, 390])
 def test_no_page_has_a_serious_accessibility_violation(
-    browser: Any,  # noqa: F811
+    browser: Any,
     pages: tuple[LiveServer, list[str]],
     width: int,
 ) -> None:

@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from service.settings import Settings
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import PAIRS
 from tests.live import call, live_server
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_the_page_lists_tokyos_own_account_against_the_us_joint_one(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
 ) -> None:
     folder = PAIRS / "2022-05-23_blinken-hayashi-tokyo"

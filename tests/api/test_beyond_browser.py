@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from tests.api.test_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import ROOT, RUBIO_CHO
 from tests.fetch.pages import serving
 from tests.live import LiveServer, call, live_server
@@ -47,7 +46,7 @@ def _watch(page: Any) -> list[str]:
 
 
 def test_fetch_one_readout_upload_the_other(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
     site: str,
 ) -> None:
@@ -72,7 +71,7 @@ def test_fetch_one_readout_upload_the_other(
 
 
 def test_three_readouts_a_column_each_and_click_to_counterpart(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
 ) -> None:
     names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_partial.txt")]

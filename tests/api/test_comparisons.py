@@ -107,10 +107,11 @@ def test_validation_problem_names_the_field(client: Client) -> None:
     assert "different sides" in same.json()["errors"][0]["message"]
 
 
-def test_domain_limit_from_settings_is_a_422(client: Client, app: Litestar) -> None:
+def test_the_limit_from_the_running_settings_is_checked(client: Client, app: Litestar) -> None:
     app.state.comparisons.max_readout_chars = 1000
     response = client.post("/api/comparisons", json=body())
-    assert response.status_code == 422 and "limit is 1000" in response.json()["detail"]
+    assert response.status_code == 400 and "limit is 1000" in response.json()["detail"]
+    assert response.json()["errors"][0]["key"] == "readouts[0].text"
     assert stored(client) == 0
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.api.batch.test_endpoints import wait
 from tests.api.conftest import Client, body
-from tests.api.test_batches import wait
 from tests.batch.conftest import history
 
 

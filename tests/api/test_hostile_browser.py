@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 import pytest
 
-from tests.api.test_browser import CHROMIUM, browser  # noqa: F401 - the shared Chromium fixture
+from tests.api.conftest import CHROMIUM
 from tests.conftest import RUBIO_CHO
 from tests.live import LiveServer, call, live_server
 
@@ -83,7 +83,7 @@ def _evil_site(page_html: str) -> Iterator[str]:
         site.server_close()
 
 
-def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
+def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServer) -> None:
     stored = call(server.url + "/api/comparisons", _body())["id"]
     context = browser.new_context()
     page = context.new_page()
@@ -102,7 +102,7 @@ def test_a_page_of_another_origin_writes_nothing(browser: Any, server: LiveServe
     context.close()
 
 
-def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> None:  # noqa: F811
+def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> None:
     """A DNS-rebinding page: its name resolves to this server, its Host header says so."""
     port = urlsplit(server.url).port
     rebound = browser.browser_type.launch(
@@ -120,11 +120,10 @@ def test_a_rebound_host_name_reads_nothing(browser: Any, server: LiveServer) -> 
 
 
 def test_a_side_with_a_quote_still_highlights_under_the_csp(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
     created = call(server.url + "/api/comparisons", _body('U"S', "K'R"))
-    page = browser.new_page()
     problems: list[str] = []  # script errors, CSP refusals, failed loads (the favicon aside)
     page.on("pageerror", lambda error: problems.append(str(error)))
     page.on(
@@ -158,10 +157,9 @@ def test_a_side_with_a_quote_still_highlights_under_the_csp(
 
 
 def test_the_forms_still_work_from_their_own_pages(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/")
     page.fill("input[name=side_a]", "US")
     page.fill("textarea[name=text_a]", US)

@@ -7,8 +7,8 @@ import json
 import pytest
 from litestar.testing import TestClient
 
+from tests.api.batch.test_endpoints import wait
 from tests.api.conftest import Client, body
-from tests.api.test_batches import wait
 from tests.batch.conftest import history
 
 DEEP = "[" * 1000 + "]" * 1000

@@ -40,7 +40,7 @@ def test_three_readouts_are_compared_and_stored(client: Client) -> None:
 def test_six_is_the_most(client: Client) -> None:
     assert client.post("/api/comparisons", json=_body(6)).status_code == 201
     answer = client.post("/api/comparisons", json=_body(7))
-    assert answer.status_code == 400 and "length <= 6" in answer.text
+    assert answer.status_code == 400 and "needs 2 to 6 readouts, got 7" in answer.text
 
 
 def test_sides_must_all_differ(client: Client) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from service.meetings import side_files, side_of_file
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import PAIRS, RUBIO_CHO
-from tests.live import LiveServer, call, live_server
+from tests.live import LiveServer, call
 
 pytestmark = pytest.mark.slow
 BODY = {
@@ -32,12 +30,6 @@ BODY = {
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("workbench") / "data", READOUT_DIFF_EXAMPLES="1") as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
 def report(server: LiveServer) -> dict[str, Any]:
     created: dict[str, Any] = call(server.url + "/api/comparisons", BODY)
     return created
@@ -52,7 +44,7 @@ def _flat(text: str) -> str:
     [("Markdown", "md", "## Shared"), ("HTML", "html", "<style>"), ("JSON", "json", '"emphases"')],
 )
 def test_each_export_downloads_from_the_report_page(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
     report: dict[str, Any],
     tmp_path: Path,
@@ -78,7 +70,7 @@ def test_each_export_downloads_from_the_report_page(
 
 
 def test_the_printed_report_holds_every_emphasis_and_no_buttons(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
@@ -99,11 +91,10 @@ def test_the_printed_report_holds_every_emphasis_and_no_buttons(
 
 
 def test_sources_are_shown_and_linked(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
-    page = browser.new_page()
     page.goto(f"{server.url}/comparisons/{report['id']}")
     link = page.locator(".sources a", has_text="U.S. Department of State")
     assert link.get_attribute("href") == "https://www.state.gov/readout"
@@ -112,11 +103,10 @@ def test_sources_are_shown_and_linked(
 
 
 def test_home_filters_and_marks_examples(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/")
     fonts = page.evaluate(
         "[getComputedStyle(document.querySelector('textarea')).fontFamily,"
@@ -148,10 +138,9 @@ def test_home_filters_and_marks_examples(
 
 
 def test_form_errors_read_as_plain_words_and_reload_safely(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/")
     page.fill("textarea[name=text_a]", "   \n  ")
     page.fill("textarea[name=text_b]", "The ministers met in Seoul and agreed to meet again.")
@@ -174,10 +163,9 @@ def test_form_errors_read_as_plain_words_and_reload_safely(
 
 
 def test_unknown_urls_are_a_page_for_browsers_and_a_problem_for_clients(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
-    page = browser.new_page()
     response = page.goto(server.url + "/no/such/page")
     assert response is not None and response.status == 404
     assert page.inner_text("h1") == "Not found" and page.locator("a[href='/']").count() >= 1
@@ -188,7 +176,7 @@ def test_unknown_urls_are_a_page_for_browsers_and_a_problem_for_clients(
 
 
 def test_on_a_phone_a_card_shows_its_claim_and_counterpart_and_leads_back(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:

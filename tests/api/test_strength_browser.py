@@ -8,7 +8,6 @@ from typing import Any
 import pytest
 
 from service.settings import Settings
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.api.test_report_browser import BODY
 from tests.live import call, live_server
 
@@ -16,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 
 def test_the_page_lists_each_gap_with_both_predicates_linked_to_their_claims(
-    browser: Any,  # noqa: F811
+    browser: Any,
     tmp_path: Path,
 ) -> None:
     with live_server(tmp_path / "data", wait_s=180, READOUT_DIFF_ENCODER=Settings().encoder) as s:

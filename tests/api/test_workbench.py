@@ -32,8 +32,8 @@ def test_a_long_side_label_is_refused_in_words_and_kept_in_the_form(client: Clie
 
 
 def test_a_titled_submission_is_kept_over_a_later_batch_copy(client: Client) -> None:
+    from tests.api.batch.test_endpoints import wait
     from tests.api.conftest import body
-    from tests.api.test_batches import wait
 
     entered = body(title="Rubio and Cho Hyun, Washington")
     entered["readouts"][0] |= {"source": "U.S. Department of State", "url": "https://x.gov/r"}

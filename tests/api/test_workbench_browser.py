@@ -2,26 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.api.test_browser import browser  # noqa: F401 - the shared Chromium fixture
 from tests.conftest import ROOT, RUBIO_CHO
-from tests.live import LiveServer, call, live_server
+from tests.live import LiveServer, call
 
 pytestmark = pytest.mark.slow
 US = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
 KR = (RUBIO_CHO / "kr.txt").read_text(encoding="utf-8")
 WITH_ERRORS = ROOT / "fixtures" / "batches" / "with_errors.jsonl"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with live_server(tmp_path_factory.mktemp("analyst") / "data", READOUT_DIFF_EXAMPLES="1") as s:
-        yield s
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +35,10 @@ def _fill_pair(page: Any, side_a: str = "US", text_a: str = US) -> None:
 
 
 def test_the_report_says_its_numbers_in_words_and_links_the_guide(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
-    page = browser.new_page()
     page.goto(f"{server.url}/comparisons/{report['id']}")
     closest = page.locator(".emphasis .closest span").all_text_contents()  # folded ones too
     assert closest and all("that counts as the same matter" in c for c in closest), closest
@@ -61,10 +52,9 @@ def test_the_report_says_its_numbers_in_words_and_links_the_guide(
 
 
 def test_a_long_side_label_is_refused_in_words_not_cut(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/")
     label = "UNITED STATES OF AMERICA"
     _fill_pair(page, side_a=label)
@@ -77,7 +67,7 @@ def test_a_long_side_label_is_refused_in_words_not_cut(
 
 
 def test_a_paste_over_the_limit_is_stopped_with_what_was_typed_kept(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
 ) -> None:
     page = browser.new_page()
@@ -103,11 +93,10 @@ def test_a_paste_over_the_limit_is_stopped_with_what_was_typed_kept(
 
 
 def test_a_batch_with_bad_lines_runs_the_rest_and_lists_each_error(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
     tmp_path: Path,
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/batches")
     page.set_input_files("input[name=file]", str(WITH_ERRORS))
     page.fill("textarea[name=jsonl]", WITH_ERRORS.read_text(encoding="utf-8").splitlines()[0])
@@ -130,11 +119,10 @@ def test_a_batch_with_bad_lines_runs_the_rest_and_lists_each_error(
 
 
 def test_each_history_line_links_the_earlier_report_by_its_date(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
-    page = browser.new_page()
     page.goto(f"{server.url}/comparisons/{report['id']}")
     lines = page.locator(".emphasis .history")
     assert lines.count() == len(report["emphases"])
@@ -147,10 +135,9 @@ def test_each_history_line_links_the_earlier_report_by_its_date(
 
 
 def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
-    page = browser.new_page()
     page.goto(server.url + "/")
     assert page.locator(".skip-link").bounding_box()["y"] < 0  # out of sight until focused
     page.keyboard.press("Tab")
@@ -163,7 +150,7 @@ def test_the_skip_link_is_the_first_stop_and_leads_to_the_content(
 
 
 def test_on_a_phone_the_stored_comparisons_come_before_the_empty_form(
-    browser: Any,  # noqa: F811
+    browser: Any,
     server: LiveServer,
     report: dict[str, Any],
 ) -> None:
@@ -181,13 +168,12 @@ def test_on_a_phone_the_stored_comparisons_come_before_the_empty_form(
 
 
 def test_deleting_a_comparison_says_so(
-    browser: Any,  # noqa: F811
+    page: Any,
     server: LiveServer,
 ) -> None:
     body = {"title": "To be deleted", "date": "2020-01-02",
             "readouts": [{"side": "US", "text": US}, {"side": "KR", "text": KR}]}  # fmt: skip
     created = call(server.url + "/api/comparisons", body)
-    page = browser.new_page()
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(f"{server.url}/comparisons/{created['id']}")
     page.click("form.delete button[type=submit]")

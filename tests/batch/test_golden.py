@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from service.batch.folder import run_into_folder
+from service.batch.folder.run import run_into_folder
 from service.batch.inputs import read_items
 from service.runtime import cached_encoder
 from tests.batch.conftest import HISTORY

@@ -26,12 +26,12 @@ def test_each_bad_line_becomes_its_own_error_and_good_lines_survive() -> None:
     good = [item.where for item in items if item.body is not None]
     assert good == ["with_errors.jsonl:1", "with_errors.jsonl:9", "with_errors.jsonl:10"]
     # The same checks, in the same words, as POST /api/comparisons.
-    assert "length >= 2 - at `$.readouts`" in errors["2"]
+    assert "needs 2 to 6 readouts, got 1" in errors["2"]
     assert "different sides" in errors["3"]
     assert "not valid JSON" in errors["4"]
     assert "expected `object`" in errors["5"].lower()
-    assert "date - at `$.date`" in errors["6"]
-    assert "at `$.readouts[1].text`" in errors["7"]
+    assert "the date must be a real day" in errors["6"]
+    assert "the second readout's text is empty" in errors["7"]
     assert "readouts" in errors["8"]
     assert "the same meeting as with_errors.jsonl:1" in errors["11"]
 

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from service import cli, validate
-from service.batch.folder import run_into_folder
+from service.batch.folder.run import run_into_folder
 from service.batch.inputs import read_items
-from service.batch.runner import run_items
+from service.batch.runners.local import run_items
 from service.pipeline import compare, compare_prepared, language, prepare, split
 from service.pipeline.classify import coverage
 from service.pipeline.clean import clean
@@ -26,17 +26,20 @@ from tests.api.conftest import Client, app, body, client, settings  # noqa: F401
 from tests.batch.conftest import HISTORY
 from tests.conftest import RUBIO_CHO
 
-SPIED = {
-    "validate": (validate, "validate"),
-    "detect_language": (language, "detect_language"),
-    "split": (split, "split"),
-}
-
 
 @pytest.fixture
-def calls(monkeypatch: pytest.MonkeyPatch) -> Iterator[Counter[str]]:
-    """Counts calls of the three stages, wherever a module imported them from."""
-    yield spy_on(monkeypatch, SPIED)
+def calls(monkeypatch: pytest.MonkeyPatch) -> Counter[str]:
+    """Counts the one check and the two stages, each replaced where it lives: every caller
+    reaches them through their module (`validate.check`), so a path that skips the check, or
+    calls a copy of it, counts nothing."""
+    counted: Counter[str] = Counter()
+    for name, (home, attribute) in {
+        "validate": (validate, "check"),
+        "detect_language": (language, "detect_language"),
+        "split": (split, "split"),
+    }.items():
+        monkeypatch.setattr(home, attribute, _spy(name, getattr(home, attribute), counted))
+    return counted
 
 
 def spy_on(monkeypatch: pytest.MonkeyPatch, spied: dict[str, tuple[Any, str]]) -> Counter[str]:

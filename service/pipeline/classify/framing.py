@@ -53,7 +53,7 @@ def _is_role_word(lower: str) -> bool:
     return lower in _ROLE_WORDS or lower.startswith(_ROLE_PREFIXES)
 
 
-def _people(words: Words) -> set[str]:
+def people_in(words: Words) -> set[str]:
     """Names of who met and where: the names after a title ("Secretary of State Antony J.
     Blinken"), before one ("Seoul's Foreign Ministry") and after a meeting word ("meeting in
     Rio de Janeiro")."""
@@ -104,7 +104,7 @@ def roles(claims: Sequence[Claim], common_zipf: float = COMMON_ZIPF) -> Roles:
     words = {c.id: words_of(c.text) for c in claims}
     people: set[str] = set()
     for found in words.values():
-        people |= _people(found)
+        people |= people_in(found)
     participants = set(people)
     # Each readout's first claim reports the meeting: every name in it is a participant.
     for claim in claims:

@@ -20,12 +20,13 @@ import numpy as np
 from service.pipeline.classify.calibration import RESTATED_OFF
 from service.pipeline.classify.framing import Roles, roles
 from service.pipeline.classify.polarity import opposition
-from service.pipeline.classify.strength import added_intensity
 from service.pipeline.classify.terms import (
     COMMON_ZIPF,
     PARTIAL_SPECIFICITY,
     Term,
+    added_terms,
     distinctive_terms,
+    substantive,
     vocabulary,
 )
 from service.pipeline.language import all_english
@@ -41,8 +42,6 @@ PARTIAL_WEIGHT = 0.5
 SUBSTANTIVE_BONUS = 1.0
 # A one-sided claim near the other side without a term of its own ranks below partial ones.
 NEAR_WEIGHT = 0.25
-# An added intensifier ("resolute", "complete") weighs like a moderately rare content word.
-INTENSITY_SPECIFICITY = 0.5
 
 
 def classify(
@@ -98,7 +97,7 @@ def classify(
                 if terms is not None
                 else distinctive_terms(claim.text, other_vocabulary, language, common_zipf)
             )
-            found = _substantive(found, found_roles, partial_specificity)
+            found = substantive(found, found_roles.participants, partial_specificity)
             paired = partner.get(claim.id)
             counterpart = (by_id[paired[0]], paired[1]) if paired else None
             best = float(matrix[row].max()) if len(others) else 0.0
@@ -144,7 +143,7 @@ def _judge(
     if evidence:
         return "opposed", _emphasis(claim, "opposed", terms, lead, closest, evidence)
     if english:
-        terms = _with_intensity(terms, added_intensity(claim.text, other.text))
+        terms = added_terms(terms, claim.text, other.text)
     if terms:
         specificity = sum(t.specificity for t in terms[:3]) / min(len(terms), 3)
         # Partial emphases rank below one-sided ones: the topic itself is shared.
@@ -170,27 +169,6 @@ def _opposition(
         return [own.word, other.word]
 
     return by_sides
-
-
-def _substantive(terms: list[Term], found: Roles, partial_specificity: float) -> list[Term]:
-    """The terms that add content: not the participants' names, not mildly rare words."""
-    return [
-        t
-        for t in terms
-        if not all(_name(w) in found.participants for w in t.text.split())
-        and (t.proper or t.specificity >= partial_specificity)
-    ]
-
-
-def _name(word: str) -> str:
-    return word.lower().removesuffix("’s").removesuffix("'s")
-
-
-def _with_intensity(terms: list[Term], intensity: list[str]) -> list[Term]:
-    """Stronger wording first: intensifiers the counterpart lacks, then the distinctive terms."""
-    known = {t.text.lower() for t in terms}
-    added = [Term(text=w, specificity=INTENSITY_SPECIFICITY, proper=False) for w in intensity]
-    return [t for t in added if t.text not in known] + terms
 
 
 def _emphasis(

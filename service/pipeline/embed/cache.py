@@ -30,6 +30,12 @@ class MemoEncoder:
             return empty(self.dimensions)
         return np.stack([self._memo[t] for t in texts])
 
+    def warm(self) -> None:
+        self.inner.warm()
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
+
     def load(self) -> None:
         self.inner.load()
 
@@ -176,6 +182,12 @@ class CachedEncoder:
             except sqlite3.OperationalError:
                 # A full disk: the vectors are recomputed next time; the comparison goes on.
                 self._db.rollback()
+
+    def warm(self) -> None:
+        self.inner.warm()
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
 
     def load(self) -> None:
         self.inner.load()

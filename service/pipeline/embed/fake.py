@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from service.pipeline.embed.protocol import unit_rows
+from service.pipeline.embed.protocol import WARM_TEXT, Encoder, unit_rows
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 
@@ -36,6 +36,12 @@ class FakeEncoder:
                 digest = hashlib.blake2b(token.encode(), digest_size=4).digest()
                 vectors[row, int.from_bytes(digest, "little") % self.dimensions] += 1.0
         return unit_rows(vectors)
+
+    def warm(self) -> None:
+        self.encode([WARM_TEXT])
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
 
     def load(self) -> None:
         """Nothing to load."""

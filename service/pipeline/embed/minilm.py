@@ -9,7 +9,7 @@ from typing import Any
 
 import numpy as np
 
-from service.pipeline.embed.protocol import empty
+from service.pipeline.embed.protocol import WARM_TEXT, Encoder, empty
 
 DIMENSIONS = 384
 
@@ -23,6 +23,12 @@ class SentenceTransformerEncoder:
         self._model_path = model_path
         self._model: Any = None
         self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        self.encode([WARM_TEXT])
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
 
     def load(self) -> None:
         """Import torch and read the weights now (about 8 s), instead of on the first encode."""

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 
 from service.errors import ReadoutDiffError
-from service.pipeline.embed.protocol import empty, unit_rows
+from service.pipeline.embed.protocol import WARM_TEXT, Encoder, empty, unit_rows
 
 USE_NAME = "use-multilingual-v3"
 E5_NAME = "multilingual-e5-small-q4"
@@ -33,6 +33,12 @@ class _WheelEncoder:
 
     def _vectors(self, texts: list[str]) -> np.ndarray:
         raise NotImplementedError
+
+    def warm(self) -> None:
+        self.encode([WARM_TEXT])
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
 
     def load(self) -> None:
         with self._lock:

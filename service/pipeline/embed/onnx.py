@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 
 from service.pipeline.embed.onnx_export import embed, ensure_export, open_export
-from service.pipeline.embed.protocol import empty, unit_rows
+from service.pipeline.embed.protocol import WARM_TEXT, Encoder, empty, unit_rows
 
 DIMENSIONS = 384
 
@@ -36,6 +36,12 @@ class OnnxEncoder:
         self._session: Any = None
         self._tokenizer: Any = None
         self._pool: ThreadPoolExecutor | None = None
+
+    def warm(self) -> None:
+        self.encode([WARM_TEXT])
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self,)
 
     def load(self) -> None:
         """Export the model if this machine has none yet, then open it (about 0.2 s)."""

@@ -12,8 +12,10 @@ import numpy as np
 class Encoder(Protocol):
     """Turns texts into L2-normalised row vectors of `dimensions` floats.
 
-    `load` reads weights ahead of the first `encode` (a no-op where there are none); `close`
-    releases what the encoder holds (an embedding cache's database).
+    `load` reads weights ahead of the first `encode` (a no-op where there are none); `warm`
+    loads and runs each model once, past any cache, so that no request pays for it; `routes`
+    are the encoders a text may be handed to (a router's models, else the encoder itself);
+    `close` releases what the encoder holds (an embedding cache's database).
     """
 
     name: str
@@ -23,7 +25,15 @@ class Encoder(Protocol):
 
     def encode(self, texts: Sequence[str]) -> np.ndarray: ...
 
+    def warm(self) -> None: ...
+
+    def routes(self) -> tuple[Encoder, ...]: ...
+
     def close(self) -> None: ...
+
+
+# What `warm` embeds: one short line of the genre.
+WARM_TEXT = "The ministers met today."
 
 
 def unit_rows(vectors: np.ndarray) -> np.ndarray:

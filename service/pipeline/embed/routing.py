@@ -7,10 +7,12 @@ from collections.abc import Sequence
 import numpy as np
 
 from service.errors import ReadoutDiffError
+from service.pipeline import language
 from service.pipeline.embed.fake import FakeEncoder
 from service.pipeline.embed.minilm import SentenceTransformerEncoder
 from service.pipeline.embed.protocol import Encoder
-from service.pipeline.language import all_english, detect_language
+from service.pipeline.language import all_english
+from service.pipeline.languages import warm_analysers
 
 ENCODER_KINDS = ("minilm-onnx-int8", "minilm", "use", "e5", "fake", "fake-slow")
 
@@ -57,8 +59,17 @@ class RoutingEncoder:
         self.english.load()
         self.multilingual.load()
 
+    def warm(self) -> None:
+        """Both models, and the analysers of the languages the multilingual one serves."""
+        self.english.warm()
+        self.multilingual.warm()
+        warm_analysers()
+
+    def routes(self) -> tuple[Encoder, ...]:
+        return (self.english, self.multilingual)
+
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        return route(self, tuple(detect_language(t) for t in texts)).encode(texts)
+        return route(self, tuple(language.detect_language(t) for t in texts)).encode(texts)
 
     def close(self) -> None:
         self.english.close()

@@ -23,3 +23,9 @@ def language_named(code: str) -> Language:
 def lexical(codes: tuple[str, str]) -> bool:
     """Two readouts whose words can be compared directly: one language, and a lexical one."""
     return codes[0] == codes[1] and language_named(codes[0]).lexical
+
+
+def warm_analysers() -> None:
+    """Read each language's analyser now (`Language.warm`), so no request pays for it."""
+    for language in LANGUAGES.values():
+        language.warm()

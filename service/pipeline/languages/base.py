@@ -81,7 +81,9 @@ class Language:
     - `lexical`: two readouts in this language can be compared word by word (the English
       stem, opposition and intensity checks); otherwise terms are compared by meaning;
     - `sign`: which way the claim's stance word takes a side, if it takes one: what
-      opposition between claims in two languages reads (classify/judge.py).
+      opposition between claims in two languages reads (classify/judge.py);
+    - `warm`: read the analyser's model now, where reading it takes long enough that the
+      service does so at start (a no-op elsewhere).
     """
 
     code: str
@@ -96,6 +98,7 @@ class Language:
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
     sign: Callable[[str, Tokens | None], Sign | None] = lambda text, tokens: None
+    warm: Callable[[], object] = lambda: None
 
 
 Cast = tuple[frozenset[str], frozenset[str]]

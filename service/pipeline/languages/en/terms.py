@@ -20,6 +20,12 @@ _TOKEN = re.compile(r"[^\W_](?:[\w’'.]*[^\W_])?", re.UNICODE)
 COMMON_ZIPF = 4.0
 # A partial emphasis needs an added name or a word at least this specific; calibrated.
 PARTIAL_SPECIFICITY = 0.5
+# What the two phrase checks below weigh, against PARTIAL_SPECIFICITY (calibrated on a grid of
+# 0.2 to 0.6): a hyphenated compound names one specific idea, so it counts at every cut-off; a
+# coordinated member ("nuclear and missile") is deliberate, however common its word, and
+# counts up to the grid's top.
+COMPOUND_SPECIFICITY = 0.8
+COORDINATED_SPECIFICITY = 0.6
 
 
 Words = tuple[tuple[str, int], ...]
@@ -55,7 +61,7 @@ def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     for text in texts:
         words = words_of(text)
         keys.update(stem_key(w) for w, _ in words)
-        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in _acronyms(run))
+        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in acronyms(run))
     return Vocabulary(frozenset(keys))
 
 
@@ -76,7 +82,7 @@ def _distinctive_terms(text: str, other: Vocabulary, common_zipf: float) -> tupl
     for run in _proper_runs(words):
         keys = [stem_key(w) for w in run if w not in NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
-        if uncovered * 2 > len(keys) and not any(other.covers(a) for a in _acronyms(run)):
+        if uncovered * 2 > len(keys) and not any(other.covers(a) for a in acronyms(run)):
             found.append(Term(_as_written(text, run), 1.0, proper=True))
     for index, (word, offset) in enumerate(words):
         lower = word.lower()
@@ -108,7 +114,7 @@ def _compound_terms(text: str, other: Vocabulary) -> list[Term]:
         parts = [p for p in re.split(r"[-–]", match.group(0)) if p]
         content = [p for p in parts if p.lower() not in _STOPWORDS]
         if content and not all(other.covers(stem_key(p)) for p in content):
-            terms.append(Term(match.group(0), 0.8, proper=False))
+            terms.append(Term(match.group(0), COMPOUND_SPECIFICITY, proper=False))
     return terms
 
 
@@ -125,7 +131,7 @@ def _coordinated_terms(text: str, other: Vocabulary) -> list[Term]:
         covered = [other.covers(stem_key(m)) for m in members]
         if any(covered):
             terms.extend(
-                Term(m, 0.6, proper=False)
+                Term(m, COORDINATED_SPECIFICITY, proper=False)
                 for m, seen in zip(members, covered, strict=True)
                 if not seen and not is_verb_form(m.lower()) and len(m) >= 3
             )
@@ -205,7 +211,7 @@ def _proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
     return runs
 
 
-def _acronyms(run: list[str]) -> set[str]:
+def acronyms(run: list[str]) -> set[str]:
     """Initials with and without joiners: "Republic of Korea" is ROK, "... Republic of Korea" DPRK."""
     if len(run) == 1:
         return {stem_key(run[0])}

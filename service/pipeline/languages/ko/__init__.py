@@ -6,7 +6,7 @@ from service.pipeline.clean import Segment
 from service.pipeline.languages.base import Language, Piece, Predicate, Sign, Tokens
 from service.pipeline.languages.cjk import cjk_sentences
 from service.pipeline.languages.ko.speaker import subject
-from service.pipeline.languages.ko.split import korean_claim_spans
+from service.pipeline.languages.ko.split import kiwi, korean_claim_spans
 from service.pipeline.languages.ko.stance import korean_predicate, korean_sign
 from service.pipeline.languages.ko.terms import korean_terms, specificity
 
@@ -38,4 +38,7 @@ LANGUAGE = Language(
     framing=_framing,
     drops_subject=True,
     sign=_sign,
+    # Kiwi's model takes seconds to read; SudachiPy (0.2 s, ~100 MB) and jieba (1.2 s,
+    # ~100 MB) load on the first Japanese or Chinese readout, to keep start and RSS low.
+    warm=kiwi,
 )

@@ -1,0 +1,17 @@
+"""The service's batches: stored in the Store, claimed by the worker under leases, read back."""
+
+from service.batch.queue.batches import MAX_BATCH, Batches
+from service.batch.queue.listing import BatchSummary, recent_batches
+from service.batch.queue.records import UNFINISHED, BatchRecords, BatchRow
+from service.batch.queue.worker import BatchWorker
+
+__all__ = [
+    "MAX_BATCH",
+    "UNFINISHED",
+    "BatchRecords",
+    "BatchRow",
+    "BatchSummary",
+    "BatchWorker",
+    "Batches",
+    "recent_batches",
+]
