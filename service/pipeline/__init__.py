@@ -117,6 +117,8 @@ def compare_prepared(
         partial_specificity=calibration.partial_specificity,
         counterparts=found,
         found_roles=found_roles,
+        restated_threshold=calibration.restated_threshold,
+        morphemes={**prepared.left.morphemes, **prepared.right.morphemes},
     )
     claims = graded(
         claims,
