@@ -13,7 +13,8 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from service.api.defences import FORM_TOKEN
-from service.api.form import (
+from service.api.pages.errors import PAGE_ERRORS
+from service.api.pages.form import (
     LETTERS,
     ORDINAL,
     fetch_into,
@@ -22,8 +23,7 @@ from service.api.form import (
     text_fields,
     used,
 )
-from service.api.home import home_entries
-from service.api.page_errors import PAGE_ERRORS
+from service.api.pages.home import home_entries
 from service.comparisons import Comparisons
 from service.errors import ReadoutDiffError
 from service.pipeline.classify.calibration import load_calibration
