@@ -15,8 +15,12 @@ the annotators; kind agreement breaks ties), then gap_levels in {1, 2, 3} by F0.
 strength-gap precision and recall (English pairs, gaps_{A,B}.json); same plateau rule, each
 with its leave-one-pair-out figures (measured.loo_match_*, loo_strength_*).
 A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
-(its background kept as stored), then its term_threshold (CSLS, see crosslingual.py) on the
-cross-language pairs alone by the same objective and plateau rule.
+(its background kept as stored), then its term_threshold (CSLS, see coverage.py) and then its
+restated_threshold (a claim with no counterpart and no term of its own this close to a claim of
+the other side is no emphasis, classify/judge.py; its grid from match_threshold up) on the
+cross-language pairs alone, the pairs the router gives it, by the same objective and plateau
+rule, the latter with its
+leave-one-pair-out figures (measured.cross_language_loo_*). The English encoders leave it off.
 
 Usage: python bench/calibrate.py [--encoder minilm-onnx-int8|minilm|use|e5] [--dry-run]
 """
@@ -52,7 +56,12 @@ from evaluation.scoring import (
     inventory_cases,
     mean,
 )
-from service.pipeline.classify.calibration import Calibration, load_calibration, save_calibration
+from service.pipeline.classify.calibration import (
+    RESTATED_OFF,
+    Calibration,
+    load_calibration,
+    save_calibration,
+)
 from service.pipeline.embed import MemoEncoder, make_encoder
 from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
 
@@ -68,6 +77,16 @@ MATCH_GRID: dict[str, list[float]] = {
     "match_threshold": [round(float(x), 3) for x in np.arange(0.10, 0.601, 0.025)]
 }
 GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
+
+
+def restated_grid(match_threshold: float) -> dict[str, list[float]]:
+    """From the counterparts' threshold up (a claim restates another only as close as a
+    counterpart would be) to 0.80 in steps of 0.02, and off."""
+    start = round(float(match_threshold), 2)
+    values = [round(float(x), 2) for x in np.arange(start, 0.805, 0.02)]
+    return {"restated_threshold": [*values, RESTATED_OFF]}
+
+
 FIGURES = ("precision", "recall", "f1", "top_precision", "flagged_share")
 PAIR_FIGURES = (
     "match_precision",
@@ -139,11 +158,15 @@ def main() -> int:
     measured = {**figures(fitted.measured), "plateau_size": float(fitted.plateau)}
     measured |= pair_measured
     if multilingual:
-        crossing = fit_calibration(
-            method, calibration, inventory_cases(cross_language=True), TERM_GRID
-        )
-        calibration = crossing.point
-        measured |= figures(crossing.measured, "cross_language_")
+        crossing_cases = inventory_cases(cross_language=True)
+        crossing = fit_calibration(method, calibration, crossing_cases, TERM_GRID)
+        restated_fields = restated_grid(calibration.match_threshold)
+        restated = fit_calibration(method, crossing.point, crossing_cases, restated_fields)
+        calibration = restated.point
+        measured |= figures(restated.measured, "cross_language_")
+        measured |= {"restated_plateau_size": float(restated.plateau)}
+        loo = held_out(method, calibration, crossing_cases, restated_fields)
+        measured |= figures(loo, "cross_language_loo_")
     else:
         measured |= figures(held_out(method, base, cases, GRID), "loo_")
     calibration = msgspec.structs.replace(calibration, measured=measured)
@@ -151,7 +174,8 @@ def main() -> int:
         f"{encoder.name}: threshold {calibration.threshold} "
         f"partial_specificity {calibration.partial_specificity} "
         f"common_zipf {calibration.common_zipf} term_threshold {calibration.term_threshold} "
-        f"match_threshold {calibration.match_threshold} gap_levels {calibration.gap_levels}"
+        f"match_threshold {calibration.match_threshold} gap_levels {calibration.gap_levels} "
+        f"restated_threshold {calibration.restated_threshold}"
     )
     print("measured:", measured)
     if not args.dry_run:

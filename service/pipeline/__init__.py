@@ -78,6 +78,7 @@ def compare_prepared(
     )
     about = part_scores(left_pieces, right_pieces, vectors[len(texts) :])
     threshold = calibration.threshold
+    morphemes = {**prepared.left.morphemes, **prepared.right.morphemes}  # built once
     found_roles = roles(
         [
             c
@@ -103,7 +104,7 @@ def compare_prepared(
             encoder,
             calibration.term_threshold,
             calibration.common_zipf,
-            {**prepared.left.morphemes, **prepared.right.morphemes},
+            morphemes,
         )
     claims, emphases = classify(
         left_claims,
@@ -116,11 +117,13 @@ def compare_prepared(
         partial_specificity=calibration.partial_specificity,
         counterparts=found,
         found_roles=found_roles,
+        restated_threshold=calibration.restated_threshold,
+        morphemes={**prepared.left.morphemes, **prepared.right.morphemes},
     )
     claims = graded(
         claims,
         {claim.id: side.language for side in prepared.sides for claim in side.claims},
-        {**prepared.left.morphemes, **prepared.right.morphemes},
+        morphemes,
     )
     claims, attributions = attribute(claims, found, emphases)
     return Report(

@@ -137,10 +137,11 @@ class AllButOne(msgspec.Struct, frozen=True):
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):
-    """The submitted readout kept alongside its report, for side-by-side pages."""
+    """The submitted readout kept alongside its report, for side-by-side pages (stored without
+    its text, which the stored request holds: `Comparisons.get` puts it back)."""
 
     side: str
-    text: str
+    text: str = ""
     language: str = "en"
     source: str | None = None
     url: str | None = None
@@ -153,7 +154,7 @@ class ModelInfo(msgspec.Struct, frozen=True):
     threshold: float
 
 
-class Report(msgspec.Struct):
+class Report(msgspec.Struct, frozen=True):
     """The result of comparing two (or up to six) readouts; the one struct behind every output
     format. With three or more, `matches`, `emphases`, `strength_gaps` and `attributions` hold
     every pair's, and each claim's verdict is against all the other sides together."""

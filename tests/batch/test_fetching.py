@@ -105,7 +105,9 @@ def test_the_cli_batch_fetches_from_the_hosts_the_settings_name(
 
 
 def test_a_line_with_neither_text_nor_url_is_still_refused_as_it_is_read() -> None:
-    (item,) = items_from_bodies([{"readouts": [{"side": "US", "text": " "}, {"side": "KR", "text": "x."}]}])
+    (item,) = items_from_bodies(
+        [{"readouts": [{"side": "US", "text": " "}, {"side": "KR", "text": "x."}]}]
+    )
     assert (item.status, item.error) == ("error", "the first readout's text is empty")
     (item,) = items_from_bodies(
         [

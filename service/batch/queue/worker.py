@@ -147,8 +147,8 @@ class BatchWorker:
     ) -> None:
         """Store the comparison and mark its item done in one transaction: never twice."""
 
-        def mark(db: Db) -> None:
-            self.records.mark_ok(db, batch_id, position, report.id or "", self.owner)
+        def mark(db: Db, comparison_id: str) -> None:
+            self.records.mark_ok(db, batch_id, position, comparison_id, self.owner)
 
         try:
             self.comparisons.save(report, request, also=mark)

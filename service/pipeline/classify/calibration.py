@@ -20,6 +20,8 @@ UNCALIBRATED_THRESHOLD = 0.35
 UNCALIBRATED_MATCH_THRESHOLD = 0.3
 # CSLS 0: a term as close to its best match as both sit, on average, to their neighbours.
 UNCALIBRATED_TERM_THRESHOLD = 0.0
+# Above any cosine: no claim is taken as restating the other side until calibrated.
+RESTATED_OFF = 1.01
 
 
 class Calibration(msgspec.Struct, frozen=True):
@@ -39,6 +41,9 @@ class Calibration(msgspec.Struct, frozen=True):
     match_threshold: float = UNCALIBRATED_MATCH_THRESHOLD
     # A strength gap needs counterparts whose levels differ by at least this (strength_gaps.py).
     gap_levels: float = 1.0
+    # A claim with no counterpart and no term of its own this close (centred cosine) to a claim
+    # of the other side restates it: no emphasis (judge.py).
+    restated_threshold: float = RESTATED_OFF
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from service.pipeline.languages.en.words import STANCE_ANTONYMS
 from service.pipeline.memo import text_memo
 
 _WORD = re.compile(r"[A-Za-z]+(?:n't|'t)?|\d+(?:[.,]\d+)*%?")
@@ -30,17 +31,7 @@ _IDIOMS = re.compile(
 )
 # Pairs whose members take opposite stances; each member is matched by its stem prefix.
 _ANTONYMS: tuple[tuple[str, str], ...] = (
-    ("support", "oppos"),
-    ("endors", "oppos"),
-    ("welcom", "condemn"),
-    ("welcom", "denounc"),
-    ("welcom", "reject"),
-    ("prais", "criticiz"),
-    ("prais", "condemn"),
-    ("accept", "reject"),
-    ("approv", "reject"),
-    ("approv", "disapprov"),
-    ("agree", "disagree"),
+    *STANCE_ANTONYMS,
     ("allow", "forbid"),
     ("allow", "prohibit"),
     ("permit", "prohibit"),

@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from service.pipeline.clean import Segment
-from service.pipeline.languages.base import Cast, Language, Piece, Predicate, Term, Tokens
+from service.pipeline.languages.base import Cast, Language, Piece, Predicate, Sign, Term, Tokens
 from service.pipeline.languages.cjk import cjk_claims, cjk_sentences
 from service.pipeline.languages.frequency import listed_specificity
-from service.pipeline.languages.morph import Lexicon, is_framing, noun_terms, stance
+from service.pipeline.languages.morph import Lexicon, is_framing, noun_terms, stance, stance_sign
 from service.pipeline.types import Speaker
 
 # A compound the frequency list lacks (戦略的互恵関係, 战略互惠关系) is rarely an everyday word,
@@ -38,6 +38,9 @@ def analysed_language(
     def predicate(text: str, tokens: Tokens | None) -> Predicate | None:
         return stance(text, tokens or analyse(text), lexicon)
 
+    def sign(text: str, tokens: Tokens | None) -> Sign | None:
+        return stance_sign(text, tokens or analyse(text), lexicon)
+
     def framing(text: str, tokens: Tokens | None, opening: bool, common_zipf: float) -> bool:
         return is_framing(text, tokens or analyse(text), lexicon, opening, specificity, common_zipf)
 
@@ -52,4 +55,5 @@ def analysed_language(
         parties=parties,
         framing=framing,
         drops_subject=True,
+        sign=sign,
     )

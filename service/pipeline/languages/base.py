@@ -43,6 +43,14 @@ class Predicate(NamedTuple):
     level: int
 
 
+class Sign(NamedTuple):
+    """Which way a claim's stance word takes a side: +1 for (support, welcome), -1 against
+    (oppose, condemn), a negation attached to it turning it round; `word` as found."""
+
+    direction: int
+    word: str
+
+
 class Piece(NamedTuple):
     """One claim of a sentence: its span in the readout and its tokens (empty where the
     language's terms need no analyser)."""
@@ -73,6 +81,8 @@ class Language:
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English
       stem, opposition and intensity checks); otherwise terms are compared by meaning;
+    - `sign`: which way the claim's stance word takes a side, if it takes one: what
+      opposition between claims in two languages reads (classify/judge.py);
     - `warm`: read the analyser's model now, where reading it takes long enough that the
       service does so at start (a no-op elsewhere);
     - `parts`: what a claim is embedded as for matching (align.py), its first item standing
@@ -91,6 +101,7 @@ class Language:
     lexical: bool = False
     drops_subject: bool = False
     parties: Callable[[str], Cast | None] = lambda opening: None
+    sign: Callable[[str, Tokens | None], Sign | None] = lambda text, tokens: None
     warm: Callable[[], object] = lambda: None
     parts: Callable[[str], list[str]] = lambda text: [text]
 

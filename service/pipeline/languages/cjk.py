@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from service.pipeline.clean import Segment
 from service.pipeline.languages.base import Piece, Tokens
-from service.pipeline.languages.morph import Lexicon, clause_cuts
+from service.pipeline.languages.morph import Lexicon, clause_cuts, leads_in
 from service.pipeline.languages.spans import Cut, pieces, strip
 
 # A sentence ends at a full stop, question or exclamation mark (half- or full-width), with any
@@ -60,7 +60,11 @@ def cjk_claims(
     tokens = analyse(body)
     cuts = [Cut(m.start(), m.end(), MIN_LIST_ITEM_CHARS) for m in _LIST_MARK.finditer(body)]
     minimum = lexicon.min_claim_letters
-    cuts += [Cut(at, at, minimum) for at in clause_cuts(body, tokens, lexicon)]
+    # A closing lead-in ("岸田大臣より、以下のとおり述べた") is framing of its own, however short.
+    cuts += [
+        Cut(at, at, MIN_LIST_ITEM_CHARS if leads_in(body[at:], lexicon) else minimum)
+        for at in clause_cuts(body, tokens, lexicon)
+    ]
     spans = pieces(text, sentence, cuts, minimum, size=letters)
     return [Piece(span, within(tokens, span.start - sentence.start, span.end - sentence.start))
             for span in spans]  # fmt: skip

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from service.pipeline.languages.base import TOP, Predicate, Term, Token, Tokens
+from service.pipeline.languages.base import TOP, Predicate, Sign, Term, Token, Tokens
 from service.pipeline.languages.en.words import STOPWORDS, TITLES
 
 NOUNS = frozenset({"NOUN", "PROPN", "NAME"})
@@ -37,6 +37,14 @@ class Lexicon:
     hedges: tuple[str, ...]
     joins: frozenset[str]  # words after which a comma starts a new clause: とともに, 一方
     adverbial: frozenset[str] = field(default_factory=frozenset)  # 通じ, 踏まえ: no new clause
+    # Stance words that take a side, for or against what they are about, and the negations
+    # that turn one round (after it in a head-final language: 支持しない; before it: 不支持).
+    favour: frozenset[str] = field(default_factory=frozenset)
+    against: frozenset[str] = field(default_factory=frozenset)
+    negations: tuple[str, ...] = ()
+    # Words that make a clause a noun ("…したことを踏まえ", "…述べたのに対し"): an adverbial verb
+    # after one governs a whole clause with its own predicate, so its comma starts a new one.
+    nominalisers: frozenset[str] = field(default_factory=frozenset)
     head_final: bool = True  # the main predicate is the last stance word (Japanese), else first
     lead_ins: tuple[str, ...] = ()  # "以下のとおり": a claim announcing the points that follow
     # A phrase the word list lacks is as specific as its rarest part (Japanese: wordfreq's
@@ -152,6 +160,27 @@ def stance(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 6) -> Pred
     return Predicate(text[first:end], level)
 
 
+def stance_sign(text: str, tokens: Tokens, lexicon: Lexicon, window: int = 4) -> Sign | None:
+    """Which way the claim's main side-taking stance word goes (the last in a head-final
+    language, else the first), turned round by a negation attached to it."""
+    found = [f for f in _stance_words(tokens, lexicon) if f[0] in lexicon.favour | lexicon.against]
+    if not found:
+        return None
+    word, start, end = found[-1] if lexicon.head_final else found[0]
+    direction = 1 if word in lexicon.favour else -1
+    if lexicon.head_final:
+        after = text[end : end + window]
+        found_at = [after.find(n) + len(n) for n in lexicon.negations if n in after]
+        if found_at:
+            direction, end = -direction, end + min(found_at)
+    else:
+        before = text[max(0, start - 2) : start]
+        found_at = [len(before) - before.rfind(n) for n in lexicon.negations if n in before]
+        if found_at:
+            direction, start = -direction, start - max(found_at)
+    return Sign(direction, text[start:end])
+
+
 def _stance_words(tokens: Tokens, lexicon: Lexicon) -> list[tuple[str, int, int]]:
     """Each stance word of the lexicon that one to three adjacent tokens spell, in order."""
     found: list[tuple[str, int, int]] = []
@@ -175,7 +204,7 @@ def is_framing(
     """A claim that only frames the meeting: it uses the genre's words for meeting, talking
     or reporting, and is the readout's opening claim or names nothing else of substance; or
     it announces the points that follow ("…につき、以下のとおり述べた"), which say it again."""
-    if any(lead in text for lead in lexicon.lead_ins):
+    if leads_in(text, lexicon):
         return True
     if not any(t.form in lexicon.framing for t in tokens):
         return False
@@ -184,16 +213,37 @@ def is_framing(
 
 def clause_cuts(body: str, tokens: Tokens, lexicon: Lexicon) -> list[int]:
     """Offsets in `body` just after a comma that starts a new clause: after a continuative
-    verb ("推進し、") or a join word ("とともに、", "一方、", "同时,"). A Chinese comma alone
-    does not: cutting at every comma before a verb left clauses too short to find their
-    counterparts (Japanese-language pairs F1 0.74 against 0.79 without, bench/quality.py)."""
+    verb ("推進し、"), an adverbial verb governing a nominalised clause ("確認したことを踏まえ、")
+    or a join word ("とともに、", "一方、", "同时,"). A Chinese comma alone does not: cutting
+    at every comma before a verb left clauses too short to find their counterparts
+    (Japanese-language pairs F1 0.74 against 0.79 without, bench/quality.py)."""
     cuts: list[int] = []
     for index, token in enumerate(tokens):
         if token.tag != "PUNCT" or token.form not in ("、", ",", "，") or index == 0:
             continue
         previous = tokens[index - 1]
         tail = "".join(t.form for t in tokens[max(0, index - 3) : index])
-        continuative = previous.tag in ("VERB+", "AUX+") and previous.form not in lexicon.adverbial
+        continuative = previous.tag in ("VERB+", "AUX+") and (
+            previous.form not in lexicon.adverbial or _governs_clause(tokens, index - 1, lexicon)
+        )
         if continuative or tail.endswith(tuple(lexicon.joins)):
             cuts.append(token.start + token.len)
     return cuts
+
+
+def _governs_clause(tokens: Tokens, verb: int, lexicon: Lexicon) -> bool:
+    """An adverbial verb after a nominaliser, its particle and a predicate before them
+    ("確認した|こと|を|踏まえ"): what it governs is a clause, not a noun."""
+    if verb < 3:
+        return False
+    predicate, nominaliser, particle = tokens[verb - 3 : verb]
+    return (
+        particle.tag == "PART"
+        and nominaliser.form in lexicon.nominalisers
+        and predicate.tag in ("VERB", "AUX", "VERB+", "AUX+")
+    )
+
+
+def leads_in(text: str, lexicon: Lexicon) -> bool:
+    """The text announces the points that follow ("…より、以下のとおり述べた")."""
+    return any(lead in text for lead in lexicon.lead_ins)

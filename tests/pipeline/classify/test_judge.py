@@ -50,6 +50,23 @@ def test_near_but_not_a_counterpart_without_new_terms_is_one_sided_and_ranked_lo
     assert [e.claim_id for e in emphases] == ["US-2", "US-3"]  # the named one first
 
 
+def test_a_claim_restating_the_other_side_without_new_terms_is_shared_not_an_emphasis() -> None:
+    """Its counterpart went to a closer claim (counterparts are one to one), but it is as close
+    to the other side as the restated threshold and names nothing new: no emphasis."""
+    left = [*LEFT, claim("US", 3, "They welcomed the deal.")]
+    similarity = np.array([[0.9], [0.6], [0.6]])
+    verdicts, emphases = classify(
+        left, RIGHT, similarity, threshold=0.3, counterparts=TRADE, restated_threshold=0.5
+    )
+    assert [c.verdict for c in verdicts] == ["shared", "one-sided", "shared", "shared"]
+    # the claim that names the Taiwan Strait stays an emphasis, however close
+    assert [e.claim_id for e in emphases] == ["US-2"]
+    _, below = classify(
+        left, RIGHT, similarity, threshold=0.3, counterparts=TRADE, restated_threshold=0.7
+    )
+    assert [e.claim_id for e in below] == ["US-2", "US-3"]
+
+
 def test_counterpart_with_new_proper_nouns_is_partial() -> None:
     _, emphases = classify(
         LEFT, RIGHT, np.array([[0.9], [0.5]]), 0.3, counterparts=[Match(["US-2", "KR-1"], 0.5)]
@@ -77,3 +94,36 @@ def test_lead_claims_rank_above_closing_ones() -> None:
     ranked = [e for e in emphases if e.side == "US"]
     assert [e.claim_id for e in ranked] == ["US-1", "US-2"]
     assert ranked[0].salience > ranked[1].salience
+
+
+def test_claims_in_two_languages_taking_opposite_sides_are_opposed() -> None:
+    left = [claim("US", 1, "The United States supports the resolution.")]
+    right = [claim("CN", 1, "中方坚决反对该决议。")]
+    pair = [Match(["US-1", "CN-1"], 0.6)]
+    _, emphases = classify(
+        left,
+        right,
+        np.array([[0.6]]),
+        0.3,
+        ("en", "zh"),
+        terms={"US-1": [], "CN-1": []},
+        counterparts=pair,
+    )
+    assert {e.kind for e in emphases} == {"opposed"}
+    assert emphases[0].evidence in (["supports", "反对"], ["反对", "supports"])
+
+
+def test_claims_in_two_languages_on_the_same_side_are_not_opposed() -> None:
+    left = [claim("US", 1, "The United States supports the resolution.")]
+    right = [claim("CN", 1, "中方支持该决议。")]
+    pair = [Match(["US-1", "CN-1"], 0.6)]
+    verdicts, emphases = classify(
+        left,
+        right,
+        np.array([[0.6]]),
+        0.3,
+        ("en", "zh"),
+        terms={"US-1": [], "CN-1": []},
+        counterparts=pair,
+    )
+    assert not emphases and {c.verdict for c in verdicts} == {"shared"}

@@ -14,6 +14,7 @@ from tests.conftest import PAIRS
 JA = language_named("ja")
 MOTEGI = PAIRS / "2021-07-23_motegi-blinken-call" / "jp_ja.txt"
 IWAYA = PAIRS / "2024-12-25_iwaya-li-qiang-beijing" / "jp_ja.txt"
+KISHIDA = PAIRS / "2016-07-25_kishida-wang-yi-vientiane" / "jp_ja.txt"
 # Particles and conjunctions a term must never end in or carry ("強化及", "昨日は").
 _PARTICLES = ("は", "が", "を", "に", "の", "で", "と", "や", "及", "及び", "から", "より")
 
@@ -53,6 +54,16 @@ def test_a_sentence_splits_at_its_clause_joins() -> None:
     assert any(c.startswith("あらゆるレベルでの交流") for c in claims)
     # "…を通じて、" is a postposition, not a new clause
     assert not any(c.endswith("促進を通じて") for c in claims)
+    # but "…したことを踏まえ、" governs a clause of its own: what follows is a new one
+    assert any(c.endswith("方向性を確認したことを踏まえ") for c in claims)
+    assert any(c.startswith("頻繁かつ率直に議論を重ね") for c in claims)
+
+
+def test_a_closing_lead_in_is_its_own_claim_however_short() -> None:
+    text = (KISHIDA.read_text().split("冒頭発言")[1]).split("\n")[1]
+    found = [text[c.start : c.end] for c in split(text, clean(text), "JP", "ja").claims]
+    assert found[0].endswith("大事にしていきたい旨述べたのに対し"), found
+    assert found[1] == "岸田大臣より、以下のとおり述べた。", found
 
 
 def test_the_opening_that_reports_the_meeting_is_framing_and_the_rest_is_not() -> None:

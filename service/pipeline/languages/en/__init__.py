@@ -7,6 +7,7 @@ from service.pipeline.languages.base import Language, Piece, Predicate, Term, To
 from service.pipeline.languages.en.matter import parts
 from service.pipeline.languages.en.scale import english_predicate
 from service.pipeline.languages.en.split import claim_spans, sentences
+from service.pipeline.languages.en.stance import english_sign
 from service.pipeline.languages.en.terms import Vocabulary, distinctive_terms
 from service.pipeline.languages.frequency import english_specificity
 
@@ -42,4 +43,5 @@ LANGUAGE = Language(
     framing=_framing,
     lexical=True,
     parts=parts,
+    sign=lambda text, tokens: english_sign(text),
 )

@@ -140,3 +140,22 @@ def _in_titled_country(words: Sequence[str], index: int) -> bool:
         and words[start - 1].lower() in NAME_JOINERS
         and title_at(words, start - 2)
     )
+
+
+# Stance verbs that take opposite sides of one matter, by stem (for, against): the speech-act
+# verbs of approval and disapproval of the readout register (docs/strength.md). Opposition
+# between two English claims (classify/polarity.py) and an English claim's side against a claim
+# in another language (en/stance.py: english_sign) read this one list.
+STANCE_ANTONYMS: tuple[tuple[str, str], ...] = (
+    ("support", "oppos"),
+    ("endors", "oppos"),
+    ("welcom", "condemn"),
+    ("welcom", "denounc"),
+    ("welcom", "reject"),
+    ("prais", "criticiz"),
+    ("prais", "condemn"),
+    ("accept", "reject"),
+    ("approv", "reject"),
+    ("approv", "disapprov"),
+    ("agree", "disagree"),
+)

@@ -6,7 +6,9 @@ heads of state and government: 総理, 首相, 大統領, 主席). Framing: the 
 words for meetings, calls, visits and reporting (会談, 電話会談, 表敬, 意見交換, 述べる, 概要).
 Stance: the sahen nouns of diplomatic Japanese (懸念, 歓迎, 強調, 非難) graded on the scale of
 docs/strength.md as their English equivalents; intensifiers and hedges from the same register
-(強く, 深刻な, 断固; 検討, 可能性). Clause joins: とともに, 一方, ほか and continuative verbs;
+(強く, 深刻な, 断固; 検討, 可能性). Sides: the stance nouns that take one, for (支持, 歓迎,
+賛同) or against (反対, 非難, 抗議), as in the Ministry's statements of support and of
+protest, and the negative endings of the standard grammar (〜ない, 〜ず, 〜ません). Clause joins: とともに, 一方, ほか and continuative verbs;
 adverbial verbs that form a postposition (を通じて, を踏まえ) join no clause.
 """
 
@@ -86,6 +88,10 @@ LEXICON = Lexicon(
             "加え",
         }
     ),
+    favour=frozenset("支持 歓迎 賛同 同意 賛成 評価".split()),
+    against=frozenset("反対 非難 抗議 糾弾 拒否".split()),
+    negations=("ない", "ず", "ません", "なかっ"),
+    nominalisers=frozenset({"こと", "の"}),
     lead_ins=("以下のとおり", "以下の通り", "次のとおり"),
     head_final=True,
 )

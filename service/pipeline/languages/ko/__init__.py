@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from service.pipeline.clean import Segment
-from service.pipeline.languages.base import Language, Piece, Predicate, Tokens
+from service.pipeline.languages.base import Language, Piece, Predicate, Sign, Tokens
 from service.pipeline.languages.cjk import cjk_sentences
 from service.pipeline.languages.ko.frame import korean_framing
 from service.pipeline.languages.ko.matter import parts
 from service.pipeline.languages.ko.speaker import subject
 from service.pipeline.languages.ko.split import kiwi, korean_claim_spans, morphemes
-from service.pipeline.languages.ko.stance import korean_predicate
+from service.pipeline.languages.ko.stance import korean_predicate, korean_sign
 from service.pipeline.languages.ko.terms import korean_terms, specificity
 
 
@@ -19,6 +19,10 @@ def _claims(text: str, sentence: Segment) -> list[Piece]:
 
 def _predicate(text: str, tokens: Tokens | None) -> Predicate | None:
     return korean_predicate(text, tokens) if tokens else None
+
+
+def _sign(text: str, tokens: Tokens | None) -> Sign | None:
+    return korean_sign(text, tokens) if tokens else None
 
 
 def _framing(text: str, tokens: Tokens | None, opening: bool, common_zipf: float) -> bool:
@@ -35,6 +39,7 @@ LANGUAGE = Language(
     subject=subject,
     framing=_framing,
     drops_subject=True,
+    sign=_sign,
     parts=parts,
     # Kiwi's model takes seconds to read; SudachiPy (0.2 s, ~100 MB) and jieba (1.2 s,
     # ~100 MB) load on the first Japanese or Chinese readout, to keep start and RSS low.

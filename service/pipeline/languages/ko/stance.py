@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from service.pipeline.languages.base import TOP, Predicate, Token, level_words
+from service.pipeline.languages.base import TOP, Predicate, Sign, Token, level_words
 
 Morpheme = Token
 
@@ -78,3 +78,28 @@ def korean_predicate(text: str, morphemes: Sequence[Morpheme]) -> Predicate | No
 def _eojeol_end(text: str, start: int) -> int:
     space = re.compile(r"[\s,.]").search(text, start)
     return space.start() if space else len(text)
+
+
+# Predicate nouns that take a side, for or against (the same register and dictionary senses),
+# and the negations after them in standard grammar (지지하지 않았다, 동의하지 못한다).
+_KOREAN_FAVOUR = frozenset("지지 환영 동의 찬성 평가".split())
+_KOREAN_AGAINST = frozenset("반대 규탄 비난 항의 거부 배격".split())
+_KOREAN_NEGATION = re.compile(r"\S*?지\s*(?:않|못)")
+
+
+def korean_sign(text: str, morphemes: Sequence[Morpheme]) -> Sign | None:
+    """Which way the last side-taking predicate noun goes, turned round by 〜지 않/못 after it."""
+    nouns = [
+        m
+        for m in morphemes
+        if m.tag in _KOREAN_NOUN_TAGS and m.form in _KOREAN_FAVOUR | _KOREAN_AGAINST
+    ]
+    if not nouns:
+        return None
+    head = nouns[-1]
+    direction = 1 if head.form in _KOREAN_FAVOUR else -1
+    end = head.start + head.len
+    negated = _KOREAN_NEGATION.match(text, end)
+    if negated:
+        direction, end = -direction, negated.end()
+    return Sign(direction, text[head.start : end])

@@ -5,7 +5,9 @@ those of foreign officials (总统, 首相, 国务卿). Framing: the news-releas
 talks, calls and reporting (会见, 会谈, 通电话, 举行, 表示, 指出). Stance: the verbs of Chinese
 diplomatic statements (关切, 欢迎, 强调, 重申, 谴责) graded on the scale of docs/strength.md as
 their English equivalents; intensifiers and hedges of the same register (坚决, 强烈, 高度;
-可以, 探讨). Clause joins: the semicolon, and a comma after 同时, 此外 or 并.
+可以, 探讨). Sides: the verbs that take one, for (支持, 欢迎, 赞赏) or against (反对, 谴责,
+抗议), as in the Foreign Ministry's statements of support and of protest, and the negations of
+standard grammar before a verb (不, 没有, 未). Clause joins: the semicolon, and a comma after 同时, 此外 or 并.
 """
 
 from __future__ import annotations
@@ -40,6 +42,9 @@ LEXICON = Lexicon(
     intensifiers=("坚决", "坚定", "强烈", "严重", "高度", "深切", "始终", "全面", "严正", "切实"),
     hedges=("可以", "可能", "探讨", "研究"),
     joins=frozenset({"同时", "此外", "并"}),
+    favour=frozenset("支持 欢迎 赞赏 同意 赞成 认同 肯定".split()),
+    against=frozenset("反对 强烈反对 谴责 抗议 拒绝".split()),
+    negations=("不", "没有", "未", "没", "无"),
     lead_ins=("如下",),
     head_final=False,
     compounds_by_parts=False,
