@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from service.pipeline.prepare import prepare
-from service.pipeline.readings.speaker import Cast, cast_of, speaker_of, speakers
+from service.pipeline.readings.cast import Cast, cast_of
+from service.pipeline.readings.speaker import speaker_of, speakers
 from service.pipeline.types import Readout
 from tests.conftest import ROOT
 
