@@ -8,10 +8,14 @@
    is embedded but the few boilerplate sentences that real readouts share), each pair then
    resubmitted unchanged (every vector an embedding-cache hit). Repeated over --rounds fresh servers; prints p50/p95 of both.
 3. Peak RSS: VmHWM of each server process when it is stopped (the largest is printed).
+With --all-languages each latency server first compares a Korean-, a Japanese- and a Chinese-
+language pair of the fixtures (every analyser and the multilingual encoder then loaded), so
+latency and peak RSS are measured with everything a mixed workload holds.
 
 Targets (issue 6): start <= 10 s, p50 <= 250 ms, resubmission <= 20 ms, peak RSS <= 900 MB.
 
 Usage: python bench/serving.py [--encoder minilm-onnx-int8] [--rounds 3] [--starts 3]
+                               [--all-languages] [--write-readme]
 """
 
 from __future__ import annotations
@@ -74,6 +78,13 @@ def fresh_server(encoder: str, examples: bool) -> Iterator[Server]:
         yield server
 
 
+# A Korean-, a Japanese- and a Chinese-language readout, each against the other side's.
+LANGUAGE_PAIRS = (
+    ("2025-07-31_rubio-cho-hyun/us.txt", "2025-07-31_rubio-cho-hyun/kr_ko.txt"),
+    ("2024-12-25_iwaya-li-qiang-beijing/jp_ja.txt", "2024-12-25_iwaya-li-qiang-beijing/cn_zh.txt"),
+)
+
+
 def body(a: str, b: str) -> dict[str, Any]:
     return {"readouts": [{"side": "A", "text": a}, {"side": "B", "text": b}]}
 
@@ -95,6 +106,11 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--starts", type=int, default=3)
     parser.add_argument(
+        "--all-languages",
+        action="store_true",
+        help="load every language's analyser and the multilingual encoder first",
+    )
+    parser.add_argument(
         "--write-readme", action="store_true", help="also write the table into README.md"
     )
     args = parser.parse_args()
@@ -114,6 +130,8 @@ def main() -> int:
             httpx.Client(base_url=server.url, timeout=60.0) as client,
         ):
             post(client, body(*warm_up))
+            for pair in LANGUAGE_PAIRS if args.all_languages else ():
+                post(client, body(*((FIXTURES / "pairs" / p).read_text() for p in pair)))
             for a, b in pairs:
                 before = server.cpu_seconds()
                 misses.append(post(client, body(a, b)))
@@ -131,7 +149,8 @@ def main() -> int:
     }
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [
-        f"encoder {args.encoder}; {len(pairs)} new pairs a round, {args.rounds} rounds, readouts of "
+        f"encoder {args.encoder}{'; every analyser loaded' if args.all_languages else ''}; "
+        f"{len(pairs)} new pairs a round, {args.rounds} rounds, readouts of "
         f"{chars:.0f} characters on average; measured {date.today()} on {os.cpu_count()} cores, "
         f"load average {load} (1/5/15 min)",
         "",
