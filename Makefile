@@ -39,9 +39,11 @@ test: lint onnx
 	$(BIN)/pytest
 
 # bench/ and evaluation/ run from the checkout (not installed); each script puts the repo on sys.path.
-# Prints the quality table the README shows, and writes it there.
+# Prints the quality table the README shows, and writes it there; then the counterpart rules'
+# table docs/matching.md shows.
 bench: onnx
 	$(BIN)/python bench/quality.py --write-readme
+	$(BIN)/python bench/matching.py --write-docs --quiet
 
 calibrate: onnx
 	for encoder in minilm-onnx-int8 minilm use e5; do $(BIN)/python bench/calibrate.py --encoder $$encoder || exit 1; done

@@ -41,6 +41,7 @@ from service.comparisons import ComparisonRequest
 from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.pipeline.types import Readout
 from service.settings import Settings
+from service.store.vectors import VectorCache
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_CHARS = 2000
@@ -138,7 +139,7 @@ def main() -> int:
     for _ in range(args.repeat if args.engine != "ray" else 0):
         with tempfile.TemporaryDirectory() as folder:
             timed = TimedEncoder(model)
-            encoder = CachedEncoder(timed, Path(folder) / "cache.sqlite")
+            encoder = CachedEncoder(timed, VectorCache(Path(folder) / "cache.sqlite"))
             started, cpu = time.perf_counter(), time.process_time()
             result = run_into_folder(items, Path(folder) / "out", encoder, chunk=args.chunk)
             wall = time.perf_counter() - started
@@ -201,7 +202,7 @@ def ray_runs(count: int, kind: str, chunk: int, repeat: int) -> tuple[list[float
     for run in range(repeat):
         items = meetings(count, first=(run + 1) * 10_000)  # new numbers: a cold cache again
         with tempfile.TemporaryDirectory() as folder:
-            encoder = CachedEncoder(make_encoder(kind), Path(folder) / "cache.sqlite")
+            encoder = CachedEncoder(make_encoder(kind), VectorCache(Path(folder) / "cache.sqlite"))
             started = time.perf_counter()
             result = run_into_folder(items, Path(folder) / "out", encoder, chunk=chunk,
                                      engine=ray_engine(kind, chunk))  # fmt: skip

@@ -8,6 +8,10 @@
    is embedded but the few boilerplate sentences that real readouts share), each pair then
    resubmitted unchanged (every vector an embedding-cache hit). Repeated over --rounds fresh servers; prints p50/p95 of both.
 3. Peak RSS: VmHWM of each server process when it is stopped (the largest is printed).
+4. Reads: on one more server, --earlier dated meetings of US and KR and then a later one are
+   stored, and a meeting of two other sides alone; GET /api/comparisons/{id} of the later one
+   (its history against the last 5 of its --earlier earlier meetings) beside a GET of the one
+   without history, --gets times each, interleaved; prints p50 of both.
 With --all-languages each latency server first compares a Korean-, a Japanese- and a Chinese-
 language pair of the fixtures (every analyser and the multilingual encoder then loaded), so
 latency and peak RSS are measured with everything a mixed workload holds.
@@ -15,7 +19,8 @@ latency and peak RSS are measured with everything a mixed workload holds.
 Targets (issue 6): start <= 10 s, p50 <= 250 ms, resubmission <= 20 ms, peak RSS <= 900 MB.
 
 Usage: python bench/serving.py [--encoder minilm-onnx-int8] [--rounds 3] [--starts 3]
-                               [--all-languages] [--write-readme]
+                               [--earlier 40] [--gets 30] [--reads-only] [--all-languages]
+                               [--write-readme]
 """
 
 from __future__ import annotations
@@ -85,8 +90,11 @@ LANGUAGE_PAIRS = (
 )
 
 
-def body(a: str, b: str) -> dict[str, Any]:
-    return {"readouts": [{"side": "A", "text": a}, {"side": "B", "text": b}]}
+def body(
+    a: str, b: str, sides: tuple[str, str] = ("A", "B"), day: str | None = None
+) -> dict[str, Any]:
+    readouts = [{"side": sides[0], "text": a}, {"side": sides[1], "text": b}]
+    return {"readouts": readouts} | ({"date": day} if day else {})
 
 
 def post(client: httpx.Client, payload: dict[str, Any]) -> float:
@@ -98,6 +106,39 @@ def post(client: httpx.Client, payload: dict[str, Any]) -> float:
     return spent
 
 
+def get(client: httpx.Client, comparison_id: str) -> float:
+    start = time.perf_counter()
+    response = client.get(f"/api/comparisons/{comparison_id}")
+    spent = time.perf_counter() - start
+    if response.status_code != 200:
+        raise RuntimeError(f"GET answered {response.status_code}: {response.text[:200]}")
+    return spent
+
+
+def reads(encoder: str, texts: list[str], earlier: int, gets: int) -> tuple[float, float, int]:
+    """p50 of a GET of a report with `earlier` earlier meetings of its sides stored, of a GET
+    of a report with none, and how many earlier meetings its history looked at."""
+    with (
+        fresh_server(encoder, examples=False) as server,
+        httpx.Client(base_url=server.url, timeout=120.0) as client,
+    ):
+        for n in range(earlier):
+            a, b = texts[(2 * n) % len(texts)], texts[(2 * n + 1) % len(texts)]
+            day = date.fromordinal(date(2020, 1, 1).toordinal() + 7 * n).isoformat()
+            post(client, body(a, b, ("US", "KR"), day))
+        later = client.post("/api/comparisons", json=body(texts[0], texts[3], ("US", "KR"),
+                                                          "2026-01-01")).json()  # fmt: skip
+        alone = client.post("/api/comparisons", json=body(texts[1], texts[2], ("JP", "CN"),
+                                                          "2026-01-01")).json()  # fmt: skip
+        looked_at = max((p["meetings"] for p in later["history"]), default=0)
+        assert alone["history"] == []
+        timed: dict[str, list[float]] = {"with": [], "without": []}
+        for _ in range(gets):
+            timed["with"].append(get(client, later["id"]))
+            timed["without"].append(get(client, alone["id"]))
+    return percentile(timed["with"], 0.5), percentile(timed["without"], 0.5), looked_at
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -105,6 +146,9 @@ def main() -> int:
     parser.add_argument("--encoder", default=Settings.from_env().encoder)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--starts", type=int, default=3)
+    parser.add_argument("--earlier", type=int, default=40)
+    parser.add_argument("--gets", type=int, default=30)
+    parser.add_argument("--reads-only", action="store_true", help="only the GET figures")
     parser.add_argument(
         "--all-languages",
         action="store_true",
@@ -115,6 +159,15 @@ def main() -> int:
     )
     args = parser.parse_args()
     texts = documents()
+    read_with, read_without, looked_at = reads(args.encoder, texts, args.earlier, args.gets)
+    read_lines = [
+        f"| GET of a report with {args.earlier} earlier meetings of its sides stored (history"
+        f" of the last {looked_at}), p50 of {args.gets} | {read_with * 1000:.1f} ms | |",
+        f"| GET of a report without history, p50 of {args.gets} | {read_without * 1000:.1f} ms | |",
+    ]
+    if args.reads_only:
+        print("\n".join(read_lines))
+        return 0
     warm_up, texts = texts[:2], texts[2:]
     pairs = list(zip(texts[::2], texts[1::2], strict=False))
     starts, peaks, misses, hits = [], [], [], []
@@ -129,9 +182,10 @@ def main() -> int:
             fresh_server(args.encoder, examples=False) as server,
             httpx.Client(base_url=server.url, timeout=60.0) as client,
         ):
-            post(client, body(*warm_up))
-            for pair in LANGUAGE_PAIRS if args.all_languages else ():
-                post(client, body(*((FIXTURES / "pairs" / p).read_text() for p in pair)))
+            post(client, body(warm_up[0], warm_up[1]))
+            for left, right in LANGUAGE_PAIRS if args.all_languages else ():
+                texts_of = [(FIXTURES / "pairs" / name).read_text() for name in (left, right)]
+                post(client, body(texts_of[0], texts_of[1]))
             for a, b in pairs:
                 before = server.cpu_seconds()
                 misses.append(post(client, body(a, b)))
@@ -164,6 +218,7 @@ def main() -> int:
         f"| peak RSS of the server | {figures['rss']:.0f} MB | <= 900 MB |",
         f"| server CPU time per POST, new readouts (mean) | {statistics.mean(cpu_miss) * 1000:.0f} ms | |",
         f"| server CPU time per POST, resubmitted (mean) | {statistics.mean(cpu_hit) * 1000:.0f} ms | |",
+        *read_lines,
     ]
     print("\n".join(lines))
     if args.write_readme:

@@ -42,6 +42,7 @@ from service.pipeline.split import split
 from service.pipeline.types import Claim, Readout
 from service.render.json import to_json
 from service.settings import Settings
+from service.store.vectors import VectorCache
 
 
 def clear_caches() -> None:
@@ -118,7 +119,7 @@ def one_run(
     report = compare(case.readouts, encoder, calibration=calibration)
     times["report"], _ = timed(to_json, report)
     never_seen(others)
-    cached = CachedEncoder(encoder, cache)
+    cached = CachedEncoder(encoder, VectorCache(cache))
     times["end-to-end"], _ = timed(end_to_end, case, cached, calibration)
     cached.close()
     wanted = embedded_texts(prepare(case.readouts))

@@ -256,7 +256,8 @@ def case_name(case: CounterpartCase) -> str:
     return case.case.name
 
 
-def _f_half(precision: Ratio, recall: Ratio) -> float:
+def f_half(precision: Ratio | float, recall: Ratio | float) -> float:
+    """F0.5 of a precision and a recall: precision weighs twice."""
     p, r = float(precision), float(recall)
     return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
 
@@ -266,7 +267,7 @@ def match_objective(scores: Scores) -> tuple[float, float]:
     twice: every pair is shown as a counterpart), then of kind agreement to break ties."""
     totals = [per_pair["total"] for per_pair in scores.values()]
     return (
-        sum(_f_half(t.match_precision, t.topic_recall) for t in totals) / len(totals),
+        sum(f_half(t.match_precision, t.topic_recall) for t in totals) / len(totals),
         sum(float(t.kind_agreement) for t in totals) / len(totals),
     )
 
@@ -274,4 +275,4 @@ def match_objective(scores: Scores) -> tuple[float, float]:
 def gap_objective(scores: Scores) -> float:
     """Mean over annotators of F0.5 of strength-gap precision and recall."""
     totals = [per_pair["total"] for per_pair in scores.values()]
-    return sum(_f_half(t.strength_precision, t.strength_recall) for t in totals) / len(totals)
+    return sum(f_half(t.strength_precision, t.strength_recall) for t in totals) / len(totals)

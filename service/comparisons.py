@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,10 +12,10 @@ import msgspec
 
 from service.errors import InvalidInput, NotFound, ReadoutDiffError
 from service.fetch import FetchPolicy, fill
-from service.meetings import example_readout, meeting_body
+from service.kept_history import HISTORY_LOCK, history_of, refresh_later, with_history
+from service.meetings import entered, example_readout, meeting_body, meeting_key
 from service.pipeline import compare_prepared, prepare
 from service.pipeline.embed import Encoder
-from service.pipeline.history import CANDIDATES, earlier_meetings, precedents
 from service.pipeline.types import Readout, Report
 from service.store import ComparisonQuery, Db, Store, StoredComparison
 
@@ -48,85 +48,85 @@ class Comparisons:
         # Off unless the settings name hosts: the server fetches nothing on a client's say-so.
         self.fetch_policy = fetch_policy or FetchPolicy(hosts=())
 
-    def submit(
-        self, readouts: Sequence[Readout], *, title: str | None = None, date: str | None = None
-    ) -> Report:
-        """Compare the readouts, store request and report, and return the report with its id.
+    def submit(self, request: ComparisonRequest) -> Report:
+        """Compare the request's readouts, store request and report, and return the report
+        with its id and history.
 
         A readout with a URL and no text is fetched first (within `fetch_policy`)."""
-        readouts, title, date = fill(list(readouts), title, date, self.fetch_policy)
+        readouts, title, date = fill(list(request.readouts), request.title, request.date,
+                                     self.fetch_policy)  # fmt: skip
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
-        request = ComparisonRequest(readouts=list(readouts), title=title, date=date)
-        return self.save(report, request)
+        return self.save(report, ComparisonRequest(readouts=readouts, title=title, date=date))
 
     def save(
         self,
         report: Report,
         request: ComparisonRequest,
         *,
-        also: Callable[[Db], None] | None = None,
+        also: Callable[[Db, str], None] | None = None,
     ) -> Report:
-        """Store a computed report under a new id; `also` joins the same transaction."""
-        report.id = uuid.uuid4().hex
-        report.created_at = datetime.now(UTC).isoformat(timespec="microseconds")
-        self.store.insert_comparison(
-            StoredComparison(
-                id=report.id,
-                title=request.title,
-                date=request.date,
-                sides=report.sides,
-                created_at=report.created_at,
-                summary={
-                    side: sum(e.side == side for e in report.emphases) for side in report.sides
-                },
-                request=msgspec.json.encode(request),
-                report=msgspec.json.encode(report),
-            ),
-            also=also,
-        )
-        return report
+        """Store a computed report under a new id with its history, and bring the history of
+        the later meetings of its sides up to date; `also` joins the insert's transaction,
+        given the new id."""
+        with self.store.exclusive(HISTORY_LOCK):
+            stored = msgspec.structs.replace(
+                report,
+                id=uuid.uuid4().hex,
+                created_at=datetime.now(UTC).isoformat(timespec="microseconds"),
+                history=history_of(self.store, report, self.encoder),
+            )
+            joined = None if also is None else (lambda db: also(db, stored.id or ""))
+            self.store.insert_comparison(_row(stored, request), also=joined)
+            refresh_later(self.store, stored, self.encoder)
+        return stored
 
     def count(self) -> int:
         return self.store.count_comparisons()
 
     def get(self, comparison_id: str) -> Report:
-        """The stored report, with its history when the store holds earlier meetings of the same
-        two sides (computed on reading: a meeting stored later may be an earlier one)."""
-        stored = self.store.get_comparison(comparison_id)
-        if stored is None:
-            raise NotFound(f"no comparison with id {comparison_id!r}")
-        return self.with_history(msgspec.json.decode(stored.report, type=Report))
-
-    def with_history(self, report: Report) -> Report:
-        """`report` with its history against the earlier meetings the store holds (computed on
-        reading, never stored: a meeting stored later may be an earlier one)."""
-        report.history = precedents(report, self.earlier(report), self.encoder)
-        return report
-
-    def earlier(self, report: Report) -> list[Report]:
-        """The stored meetings of the same two sides before this one (`earlier_meetings`)."""
-        if report.date is None or len(report.sides) != 2:
-            return []
-        query = ComparisonQuery(limit=CANDIDATES, side=report.sides[0],
-                                date_to=report.date, by_meeting_date=True)  # fmt: skip
-        rows = [r for r in self.store.list_comparisons(query)[0] if r.date != report.date]
-        stored = (self.store.get_comparison(r.id) for r in rows)
-        found = [msgspec.json.decode(s.report, type=Report) for s in stored if s is not None]
-        return earlier_meetings(report, found)
+        """The stored report with its history (kept with it; a report stored before history
+        was kept gets it on this first read, and keeps it)."""
+        stored = self._stored(comparison_id)
+        if stored.history_stored:
+            return with_texts(msgspec.json.decode(stored.report, type=Report), stored.request)
+        with self.store.exclusive(HISTORY_LOCK):
+            report = with_history(self.store, stored, self.encoder)
+            self.store.set_report(comparison_id, msgspec.json.encode(without_texts(report)))
+        return with_texts(report, stored.request)
 
     def request_of(self, comparison_id: str) -> ComparisonRequest:
+        return msgspec.json.decode(self._stored(comparison_id).request, type=ComparisonRequest)
+
+    def _stored(self, comparison_id: str) -> StoredComparison:
         stored = self.store.get_comparison(comparison_id)
         if stored is None:
             raise NotFound(f"no comparison with id {comparison_id!r}")
-        return msgspec.json.decode(stored.request, type=ComparisonRequest)
+        return stored
 
     def page(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
         return self.store.list_comparisons(query)
 
     def delete(self, comparison_id: str) -> None:
-        if not self.store.delete_comparison(comparison_id):
-            raise NotFound(f"no comparison with id {comparison_id!r}")
+        """Delete one comparison; the later meetings of its sides lose it from their history."""
+        with self.store.exclusive(HISTORY_LOCK):
+            report = msgspec.json.decode(self._stored(comparison_id).report, type=Report)
+            if not self.store.delete_comparison(comparison_id):
+                raise NotFound(f"no comparison with id {comparison_id!r}")
+            refresh_later(self.store, report, self.encoder)
+
+    def key_meetings(self) -> int:
+        """Key the rows stored before meetings were keyed (the home list's one entry per
+        meeting); returns how many. Done once: later rows are keyed as they are stored."""
+        rows = self.store.unkeyed()
+        for row in rows:
+            request = msgspec.json.decode(row.request, type=ComparisonRequest)
+            self.store.set_meeting_key(
+                row.id,
+                meeting_key(request.readouts),
+                entered(request.readouts, request.title, request.date),
+            )
+        return len(rows)
 
     def load_examples(self, folder: Path) -> int:
         """Compare each fixture pair under `folder` if the store is empty; returns how many.
@@ -146,7 +146,7 @@ class Comparisons:
             if example is None:
                 continue
             try:
-                self.submit(example.readouts, title=example.title, date=example.date)
+                self.submit(example)
             except ReadoutDiffError as error:  # one bad fixture must not stop the service
                 log.warning("example %s skipped: %s", pair.name, error)
                 continue
@@ -162,3 +162,35 @@ def example_pair(folder: Path) -> ComparisonRequest | None:
         return None
     readouts = [Readout(**example_readout(side)) for side in body["readouts"]]  # type: ignore[attr-defined]
     return ComparisonRequest(readouts=readouts, title=str(body["title"]), date=str(body["date"]))
+
+
+def _row(report: Report, request: ComparisonRequest) -> StoredComparison:
+    """The stored row of a report and its request."""
+    return StoredComparison(
+        id=report.id or "",
+        title=request.title,
+        date=request.date,
+        sides=report.sides,
+        created_at=report.created_at or "",
+        summary={side: sum(e.side == side for e in report.emphases) for side in report.sides},
+        request=msgspec.json.encode(request),
+        report=msgspec.json.encode(without_texts(report)),
+        meeting_key=meeting_key(request.readouts),
+        entered=entered(request.readouts, request.title, request.date),
+    )
+
+
+def without_texts(report: Report) -> Report:
+    """The report as stored: each readout's text is the request's to keep."""
+    readouts = [msgspec.structs.replace(r, text="") for r in report.readouts]
+    return msgspec.structs.replace(report, readouts=readouts)
+
+
+def with_texts(report: Report, request: bytes) -> Report:
+    """A stored report with each readout's text back from its stored request (by position)."""
+    sent = msgspec.json.decode(request, type=ComparisonRequest).readouts
+    readouts = [
+        msgspec.structs.replace(info, text=info.text or sent[n].text) if n < len(sent) else info
+        for n, info in enumerate(report.readouts)
+    ]
+    return msgspec.structs.replace(report, readouts=readouts)

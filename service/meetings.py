@@ -1,12 +1,17 @@
-"""A meeting folder, `<YYYY-MM-DD>_<name>/<side>.txt`, read as the body of a comparison request."""
+"""A meeting: a folder `<YYYY-MM-DD>_<name>/<side>.txt` read as a comparison body, and what
+makes two stored copies one meeting."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+from collections.abc import Sequence
 from pathlib import Path
 
 from service.errors import InvalidInput
 from service.files import read_limited
+from service.pipeline.types import Readout
 from service.settings import Settings
 
 # A side file: `us.txt`, `kr.txt`, or a ministry's own-language text `kr_ko.txt`, `cn_zh.txt`.
@@ -99,3 +104,21 @@ def example_readout(side: dict[str, str]) -> dict[str, str]:
 
 def is_example_source(source: str | None) -> bool:
     return source is not None and source.startswith(EXAMPLE_SOURCE)
+
+
+# Two copies are one meeting when their readouts start alike: an example is trimmed at its last
+# full sentence, so the same meeting added in full by a batch shares the start, not the end.
+SAME_MEETING_CHARS = 400
+
+
+def meeting_key(readouts: Sequence[Readout]) -> str:
+    """What one meeting stored twice (a form, then a batch) shares: its sides and the start of
+    each readout, whitespace aside; a hash."""
+    parts = [(r.side.casefold(), " ".join(r.text.split())[:SAME_MEETING_CHARS]) for r in readouts]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()[:32]
+
+
+def entered(readouts: Sequence[Readout], title: str | None, date: str | None) -> int:
+    """How much of the optional fields a person filled in: title, date, sources and URLs."""
+    fields = [title, date, *(part for r in readouts for part in (r.source, r.url))]
+    return sum(1 for part in fields if part and not is_example_source(part))

@@ -8,6 +8,7 @@ from service.pipeline.embed import CachedEncoder, Encoder, make_encoder
 from service.pipeline.embed.multilingual import MULTILINGUAL_KINDS
 from service.pipeline.embed.routing import RoutingEncoder
 from service.settings import Settings
+from service.store.vectors import VectorCache
 
 # Test encoders are never routed: tests see exactly the encoder they asked for.
 _TEST_KINDS = frozenset({"fake", "fake-slow"})
@@ -28,11 +29,11 @@ def configured_encoder(settings: Settings, kind: str | None = None) -> Encoder:
     kind = kind or settings.encoder
     size = settings.cache_max_mb
     encoder = CachedEncoder(
-        make_encoder(kind, fake_delay=settings.fake_delay), settings.cache_path, size
+        make_encoder(kind, fake_delay=settings.fake_delay), VectorCache(settings.cache_path, size)
     )
     if kind in MULTILINGUAL_KINDS or kind in _TEST_KINDS:
         return encoder  # reads every language already, or a fake
     multilingual = CachedEncoder(
-        make_encoder(settings.multilingual_encoder), settings.cache_path, size
+        make_encoder(settings.multilingual_encoder), VectorCache(settings.cache_path, size)
     )
     return RoutingEncoder(encoder, multilingual)

@@ -91,23 +91,33 @@ def check(
     title: str | None = None,
     date: str | None = None,
     max_chars: int | None = None,
+    to_fetch: bool = False,
 ) -> None:
     """Raise Refused unless there are 2 to 6 readouts with distinct, short, printable sides,
     each with text (not blank, no NUL, at most `max_chars`), http(s) URLs, a title and
-    sources within their limits and a real YYYY-MM-DD date. Every entry point calls this."""
-    problem = _problem(readouts, title, date, max_chars)
+    sources within their limits and a real YYYY-MM-DD date. Every entry point calls this.
+
+    `to_fetch`: a readout with a URL and no text passes, to be fetched before it is compared
+    (a batch line, checked as it is read; its page's text is checked again by `prepare`)."""
+    problem = _problem(readouts, title, date, max_chars, to_fetch)
     if problem is not None:
         raise Refused(problem)
 
 
 def _problem(
-    readouts: Sequence[Readout], title: str | None, date: str | None, max_chars: int | None
+    readouts: Sequence[Readout],
+    title: str | None,
+    date: str | None,
+    max_chars: int | None,
+    to_fetch: bool = False,
 ) -> Problem | None:
     if not MIN_READOUTS <= len(readouts) <= MAX_READOUTS:
         return Problem("readouts", "count", f"a comparison needs {MIN_READOUTS} to"
                        f" {MAX_READOUTS} readouts, got {len(readouts)}")  # fmt: skip
     for index, readout in enumerate(readouts):
-        found = _side_problem(index, readout.side) or _readout_problem(index, readout, max_chars)
+        found = _side_problem(index, readout.side) or _readout_problem(
+            index, readout, max_chars, to_fetch
+        )
         if found is not None:
             return found
     seen: dict[str, str] = {}
@@ -143,10 +153,12 @@ def _side_problem(index: int, side: str) -> Problem | None:
     return None
 
 
-def _readout_problem(index: int, readout: Readout, max_chars: int | None) -> Problem | None:
+def _readout_problem(
+    index: int, readout: Readout, max_chars: int | None, to_fetch: bool = False
+) -> Problem | None:
     whose = f"the {ORDINALS[index]} readout's"
     text = readout.text
-    if not text.strip():
+    if not text.strip() and not (to_fetch and readout.url):
         return Problem("text", "empty", f"{whose} text is empty", index=index)
     if "\x00" in text:
         message = f"{whose} text contains NUL bytes: binary data, not text"

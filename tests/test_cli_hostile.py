@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
+from service.store.vectors import VectorCache
 from tests.conftest import RUBIO_CHO
 
 US = str(RUBIO_CHO / "us.txt")
@@ -56,7 +57,9 @@ def _database(folder: Path) -> Path:
     path = folder / "readout-diff.sqlite"
     store = Store(path)
     Comparisons(store, FakeEncoder()).submit(
-        [Readout("US", "They stressed peace."), Readout("KR", "They stressed trade.")]
+        ComparisonRequest(
+            [Readout("US", "They stressed peace."), Readout("KR", "They stressed trade.")]
+        )
     )
     store.close()
     return path
@@ -79,7 +82,7 @@ def test_restore_takes_only_a_readout_diff_database(
     data = tmp_path / "data"
     data.mkdir()
     path = _database(data)
-    cache = CachedEncoder(FakeEncoder(), data / "embeddings.sqlite")
+    cache = CachedEncoder(FakeEncoder(), VectorCache(data / "embeddings.sqlite"))
     cache.encode(["They stressed peace."])
     cache.close()
     before = path.read_bytes()

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from service.cli import main
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
+from service.store.vectors import VectorCache
 
 US = Readout("US", "The Secretary stressed peace across the Taiwan Strait. They met in Washington.")
 KR = Readout("KR", "The Minister stressed alliance modernization. They met in Washington.")
@@ -25,7 +26,7 @@ def _database(folder: Path, comparisons: int = 2) -> Path:
     store = Store(path)
     service = Comparisons(store, FakeEncoder())
     for _ in range(comparisons):
-        service.submit([US, KR])
+        service.submit(ComparisonRequest([US, KR]))
     store.close()
     return path
 
@@ -63,12 +64,12 @@ def test_serve_on_a_damaged_database_says_so_in_one_line_and_keeps_the_file(
 def test_a_damaged_embedding_cache_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
     cache = tmp_path / "embeddings.sqlite"
     cache.write_bytes(b"this is not a database" * 100)
-    encoder = CachedEncoder(FakeEncoder(), cache)
+    encoder = CachedEncoder(FakeEncoder(), VectorCache(cache))
     assert encoder.encode(["peace across the Taiwan Strait"]).shape == (1, 256)
     encoder.close()
     (aside,) = tmp_path.glob("embeddings.sqlite.damaged-*")
     assert aside.read_bytes().startswith(b"this is not a database")
-    assert CachedEncoder(FakeEncoder(), cache).encode(["peace"]).shape == (1, 256)
+    assert CachedEncoder(FakeEncoder(), VectorCache(cache)).encode(["peace"]).shape == (1, 256)
 
 
 def test_a_backup_taken_while_comparisons_are_written_restores_to_a_sound_database(
@@ -83,7 +84,7 @@ def test_a_backup_taken_while_comparisons_are_written_restores_to_a_sound_databa
 
     def keep_writing() -> None:
         while not stop.is_set():
-            writer.submit([US, KR])
+            writer.submit(ComparisonRequest([US, KR]))
 
     thread = threading.Thread(target=keep_writing)
     thread.start()

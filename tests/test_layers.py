@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -15,7 +16,7 @@ LAYERS = (
     ("the floor", "errors settings files commands database"),
     ("the pipeline", "pipeline validate"),
     ("beside the pipeline", "store render fetch runtime"),
-    ("the services", "comparisons meetings wire batch"),
+    ("the services", "comparisons kept_history meetings wire batch"),
     ("the entry points", "api cli db_command batch.command batch.progress"),
 )
 # Rooms that must not import the rooms named beside them: the store knows no pipeline, and the
@@ -203,3 +204,16 @@ def test_encoders_are_used_through_their_protocol() -> None:
         for attribute in ("english", "multilingual", "inner"):
             assert f'"{attribute}"' not in text, (path.name, attribute)
         assert "kiwi" not in text.lower() or path.name != "app.py"
+
+
+def test_all_sql_is_in_the_store() -> None:
+    """Statements live in service/store (and the database file tool, which checks SQLite's own
+    tables): batch, embed and the rest go through the Store's methods."""
+    statement = re.compile(r"\b(SELECT .+ FROM|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b")
+    outside = [
+        name
+        for name, path in _modules().items()
+        if not name.startswith("service.store") and name != "service.database"
+        and statement.search(path.read_text(encoding="utf-8"))
+    ]  # fmt: skip
+    assert outside == []

@@ -6,14 +6,16 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 
 from service import store as store_module
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import ComparisonQuery, Db, Store
+from service.store.vectors import VectorCache
 from tests.conftest import PAIR_COUNT, RUBIO_CHO
 
 US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
@@ -64,7 +66,7 @@ def test_failed_write_rolls_back(store: Store) -> None:
 
 def test_reports_survive_reopening_the_database(database: Path | str) -> None:
     first = Comparisons(Store(database), FakeEncoder())
-    report = first.submit([US, KR], title="Rubio and Cho", date="2025-07-31")
+    report = first.submit(ComparisonRequest([US, KR], title="Rubio and Cho", date="2025-07-31"))
     first.store.close()
     again = Comparisons(Store(database), FakeEncoder())
     assert again.get(str(report.id)) == report
@@ -74,10 +76,10 @@ def test_reports_survive_reopening_the_database(database: Path | str) -> None:
 
 def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path: Path) -> None:
     inner = FakeEncoder()
-    service = Comparisons(store, CachedEncoder(inner, tmp_path / "e.db"))
-    first = service.submit([US, KR])
+    service = Comparisons(store, CachedEncoder(inner, VectorCache(tmp_path / "e.db")))
+    first = service.submit(ComparisonRequest([US, KR]))
     calls = inner.calls
-    second = service.submit([US, KR])
+    second = service.submit(ComparisonRequest([US, KR]))
     assert inner.calls == calls, "the second run must not reach the model"
     assert first.id != second.id and first.emphases == second.emphases
 
@@ -85,8 +87,8 @@ def test_identical_resubmission_reuses_cached_embeddings(store: Store, tmp_path:
 def test_list_is_newest_first_with_filters_and_pages(store: Store) -> None:
     service = Comparisons(store, FakeEncoder())
     jp = Readout(side="JP", text="The ministers discussed sanctions against Russia.")
-    old = service.submit([US, KR], title="Old", date="2024-02-28")
-    new = service.submit([US, jp], title="New", date="2025-07-31")
+    old = service.submit(ComparisonRequest([US, KR], title="Old", date="2024-02-28"))
+    new = service.submit(ComparisonRequest([US, jp], title="New", date="2025-07-31"))
     page, total = service.page(ComparisonQuery())
     assert [r.id for r in page] == [new.id, old.id] and total == 2
     assert page[0].summary == {
@@ -104,7 +106,7 @@ def test_list_is_newest_first_with_filters_and_pages(store: Store) -> None:
 def test_too_long_readout_is_refused_and_nothing_stored(store: Store) -> None:
     service = Comparisons(store, FakeEncoder(), max_readout_chars=100)
     with pytest.raises(InvalidInput, match="limit is 100"):
-        service.submit([US, KR])
+        service.submit(ComparisonRequest([US, KR]))
     assert store.count_comparisons() == 0
 
 
@@ -116,7 +118,7 @@ def test_concurrent_writers_do_not_lock_each_other_out(store: Store) -> None:
     def submit(target: Comparisons) -> None:
         try:
             for _ in range(5):
-                target.submit([US, KR])
+                target.submit(ComparisonRequest([US, KR]))
         except BaseException as error:  # pragma: no cover - reported below
             errors.append(error)
 
@@ -135,7 +137,7 @@ def test_one_handle_reads_and_deletes_what_another_wrote(store: Store) -> None:
         Comparisons(store, FakeEncoder()),
         Comparisons(Store(store.target), FakeEncoder()),
     )
-    report = writer.submit([US, KR], title="Shared")
+    report = writer.submit(ComparisonRequest([US, KR], title="Shared"))
     assert reader.get(str(report.id)) == report
     reader.delete(str(report.id))
     assert writer.count() == 0 and reader.page(ComparisonQuery()) == ([], 0)
@@ -195,3 +197,36 @@ def test_a_third_side_is_stored_listed_and_filtered(store: Store) -> None:
     assert got is not None and got.sides == ["US", "JP", "KR"]
     assert [r.sides for r in store.list_comparisons(ComparisonQuery(side="kr"))[0]] == [row.sides]
     assert store.list_comparisons(ComparisonQuery(side="K"))[1] == 0
+
+
+def test_a_database_of_the_last_schema_keeps_working_each_text_stored_once(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Rows written before migrations 5 and 6 (texts in the report too, no kept history, no
+    meeting key) read back whole, with their history, once the store migrates."""
+    service = Comparisons(store, FakeEncoder())
+    earlier = service.submit(ComparisonRequest([US, KR], date="2024-02-28"))
+    later = service.submit(ComparisonRequest([US, KR], title="Later", date="2025-07-31"))
+    full = msgspec.json.encode(service.get(later.id or "")).decode()
+    assert '"text":""' in _stored_report(store, later.id or "")  # the request holds the text
+    # Back to the old schema's rows: texts in the report, no history kept, no meeting key.
+    old = msgspec.json.encode(msgspec.structs.replace(service.get(later.id or ""), history=[]))
+    store.write(lambda db: db.execute(
+        "UPDATE comparisons SET report = ?, history_stored = 0, meeting_key = '' WHERE id = ?",
+        (old.decode(), later.id)))  # fmt: skip
+    monkeypatch.setattr(store_module, "MIGRATIONS", store_module.MIGRATIONS[:-1])
+    store.write(lambda db: db.execute("UPDATE schema_version SET version = ?", (5,)))
+    monkeypatch.undo()
+    assert store.migrate() == len(store_module.MIGRATIONS)
+    assert US.text[:50] not in _stored_report(store, later.id or "")
+    reopened = Comparisons(store, FakeEncoder())
+    assert reopened.key_meetings() == 1
+    assert msgspec.json.encode(reopened.get(later.id or "")).decode() == full
+    assert reopened.get(later.id or "").history, "its history against the earlier meeting"
+    assert earlier.id is not None
+
+
+def _stored_report(store: Store, comparison_id: str) -> str:
+    found = store.get_comparison(comparison_id)
+    assert found is not None
+    return found.report.decode()

@@ -12,10 +12,11 @@ import sys
 import threading
 from pathlib import Path
 
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import ComparisonQuery, Store
+from service.store.vectors import VectorCache
 from tests.conftest import ROOT, RUBIO_CHO
 
 US = (RUBIO_CHO / "us.txt").read_text(encoding="utf-8")
@@ -26,16 +27,17 @@ API_THREADS, PER_THREAD, BATCH_ITEMS, PROCESS_ITEMS = 6, 12, 30, 30
 _OTHER_PROCESS = """
 import sys
 from pathlib import Path
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
 from service.store import Store
+from service.store.vectors import VectorCache
 data, count, us, kr = Path(sys.argv[1]), int(sys.argv[2]), sys.argv[3], sys.argv[4]
-service = Comparisons(Store(data / "db.sqlite"), CachedEncoder(FakeEncoder(), data / "cache.sqlite"))
+service = Comparisons(Store(data / "db.sqlite"), CachedEncoder(FakeEncoder(), VectorCache(data / "cache.sqlite")))
 print("ready", flush=True)
 for n in range(count):
     text = us + f" The other process wrote item {n}."
-    service.submit([Readout("US", text), Readout("KR", kr)], title=f"process {n}")
+    service.submit(ComparisonRequest([Readout("US", text), Readout("KR", kr)], title=f"process {n}"))
 """
 
 
@@ -46,9 +48,9 @@ def _readouts(tag: str) -> list[Readout]:
 
 def test_api_threads_batch_worker_and_another_process_write_at_once(tmp_path: Path) -> None:
     database, cache = tmp_path / "db.sqlite", tmp_path / "cache.sqlite"
-    api = Comparisons(Store(database), CachedEncoder(FakeEncoder(), cache))
+    api = Comparisons(Store(database), CachedEncoder(FakeEncoder(), VectorCache(cache)))
     # The batch worker: its own Store (own connection and lock) and cache on the same files.
-    worker = Comparisons(Store(database), CachedEncoder(FakeEncoder(), cache))
+    worker = Comparisons(Store(database), CachedEncoder(FakeEncoder(), VectorCache(cache)))
     errors: list[BaseException] = []
     titles: list[str] = []
     lock = threading.Lock()
@@ -63,14 +65,14 @@ def test_api_threads_batch_worker_and_another_process_write_at_once(tmp_path: Pa
     def api_client(n: int) -> None:
         for i in range(PER_THREAD):
             title = f"api {n}.{i}"
-            api.submit(_readouts(title), title=title)
+            api.submit(ComparisonRequest(_readouts(title), title=title))
             with lock:
                 titles.append(title)
 
     def batch_worker() -> None:
         for i in range(BATCH_ITEMS):
             title = f"batch {i}"
-            worker.submit(_readouts(title), title=title)
+            worker.submit(ComparisonRequest(_readouts(title), title=title))
             with lock:
                 titles.append(title)
 

@@ -69,6 +69,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
             fetch_policy=fetch_policy(settings, settings.fetch_hosts),
         )
         app.state.comparisons = service
+        await anyio.to_thread.run_sync(service.key_meetings)
         if settings.examples:
             loaded = await anyio.to_thread.run_sync(service.load_examples, settings.examples_dir)
             if loaded:

@@ -60,10 +60,7 @@ class ComparisonController(Controller):
         self, data: JSONBody[ComparisonIn], comparison_service: NamedDependency[Comparisons]
     ) -> Response[Report]:
         """Compare two readouts; the stored report, with its id and a Location header."""
-        request = data.to_request()
-        report = comparison_service.with_history(
-            comparison_service.submit(request.readouts, title=request.title, date=request.date)
-        )
+        report = comparison_service.submit(data.to_request())
         return Response(
             report, status_code=201, headers={"Location": f"/api/comparisons/{report.id}"}
         )

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import msgspec
+
 from service.comparisons import ComparisonRequest, Comparisons
 from service.meetings import is_example_source
 from service.render.snippet import Snippet, snippet
 from service.store import ComparisonQuery, StoredComparison
-
-# Two entries are one meeting when both readouts start alike: an example is trimmed at its last
-# full sentence, so the same meeting added in full by a batch shares the start, not the end.
-SAME_MEETING_CHARS = 400
 
 
 @dataclass
@@ -23,35 +21,17 @@ class HomeEntry:
 
 
 def home_entries(service: Comparisons, query: ComparisonQuery) -> tuple[list[HomeEntry], int]:
-    """One page of entries, newest meeting first, and the number of stored comparisons matched.
-
-    A meeting stored twice (submitted through the form, then again in a batch) is listed once,
-    at its newest place, as the copy that holds the most of what a person entered.
-    """
-    rows, total = service.page(query)
-    chosen: dict[tuple[tuple[str, str], ...], tuple[StoredComparison, ComparisonRequest]] = {}
-    for row in rows:
-        request = service.request_of(row.id)
-        key = tuple(
-            (r.side.casefold(), " ".join(r.text.split())[:SAME_MEETING_CHARS])
-            for r in request.readouts
-        )
-        if key in chosen:
-            total -= 1
-            if entered(request) <= entered(chosen[key][1]):
-                continue
-        chosen[key] = (row, request)
-    return [_entry(row, request, query) for row, request in chosen.values()], total
+    """One page of entries, newest meeting first, and the number of meetings matched, in one
+    query: a meeting stored twice (submitted through the form, then again in a batch) is
+    listed once, at its newest place, as the copy that holds the most of what a person
+    entered (`meetings.meeting_key`, `meetings.entered`)."""
+    one_each = msgspec.structs.replace(query, one_per_meeting=True, with_requests=True)
+    rows, total = service.page(one_each)
+    return [_entry(row, query) for row in rows], total
 
 
-def entered(request: ComparisonRequest) -> int:
-    """How much of the optional fields a person filled in: title, date, sources and URLs."""
-    fields = [request.title, request.date]
-    fields += [part for r in request.readouts for part in (r.source, r.url)]
-    return sum(1 for part in fields if part and not is_example_source(part))
-
-
-def _entry(row: StoredComparison, request: ComparisonRequest, query: ComparisonQuery) -> HomeEntry:
+def _entry(row: StoredComparison, query: ComparisonQuery) -> HomeEntry:
+    request = msgspec.json.decode(row.request, type=ComparisonRequest)
     sources = [r.source for r in request.readouts]
     places = [("title", row.title or "")] + [(r.side, r.text) for r in request.readouts]
     return HomeEntry(

@@ -105,9 +105,7 @@ class PageController(Controller):
             return self._home(comparison_service, form=filled, notice=notice)
         try:
             request = msgspec.convert(form_body(form), ComparisonIn).to_request()
-            report = comparison_service.submit(
-                request.readouts, title=request.title, date=request.date
-            )
+            report = comparison_service.submit(request)
         except (msgspec.ValidationError, ReadoutDiffError) as error:
             return self._home(comparison_service, form=form, error=plain_words(error), status=422)
         return Redirect(f"/comparisons/{report.id}", status_code=303)

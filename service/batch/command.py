@@ -78,6 +78,7 @@ def run(args: argparse.Namespace) -> int:
     from service.batch.folder import run_into_folder
     from service.batch.inputs import read_items, skipped_folders
     from service.batch.progress import BatchProgress
+    from service.fetch import fetch_policy
     from service.runtime import cached_encoder
 
     source, out = Path(args.source), Path(args.out)
@@ -106,6 +107,7 @@ def run(args: argparse.Namespace) -> int:
         result = run_into_folder(
             items, Path(args.out), encoder, chunk=chunk, on_start=start, engine=engine,
             on_done=lambda entry: bar.advance(entry.status == "ok") if bar else None,
+            fetch_policy=fetch_policy(settings, settings.fetch_hosts),  # as the API's
         )  # fmt: skip
     except (StorageFull, OSError) as error:
         if isinstance(error, OSError) and error.errno != errno.ENOSPC:

@@ -36,7 +36,7 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
         raise InvalidInput(_decode_message(error)) from None
     request = wire.to_request()
     validate.check(request.readouts, title=request.title, date=request.date,
-                   max_chars=settings.max_readout_chars)  # fmt: skip
+                   max_chars=settings.max_readout_chars, to_fetch=True)  # fmt: skip
     return request
 
 

@@ -18,8 +18,9 @@ class Item(msgspec.Struct, frozen=True):
     `key` names the item across runs: a hash of its content in a folder batch (so a resumed
     batch recognises finished meetings even when lines were added or reordered), its position
     in a service batch. A finished item holds its `outcome` in memory, the report this run
-    computed; what keeps it is the file `report` names in a folder batch (relative to the
-    output folder) or the stored comparison `comparison_id` names in a service batch.
+    computed; what keeps it is the file `report_file` names in a folder batch (relative to the
+    output folder; "report" in the journal's lines) or the stored comparison `comparison_id`
+    names in a service batch.
     """
 
     key: str
@@ -29,7 +30,7 @@ class Item(msgspec.Struct, frozen=True):
     title: str | None = None
     date: str | None = None
     error: str | None = None
-    report: str | None = None
+    report_file: str | None = msgspec.field(default=None, name="report")
     comparison_id: str | None = None
     outcome: Report | None = None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from service.pipeline.align import matches, part_matrix, parts, similarity_matrix
+from service.pipeline.align import matches, part_scores, pieces, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
 from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
@@ -51,13 +51,8 @@ def compare(
 def embedded_texts(prepared: Prepared) -> list[str]:
     """Everything the encoder embeds for a meeting: every claim, then each claim's parts that
     matching compares (`align.parts`). A batch embeds these for many meetings in one call."""
-    pieces = [
-        piece
-        for side in prepared.everyone
-        for claim in side.claims
-        for piece in parts(claim.text, side.language)
-    ]
-    return prepared.texts + pieces
+    found = [piece for side in prepared.everyone for _, piece in pieces(side.claims, side.language)]
+    return prepared.texts + found
 
 
 def compare_prepared(
@@ -73,24 +68,17 @@ def compare_prepared(
     encoder = route(encoder, languages)
     calibration = calibration or load_calibration(encoder.name)
     left_claims, right_claims = prepared.left.claims, prepared.right.claims
-    pieces = [
-        (index, piece)
-        for side in prepared.sides
-        for index, claim in enumerate(side.claims)
-        for piece in parts(claim.text, side.language)
-    ]
+    left_pieces = pieces(left_claims, prepared.left.language)
+    right_pieces = pieces(right_claims, prepared.right.language)
     texts = prepared.texts
-    vectors = calibration.center(encoder.encode(texts + [p for _, p in pieces]))
-    claim_vectors, piece_vectors = vectors[: len(texts)], vectors[len(texts) :]
+    vectors = calibration.center(encoder.encode(texts + [p for _, p in left_pieces + right_pieces]))
+    claim_vectors = vectors[: len(texts)]
     similarity = similarity_matrix(
         claim_vectors[: len(left_claims)], claim_vectors[len(left_claims) :]
     )
-    split = sum(len(parts(c.text, prepared.left.language)) for c in left_claims)
-    owners = [index for index, _ in pieces]
-    about = part_matrix(
-        piece_vectors[:split], piece_vectors[split:], owners[:split], owners[split:]
-    )
+    about = part_scores(left_pieces, right_pieces, vectors[len(texts) :])
     threshold = calibration.threshold
+    morphemes = {**prepared.left.morphemes, **prepared.right.morphemes}  # built once
     found_roles = roles(
         [
             c
@@ -116,7 +104,7 @@ def compare_prepared(
             encoder,
             calibration.term_threshold,
             calibration.common_zipf,
-            {**prepared.left.morphemes, **prepared.right.morphemes},
+            morphemes,
         )
     claims, emphases = classify(
         left_claims,
@@ -135,7 +123,7 @@ def compare_prepared(
     claims = graded(
         claims,
         {claim.id: side.language for side in prepared.sides for claim in side.claims},
-        {**prepared.left.morphemes, **prepared.right.morphemes},
+        morphemes,
     )
     claims, attributions = attribute(claims, found, emphases)
     return Report(

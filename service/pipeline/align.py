@@ -1,33 +1,25 @@
 """Stage 4, align: each claim's counterpart on the other side, by what the two claims are about.
 
-Two claims are counterparts when they are about the same matter. A claim's wording of who said
-it and how ("Secretary Rubio and Foreign Minister Cho discussed …") is shared by every claim of
-a readout, so the matter is compared without it: each English claim is embedded as its *matter*
-(the words after its main predicate, `level.py`) and as the parts of that matter a list or a
-comma separates, and two claims score the best centred cosine of any of their parts. A pair is
-reported when each claim is the other's best (mutual best, so a claim has one counterpart at
-most) above the calibrated `match_threshold`, and a claim that only frames the meeting (who
-met whom, where, when) is a counterpart only of another such claim.
+Two claims are counterparts when they are about the same matter. Each claim is embedded as its
+language room's `parts` (English: its *matter*, the words after its main predicate, and the
+parts of that matter a list or a comma separates, `languages/en/matter.py`; other languages:
+the claim itself), and two claims score the best centred cosine of any of their parts. A pair
+is reported when each claim is the other's best (mutual best, so a claim has one counterpart
+at most) above the calibrated `match_threshold`, and a claim that only frames the meeting (who
+met whom, where, when) is a counterpart only of another such claim. docs/matching.md has the
+procedure that chose this rule and what else was measured against it.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from service.pipeline.classify.level import english_predicate
+from service.pipeline.languages import language_named
 from service.pipeline.types import Claim, Match
 
-# A part shorter than this says too little to be matched alone ("the ROK").
-MIN_PART_WORDS = 3
-# Where a matter splits into parts: commas and semicolons, and list joiners before a verb or
-# "including" / "as well as" (English function words, not fitted).
-_PARTS = re.compile(
-    r",\s+(?:and\s+|including\s+|as well as\s+)?|;\s+|\s+and\s+(?=[a-z]+(?:ed|ing)\b)"
-    r"|\s+as well as\s+|\s+including\s+"
-)
+Pieces = list[tuple[int, str]]
 
 
 def similarity_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:
@@ -38,24 +30,21 @@ def similarity_matrix(left: np.ndarray, right: np.ndarray) -> np.ndarray:
     return cosine
 
 
-def matter(text: str) -> str:
-    """An English claim without its subject and predicate: what it says something about."""
-    found = english_predicate(text)
-    if found is None:
-        return text
-    rest = text[text.find(found.text) + len(found.text) :].strip(" ,.")
-    return rest if len(rest.split()) >= 2 else text
-
-
 def parts(text: str, language: str) -> list[str]:
-    """What a claim is embedded as for matching: its matter, and the matter's parts when a list
-    or a comma splits it into several (English); the claim itself in other languages."""
-    if language != "en":
-        return [text]
-    whole = matter(text)
-    pieces = [p.strip(" ,.") for p in _PARTS.split(whole)]
-    pieces = [p for p in pieces if len(p.split()) >= MIN_PART_WORDS]
-    return [whole, *pieces] if len(pieces) > 1 else [whole]
+    """What a claim is embedded as for matching: its language room's parts (base.Language)."""
+    return language_named(language).parts(text)
+
+
+def pieces(claims: Sequence[Claim], language: str) -> Pieces:
+    """Every part of `claims` as (index of its claim, text), claim by claim."""
+    return [(index, piece) for index, c in enumerate(claims) for piece in parts(c.text, language)]
+
+
+def part_scores(left: Pieces, right: Pieces, vectors: np.ndarray) -> np.ndarray:
+    """Per claim pair, the best cosine of their parts; `vectors` embeds `left` then `right`."""
+    owners = [index for index, _ in left + right]
+    split = len(left)
+    return part_matrix(vectors[:split], vectors[split:], owners[:split], owners[split:])
 
 
 def part_matrix(

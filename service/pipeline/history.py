@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from service.pipeline.align import part_matrix, parts
+from service.pipeline.align import part_scores, pieces
 from service.pipeline.classify import Calibration, load_calibration
 from service.pipeline.classify.terms import (
     Term,
@@ -139,12 +139,9 @@ def _carried_claims(
     calibration: Calibration,
 ) -> set[str]:
     """The ids of `mine` whose best counterpart among `theirs` is at or above match_threshold."""
-    pieces = [(i, p) for i, c in enumerate(mine) for p in parts(c.text, language)]
-    pieces += [(i, p) for i, c in enumerate(theirs) for p in parts(c.text, their_language)]
-    vectors = calibration.center(encoder.encode([p for _, p in pieces]))
-    split = sum(len(parts(c.text, language)) for c in mine)
-    owners = [i for i, _ in pieces]
-    about = part_matrix(vectors[:split], vectors[split:], owners[:split], owners[split:])
+    own, other = pieces(mine, language), pieces(theirs, their_language)
+    vectors = calibration.center(encoder.encode([p for _, p in own + other]))
+    about = part_scores(own, other, vectors)
     best = about.max(axis=1)
     return {
         c.id for c, score in zip(mine, best, strict=True) if score >= calibration.match_threshold

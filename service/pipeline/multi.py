@@ -24,6 +24,7 @@ from service.pipeline.types import (
     Closest,
     Emphasis,
     Match,
+    Quote,
     ReadoutInfo,
     Report,
     StrengthGap,
@@ -71,7 +72,7 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
         model=reports[0].model,
         readouts=_readouts(labels, reports),
         strength_gaps=_unique_gaps([g for r in reports for g in r.strength_gaps]),
-        attributions=_unique_attributions([a for r in reports for a in r.attributions]),
+        attributions=_attributions(reports),
         carried=listed,
         only_one=[e.claim_id for e in emphases if e.kind == "one-sided"],
         all_but_one=_all_but_one(listed, claims, len(labels)),
@@ -196,12 +197,36 @@ def _unique_gaps(gaps: list[StrengthGap]) -> list[StrengthGap]:
     return list(seen.values())
 
 
-def _unique_attributions(found: list[Attribution]) -> list[Attribution]:
+def _attributions(reports: list[Report]) -> list[Attribution]:
+    """Every pair's attributions once. An `attributed` quote is one entry naming each other
+    side whose pair found it (`others`), with the nearest counterpart over them: with three
+    sides a readout's "the Foreign Minister said" may be either other side's, and only the
+    pairs whose cast resolves the speaker to their other side list it."""
     seen: dict[tuple[str, str, str | None], Attribution] = {}
-    for item in found:
-        other = item.counterpart.claim_id if item.counterpart else None
-        seen.setdefault((item.kind, item.quote.claim_id, other), item)
+    for report in reports:
+        for item in report.attributions:
+            other = next(s for s in report.sides if s != item.quote.side)
+            if item.kind != "attributed":
+                key: tuple[str, str, str | None] = (
+                    item.kind,
+                    item.quote.claim_id,
+                    _claim_of(item.counterpart),
+                )
+                seen.setdefault(key, item)
+                continue
+            key = ("attributed", item.quote.claim_id, None)
+            kept = seen.get(key)
+            if kept is None:
+                seen[key] = msgspec.structs.replace(item, others=[other])
+                continue
+            named = [*(kept.others or []), other]
+            nearer = item if item.similarity > kept.similarity else kept
+            seen[key] = msgspec.structs.replace(nearer, others=named)
     return list(seen.values())
+
+
+def _claim_of(quote: Quote | None) -> str | None:
+    return quote.claim_id if quote else None
 
 
 def _readouts(labels: list[str], reports: list[Report]) -> list[ReadoutInfo]:

@@ -111,6 +111,9 @@ class Attribution(msgspec.Struct, frozen=True):
     quote: Quote
     counterpart: Quote | None = None
     similarity: float = 0.0
+    # Three or more readouts, `attributed` only: every other side whose pair found the quote
+    # unmatched and spoken by "the other side" (its readout lacks it); absent with two sides.
+    others: list[str] | msgspec.UnsetType = msgspec.UNSET
 
 
 class Carried(msgspec.Struct, frozen=True):
@@ -134,10 +137,11 @@ class AllButOne(msgspec.Struct, frozen=True):
 
 
 class ReadoutInfo(msgspec.Struct, frozen=True):
-    """The submitted readout kept alongside its report, for side-by-side pages."""
+    """The submitted readout kept alongside its report, for side-by-side pages (stored without
+    its text, which the stored request holds: `Comparisons.get` puts it back)."""
 
     side: str
-    text: str
+    text: str = ""
     language: str = "en"
     source: str | None = None
     url: str | None = None
@@ -150,7 +154,7 @@ class ModelInfo(msgspec.Struct, frozen=True):
     threshold: float
 
 
-class Report(msgspec.Struct):
+class Report(msgspec.Struct, frozen=True):
     """The result of comparing two (or up to six) readouts; the one struct behind every output
     format. With three or more, `matches`, `emphases`, `strength_gaps` and `attributions` hold
     every pair's, and each claim's verdict is against all the other sides together."""

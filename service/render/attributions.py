@@ -40,7 +40,10 @@ def describe_attribution(attribution: Attribution, sides: list[str]) -> Attribut
     quote = f'{side}: "{_one_line(attribution.quote.text)}"'
     similarity = f" (similarity {attribution.similarity:.2f})" if found is not None else ""
     if attribution.kind == "attributed":
-        heading = f"{side}'s readout has {other} say this; {other}'s own readout does not"
+        others = attribution.others or [other]
+        said_by, lacking = _either(others)
+        heading = f"{side}'s readout has {said_by} say this; {lacking}"
+        other = found.side if found else other
         counterpart = (
             f'{other}, nearest{similarity}: "{_one_line(found.text)}"'
             if found
@@ -51,6 +54,19 @@ def describe_attribution(attribution: Attribution, sides: list[str]) -> Attribut
         heading = f"{side} gives it to both sides; {other} gives it to {given} alone"
         counterpart = f'{other}{similarity}: "{_one_line(found.text if found else "")}"'
     return AttributionLines(attribution.kind, heading, quote, counterpart)
+
+
+def _either(others: list[str]) -> tuple[str, str]:
+    """Who a quote may give it to, and that their readouts lack it: "KR" and "KR's own readout
+    does not"; "JP or KR" and "neither's own readout does"; three or more: "none of their own
+    readouts does"."""
+    if len(others) == 1:
+        return others[0], f"{others[0]}'s own readout does not"
+    said_by = ", ".join(others[:-1]) + f" or {others[-1]}"
+    lacking = (
+        "neither's own readout does" if len(others) == 2 else "none of their own readouts does"
+    )
+    return said_by, lacking
 
 
 def attribution_lines(report: Report) -> list[AttributionLines]:

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import TypeVar
 
 from service.store.backend import Backend, Db, Dialect
+from service.store.batches import BatchTable
+from service.store.comparisons import ComparisonTable
 from service.store.postgres import PostgresBackend, is_postgres_url
-from service.store.rows import (
-    COLUMNS,
-    ComparisonQuery,
-    StoredComparison,
-    comparison_row,
-    filters,
-    insert_values,
-)
+from service.store.rows import ComparisonQuery, StoredComparison
 from service.store.sqlite import SqliteBackend
 
 __all__ = ["MIGRATIONS", "ComparisonQuery", "Db", "Dialect", "Store", "StoredComparison"]
 
-T = TypeVar("T")
 
 # Applied in order, each once; append new steps, never edit old ones (batch adds its tables here).
-MIGRATIONS: list[str] = [
+# A step is the same SQL on both backends, or each dialect's own (by `Dialect.name`).
+MIGRATIONS: list[str | dict[str, str]] = [
     """
     CREATE TABLE comparisons (
         id TEXT PRIMARY KEY,
@@ -79,10 +72,31 @@ MIGRATIONS: list[str] = [
     ALTER TABLE comparisons ADD COLUMN more_sides TEXT NOT NULL DEFAULT '';
     ALTER TABLE batches ADD COLUMN name TEXT
     """,
+    # A report's history is stored with it (kept current as meetings of its sides come and
+    # go); rows stored before hold none yet (history_stored 0) and get it on their first read.
+    # The home list shows one entry per meeting (`meeting_key`), the copy a person entered
+    # most into (`entered`); rows stored before are keyed by `Store.unkeyed` once.
+    """
+    ALTER TABLE comparisons ADD COLUMN history_stored INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE comparisons ADD COLUMN meeting_key TEXT NOT NULL DEFAULT '';
+    ALTER TABLE comparisons ADD COLUMN entered INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX comparisons_meeting ON comparisons (meeting_key);
+    CREATE INDEX comparisons_pair ON comparisons (side_a, side_b, date)
+    """,
+    # Each readout's text once a row: in the request; the stored report's readouts go without
+    # it (the Comparisons service puts it back on reading). Up to six readouts a report.
+    {
+        "sqlite": "UPDATE comparisons SET report = json_remove(report, "
+        + ", ".join(f"'$.readouts[{n}].text'" for n in range(6))
+        + ")",
+        "postgres": "UPDATE comparisons SET report = (report::jsonb "
+        + " ".join(f"#- '{{readouts,{n},text}}'" for n in range(6))
+        + ")::text",
+    },
 ]
 
 
-class Store:
+class Store(ComparisonTable, BatchTable):
     """The database: a SQLite file (a Path) or PostgreSQL (a `postgresql://` URL).
 
     Every statement is written once with `?` placeholders; each backend runs it. Writes go
@@ -99,23 +113,11 @@ class Store:
         self.migrate()
 
     @property
-    def dialect(self) -> Dialect:
-        return self.backend.dialect
-
-    @property
     def path(self) -> Path:
         """The SQLite file; a PostgreSQL store has none."""
         if isinstance(self.backend, SqliteBackend):
             return self.backend.path
         raise TypeError("a PostgreSQL store has no file path")
-
-    def write(self, action: Callable[[Db], T]) -> T:
-        """Run `action` in one transaction; the only way anything is written."""
-        return self.backend.write(action)
-
-    def read(self) -> AbstractContextManager[Db]:
-        """A connection for consistent reads (one snapshot per `with`)."""
-        return self.backend.read()
 
     def exclusive(self, key: int) -> AbstractContextManager[None]:
         """One holder at a time across every process on this database (e.g. loading examples)."""
@@ -139,7 +141,8 @@ class Store:
             if row is None:
                 db.execute("INSERT INTO schema_version (version) VALUES (0)")
             version = int(row[0]) if row else 0
-            for script in MIGRATIONS[version:]:
+            for step in MIGRATIONS[version:]:
+                script = step if isinstance(step, str) else step[self.dialect.name]
                 for statement in script.split(";"):
                     if statement.strip():
                         db.execute(statement)
@@ -147,53 +150,6 @@ class Store:
             return max(version, len(MIGRATIONS))
 
         return self.write(apply)
-
-    def insert_comparison(
-        self, row: StoredComparison, *, also: Callable[[Db], None] | None = None
-    ) -> None:
-        """Insert one comparison; `also` runs in the same transaction (a batch marks its item)."""
-
-        def insert(db: Db) -> None:
-            db.execute(
-                "INSERT INTO comparisons (id, title, date, side_a, side_b, created_at, search,"
-                " summary, request, report, more_sides) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                insert_values(row),
-            )
-            if also is not None:
-                also(db)
-
-        self.write(insert)
-
-    def get_comparison(self, comparison_id: str) -> StoredComparison | None:
-        with self.read() as db:
-            found = db.execute(
-                f"SELECT {COLUMNS}, request, report FROM comparisons WHERE id = ?",
-                (comparison_id,),
-            ).fetchone()
-        return None if found is None else comparison_row(found, full=True)
-
-    def delete_comparison(self, comparison_id: str) -> bool:
-        def delete(db: Db) -> bool:
-            return db.execute("DELETE FROM comparisons WHERE id = ?", (comparison_id,)).rowcount > 0
-
-        return self.write(delete)
-
-    def list_comparisons(self, query: ComparisonQuery) -> tuple[list[StoredComparison], int]:
-        """One page of summaries (no request/report bodies) and the total that match."""
-        where, params = filters(query, self.dialect)
-        order = "(date IS NULL), date DESC, " if query.by_meeting_date else ""
-        with self.read() as db:
-            total = db.execute(f"SELECT count(*) FROM comparisons{where}", params).fetchone()[0]
-            rows = db.execute(
-                f"SELECT {COLUMNS} FROM comparisons{where}"
-                f" ORDER BY {order}created_at DESC, id DESC LIMIT ? OFFSET ?",
-                [*params, query.limit, query.offset],
-            ).fetchall()
-        return [comparison_row(r, full=False) for r in rows], int(total)
-
-    def count_comparisons(self) -> int:
-        with self.read() as db:
-            return int(db.execute("SELECT count(*) FROM comparisons").fetchone()[0])
 
     def close(self) -> None:
         self.backend.close()

@@ -18,6 +18,9 @@ class StoredComparison(msgspec.Struct, frozen=True):
     summary: dict[str, int]
     request: bytes = b""
     report: bytes = b""
+    history_stored: bool = True  # False: stored before history was kept with the report
+    meeting_key: str = ""  # one meeting stored twice (a form, then a batch) shares its key
+    entered: int = 0  # how much of the optional fields a person filled in
 
 
 class ComparisonQuery(msgspec.Struct, frozen=True):
@@ -30,9 +33,11 @@ class ComparisonQuery(msgspec.Struct, frozen=True):
     date_to: str | None = None
     text: str | None = None
     by_meeting_date: bool = False  # newest meeting first (undated last), not newest stored
+    one_per_meeting: bool = False  # a meeting stored twice listed once: its most entered copy
+    with_requests: bool = False  # each row's request too (the home page's snippets)
 
 
-COLUMNS = "id, title, date, side_a, side_b, created_at, summary, more_sides"
+COLUMNS = "id, title, date, side_a, side_b, created_at, summary, more_sides, history_stored"
 
 
 def comparison_row(found: tuple[object, ...], *, full: bool) -> StoredComparison:
@@ -43,8 +48,9 @@ def comparison_row(found: tuple[object, ...], *, full: bool) -> StoredComparison
         sides=[str(found[3]), str(found[4]), *str(found[7] or "").split("\n")[1:-1]],
         created_at=str(found[5]),
         summary=msgspec.json.decode(str(found[6]), type=dict[str, int]),
-        request=str(found[8]).encode() if full else b"",
-        report=str(found[9]).encode() if full else b"",
+        history_stored=bool(found[8]),
+        request=str(found[9]).encode() if full else b"",
+        report=str(found[10]).encode() if full else b"",
     )
 
 
@@ -61,6 +67,8 @@ def insert_values(row: StoredComparison) -> tuple[object, ...]:
         row.request.decode(),
         row.report.decode(),
         more_sides(row.sides),
+        row.meeting_key,
+        row.entered,
     )
 
 

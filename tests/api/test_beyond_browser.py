@@ -120,3 +120,44 @@ def test_the_three_readout_report_prints_standalone(tmp_path: Path) -> None:
     )
     page = to_html(report)
     assert all(f'data-side="{s}"' in page for s, _ in names) and "readouts many" in page
+
+
+def test_an_attribution_of_three_names_the_side_whose_minister_spoke(
+    browser: Any,
+    server: LiveServer,
+) -> None:
+    """JP listed first, the U.S. quoting Korea's minister: the page names KR, not the first side."""
+    from tests.pipeline.test_multi_attribution import JP, KR, US
+
+    body = {"readouts": [{"side": "JP", "text": JP}, {"side": "US", "text": US},
+                         {"side": "KR", "text": KR}]}  # fmt: skip
+    created = call(server.url + "/api/comparisons", body)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    problems = _watch(page)
+    page.goto(f"{server.url}/comparisons/{created['id']}")
+    section = page.locator("section.attributions")
+    text = " ".join(section.inner_text().split())
+    assert "US's readout has KR say this; KR's own readout does not" in text
+    assert "has JP say this" not in text
+    assert problems == [], problems
+    page.close()
+
+
+def test_an_attribution_the_pairs_cannot_place_names_both_candidates(
+    browser: Any,
+    server: LiveServer,
+) -> None:
+    """The U.S. quotes 'Foreign Minister Park'; the Japanese and Korean readouts name their
+    people in their own scripts, so either could be his side: the page says so."""
+    from tests.pipeline.test_multi_attribution import US
+
+    ja = "林外務大臣は、ブリンケン国務長官及び朴外交部長官と会談を行いました。両者は、インド太平洋について意見交換を行いました。"
+    ko = "박진 장관은 블링컨 국무장관 및 하야시 외무대신과 회담을 가졌다. 양측은 인도태평양에 대해 논의하였다."
+    body = {"readouts": [{"side": "JP", "text": ja}, {"side": "US", "text": US},
+                         {"side": "KR", "text": ko}]}  # fmt: skip
+    created = call(server.url + "/api/comparisons", body)
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(f"{server.url}/comparisons/{created['id']}")
+    text = " ".join(page.locator("section.attributions").inner_text().split())
+    assert "US's readout has JP or KR say this; neither's own readout does" in text
+    page.close()

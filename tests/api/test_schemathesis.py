@@ -38,11 +38,12 @@ def test_the_server_serves_the_spec_under_test(server: LiveServer) -> None:
     assert httpx.get(f"{server.url}/schema/openapi.json", timeout=10).json() == SPEC
 
 
-# Schema-valid bodies the domain still refuses: two sides the same, or a readout with neither
-# text nor url (400 from the body type's own rules, which JSON Schema cannot state), a url to
-# fetch while fetching is off (403), and text with nothing to compare (422).
+# Schema-valid bodies the domain still refuses: two sides the same, a readout with neither
+# text nor url, NUL in a text or an invisible format character in a side (400 from the one
+# input check, whose rules JSON Schema cannot state), a url to fetch while fetching is off
+# (403), and text with nothing to compare (422).
 REFUSED_THOUGH_VALID = {
-    400: ("different sides", "needs a text or a url"),
+    400: ("different sides", "needs a text or a url", "NUL bytes", "must be printable"),
     403: ("off on this server",),
     422: ("",),
 }

@@ -55,6 +55,31 @@ def test_ists_bench_runs_from_any_folder_and_scores_every_subset(tmp_path: Path)
     assert all(0.0 < float(f1) <= 1.0 for figures in rows.values() for f1 in figures)
 
 
+def test_matching_bench_prints_every_rule_held_out_and_every_miss_with_its_cause(
+    tmp_path: Path,
+) -> None:
+    from evaluation.misses import CAUSES
+    from evaluation.rules import RULES
+
+    out = _bench("matching", "--encoder", "fake", cwd=tmp_path)
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in out.splitlines() if " | " in line}
+    for name in RULES:
+        # precision, recall, pairs in-sample, then held out
+        p, r, n, held_p, held_r, held_n = rows[name].strip("| ").split(" | ")[1:]
+        assert all(0.0 <= float(x) <= 1.0 for x in (p, r, held_p, held_r)), rows[name]
+        assert int(n) > 0 and int(held_n) > 0
+    assert all(f"| k = {k} |" in out for k in (1, 2, 3))
+
+    def count(pattern: str) -> int:
+        found = re.search(pattern, out)
+        assert found, pattern
+        return int(found[1])
+
+    total = count(r"Uncovered two-sided topics, both annotators \((\d+)\)")
+    assert sum(count(rf"- {re.escape(c)}: (\d+)") for c in CAUSES) == total
+    assert out.count("; best ") == total > 0
+
+
 @pytest.mark.slow
 def test_serving_bench_measures_start_latency_and_memory_of_a_real_server(tmp_path: Path) -> None:
     out = _bench("serving", "--encoder", "fake", "--rounds", "1", "--starts", "1", cwd=tmp_path)
@@ -78,3 +103,21 @@ def test_load_bench_counts_requests_and_errors_of_every_kind(tmp_path: Path) -> 
     assert "errors: 0" in out
     count, errors, p50, p99 = rows["POST"]
     assert int(count) > 0 and int(errors) == 0 and 0 < float(p50) <= float(p99)
+
+
+def test_gaps_bench_prints_each_method_per_annotator_and_their_mean(tmp_path: Path) -> None:
+    out = _bench("gaps", "--encoder", "fake", cwd=tmp_path, timeout=300)
+    rows = [
+        line.split(" | ")
+        for line in out.splitlines()
+        if line.startswith("| ") and "---" not in line
+    ]
+    methods = {row[0].strip("| ") for row in rows[1:]}
+    assert {
+        "readout-diff, leave-one-pair-out",
+        "every level difference (same counterparts)",
+    } <= methods
+    assert any(m.startswith("gold pairs (oracle") for m in methods)
+    assert {row[1] for row in rows[1:]} == {"A", "B", "mean"}
+    for row in rows[1:]:
+        assert all(0.0 <= float(cell.split()[0].strip(" |")) <= 1.0 for cell in row[2:])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from evaluation.counterparts import Gaps, Item, locate_items, right_pair, tally
 from evaluation.inventory import Inventory, Topic, locate
 from service.pipeline.types import (
@@ -69,9 +71,7 @@ def _report(matches: list[tuple[str, str]], **parts: object) -> Report:
         None, None, None, ["US", "KR"], list(CLAIMS.values()),
         [Match([a, b], 0.5) for a, b in matches], [], ModelInfo("test", 0.5),
     )  # fmt: skip
-    for name, value in parts.items():
-        setattr(report, name, value)
-    return report
+    return msgspec.structs.replace(report, **parts)
 
 
 def test_a_pair_is_right_under_one_two_sided_topic_or_under_boilerplate_on_both_sides() -> None:

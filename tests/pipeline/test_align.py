@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
-from service.pipeline.align import matches, matter, part_matrix, parts, similarity_matrix
+from service.pipeline.align import (
+    matches,
+    part_matrix,
+    part_scores,
+    parts,
+    pieces,
+    similarity_matrix,
+)
 from service.pipeline.types import Claim
 
 
@@ -40,13 +47,6 @@ def test_a_framing_claim_is_a_counterpart_only_of_another_framing_claim() -> Non
     assert [tuple(m.claims) for m in found] == [("US-1", "KR-2")]
 
 
-def test_the_matter_drops_the_subject_and_the_predicate() -> None:
-    assert matter("Secretary Blinken condemned the DPRK's ballistic missile launch") == (
-        "the DPRK's ballistic missile launch"
-    )
-    assert matter("A claim without a stance verb") == "A claim without a stance verb"
-
-
 def test_a_list_splits_into_parts_and_other_languages_stay_whole() -> None:
     found = parts(
         "They discussed supply chains for critical minerals, nuclear power cooperation, and "
@@ -64,3 +64,16 @@ def test_two_claims_score_the_best_of_their_parts() -> None:
     # Left claim 0 has parts 0 and 1; left claim 1 has part 2; right claims 0 and 1 one each.
     found = part_matrix(left, right, [0, 0, 1], [0, 1])
     assert np.allclose(found, [[1.0, 1.0], [0.8, 0.6]])
+
+
+def test_pieces_follow_each_language_room_and_part_scores_take_the_best_pair() -> None:
+    us = [
+        Claim(id="US-1", side="US", text="They discussed trade, nuclear power cooperation, and "
+              "the trilateral summit", start=0, end=1),
+        Claim(id="US-2", side="US", text="Secretary Blinken condemned the launch", start=0, end=1),
+    ]  # fmt: skip
+    kr = [Claim(id="KR-1", side="KR", text="양측은 공급망 협력을 논의했다", start=0, end=1)]
+    left, right = pieces(us, "en"), pieces(kr, "ko")
+    assert [i for i, _ in left] == [0, 0, 0, 1] and right == [(0, kr[0].text)]
+    vectors = np.array([[1, 0], [0, 1], [0.6, 0.8], [0.8, 0.6], [0, 1]], dtype=np.float32)
+    assert np.allclose(part_scores(left, right, vectors), [[1.0], [0.6]])

@@ -90,3 +90,57 @@ def test_a_one_side_statement_that_also_speaks_for_both_is_not_own() -> None:
     claims = [mixed if c.id == hope.id else c for c in claims]
     _, found = attribute(claims, [Match([hailed.id, hope.id], 0.49)], [])
     assert "joint-vs-own" not in [a.kind for a in found]
+
+
+def _pair(name: str, left: str, right: str) -> list[Claim]:
+    folder = BASE.parent / name
+    prepared = prepare(
+        [
+            Readout(left.upper(), (folder / f"{left}.txt").read_text(encoding="utf-8")),
+            Readout(right.upper(), (folder / f"{right}.txt").read_text(encoding="utf-8")),
+        ]
+    )
+    return prepared.left.claims + prepared.right.claims
+
+
+def test_a_joint_subject_in_what_a_side_reports_still_leaves_it_that_sides_statement() -> None:
+    claims = _pair("2023-07-14_park-jin-wang-yi-jakarta", "kr", "cn")
+    decided = _find(claims, "decided to promote bilateral exchanges")
+    stressed = _find(claims, "Wang stressed that both sides should")
+    _, found = attribute(claims, [Match([decided.id, stressed.id], 0.4)], [])
+    assert [(a.kind, a.quote.claim_id) for a in found if a.kind == "joint-vs-own"] == [
+        ("joint-vs-own", decided.id)
+    ]
+
+
+def test_a_framing_claim_that_quotes_a_side_counts_but_one_that_tells_who_met_does_not() -> None:
+    claims = _pair("2026-02-03_rubio-cho-hyun", "us", "kr")
+    agreed = _find(claims, "The two leaders agreed to continue")
+    quoted = msgspec.structs.replace(_find(claims, "Cho said, "), verdict="framing")
+    claims = [quoted if c.id == quoted.id else c for c in claims]
+    _, found = attribute(claims, [Match([agreed.id, quoted.id], 0.4)], [])
+    assert [a.kind for a in found if a.counterpart and a.counterpart.claim_id == quoted.id] == [
+        "joint-vs-own"
+    ]
+
+
+def test_a_framing_claim_that_tells_who_met_whom_is_no_sides_statement() -> None:
+    claims = _pair("2026-02-14_rubio-motegi-munich", "us", "jp")
+    opening = msgspec.structs.replace(
+        _find(claims, "Secretary of State Marco Rubio met"), verdict="framing"
+    )
+    concurred = _find(claims, "The two ministers concurred on advancing")
+    claims = [opening if c.id == opening.id else c for c in claims]
+    speakers, found = attribute(claims, [Match([opening.id, concurred.id], 0.4)], [])
+    assert {c.id: c.speaker for c in speakers}[opening.id] == "self"
+    assert not [a for a in found if a.kind == "joint-vs-own"]
+
+
+def test_an_assurance_a_side_received_is_the_other_sides_word() -> None:
+    claims = _pair("2025-09-10_rubio-cho-hyun-georgia-raid", "us", "kr")
+    assurance = _find(claims, "We also received an assurance")
+    speakers, found = attribute(claims, [], [])
+    assert {c.id: c.speaker for c in speakers}[assurance.id] == "other"
+    assert assurance.id in [a.quote.claim_id for a in found if a.kind == "attributed"]
+    _, matched = attribute(claims, [Match([claims[0].id, assurance.id], 0.5)], [])
+    assert assurance.id not in [a.quote.claim_id for a in matched]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from service.comparisons import Comparisons
+from service.comparisons import ComparisonRequest, Comparisons
 from service.pipeline.embed import FakeEncoder
 from service.pipeline.types import Readout
 from service.render import render
@@ -19,7 +19,9 @@ def _submit(
     comparisons: Comparisons, date: str, us: str, kr: str, sides: tuple[str, str] = ("US", "KR")
 ) -> str:
     report = comparisons.submit(
-        [Readout(side=sides[0], text=us), Readout(side=sides[1], text=kr)], date=date
+        ComparisonRequest(
+            [Readout(side=sides[0], text=us), Readout(side=sides[1], text=kr)], date=date
+        )
     )
     assert report.id is not None
     return report.id

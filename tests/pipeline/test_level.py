@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.classify.level import LEVEL_NAMES, claim_predicate, english_predicate
+from service.pipeline.classify.level import LEVEL_NAMES, claim_predicate
+from service.pipeline.languages.en.scale import english_predicate
 from service.pipeline.languages.ko.split import morphemes
 
 

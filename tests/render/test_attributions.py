@@ -24,8 +24,7 @@ def report(*attributions: Attribution) -> Report:
         Readout(side="KR", text=(RUBIO_CHO / "kr.txt").read_text()),
     ]
     found = compare(readouts, FakeEncoder(), title="Rubio-Cho")
-    found.attributions = list(attributions)
-    return found
+    return msgspec.structs.replace(found, attributions=list(attributions))
 
 
 BOTH = [

@@ -65,7 +65,7 @@ class Journal:
             if report is not None:
                 name = f"{REPORTS}/{report_name(entry)}"
                 write_durably(self.folder / name, to_json(report) + b"\n")
-                entry = msgspec.structs.replace(entry, report=name)
+                entry = msgspec.structs.replace(entry, report_file=name)
             line = msgspec.json.encode(entry) + b"\n"
             self._file.write(line)
             self._file.flush()
@@ -83,8 +83,8 @@ class Journal:
         return entry
 
     def report(self, entry: Item) -> Report:
-        assert entry.report is not None
-        return msgspec.json.decode((self.folder / entry.report).read_bytes(), type=Report)
+        assert entry.report_file is not None
+        return msgspec.json.decode((self.folder / entry.report_file).read_bytes(), type=Report)
 
     def _load(self) -> dict[str, Item]:
         path = self.folder / JOURNAL

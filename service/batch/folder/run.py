@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import msgspec
 
+from service.batch.fetching import fetched
 from service.batch.folder.journal import Journal, write_durably
 from service.batch.items import Item
 from service.batch.runners.local import run_items
 from service.batch.trends.tally import Trends, to_csv, to_json, trends_of
+from service.fetch import FetchPolicy
 from service.pipeline.embed import Encoder
 from service.pipeline.history import batch_history
 from service.pipeline.types import Precedent, Report
@@ -54,19 +57,22 @@ def run_into_folder(
     on_start: Callable[[int, int, int], None] | None = None,
     on_done: Callable[[Item], None] | None = None,
     engine: Engine | None = None,
+    fetch_policy: FetchPolicy | None = None,
 ) -> BatchResult:
     """Run what the journal in `out` lacks, then write trends and the summary over all items.
 
     `on_start(total, done, failed)` learns what earlier runs finished; `on_done` gets each entry;
-    `engine` replaces the in-process runner (the Ray engine); the journal is the same.
+    `engine` replaces the in-process runner (the Ray engine); the journal is the same. A line
+    whose readout gives a URL and no text is fetched within `fetch_policy` (none: refused).
     """
     with Journal(out) as journal:
         todo = [item for item in items if not journal.done(item.key)]
         if on_start is not None:
             earlier = [journal.entries[i.key] for i in items if journal.done(i.key)]
             on_start(len(items), len(earlier), sum(e.status != "ok" for e in earlier))
-        outcomes = engine(todo) if engine else run_items(todo, encoder, chunk=chunk)
-        for finished in outcomes:
+        ready, refused = fetched(todo, fetch_policy or FetchPolicy(hosts=()))
+        outcomes = engine(ready) if engine else run_items(ready, encoder, chunk=chunk)
+        for finished in chain(refused, outcomes):
             entry = journal.record(finished)
             if on_done is not None:
                 on_done(entry)

@@ -1,8 +1,7 @@
 """The service's batches: stored in the Store, claimed by the worker under leases, read back."""
 
 from service.batch.queue.batches import MAX_BATCH, Batches
-from service.batch.queue.listing import BatchSummary, recent_batches
-from service.batch.queue.records import UNFINISHED, BatchRecords, BatchRow
+from service.batch.queue.records import UNFINISHED, BatchRecords, BatchRow, BatchSummary
 from service.batch.queue.worker import BatchWorker
 
 __all__ = [
@@ -13,5 +12,4 @@ __all__ = [
     "BatchSummary",
     "BatchWorker",
     "Batches",
-    "recent_batches",
 ]

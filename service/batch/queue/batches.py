@@ -6,8 +6,7 @@ import msgspec
 
 from service.batch.inputs import items_from_bodies, lines_items
 from service.batch.items import Item
-from service.batch.queue.listing import BatchSummary, recent_batches
-from service.batch.queue.records import BatchRecords, BatchRow
+from service.batch.queue.records import BatchRecords, BatchRow, BatchSummary
 from service.batch.queue.worker import BatchWorker
 from service.batch.trends.tally import Trends, to_csv
 from service.errors import Busy, Conflict, InvalidInput, NotFound
@@ -86,7 +85,7 @@ class Batches:
 
     def recent(self, limit: int = 100) -> list[BatchSummary]:
         """The latest batches, newest first."""
-        return recent_batches(self.records.store, limit)
+        return self.records.recent(limit)
 
     def get(self, batch_id: str) -> tuple[BatchRow, list[Item]]:
         row = self.records.get(batch_id)

@@ -1,10 +1,11 @@
-"""Batches and their items in the Store: created once, each item marked done exactly once."""
+"""Batches and their items as the batch service reads them: items in, items out, over the
+Store's batch tables (`service/store/batches.py`, where the statements are); each item
+marked done exactly once."""
 
 from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import msgspec
 
@@ -13,21 +14,9 @@ from service.comparisons import ComparisonRequest
 from service.errors import ItemTaken
 from service.pipeline.types import Report
 from service.store import Db, Store
+from service.store.batches import UNFINISHED, BatchRow, BatchSummary, ItemRow
 
-UNFINISHED = ("queued", "running")
-
-
-class BatchRow(msgspec.Struct, frozen=True):
-    """A batch: queued → running → done (or failed, with the error)."""
-
-    id: str
-    status: str
-    created_at: str
-    updated_at: str
-    total: int
-    error: str | None = None
-    trends: bytes | None = None
-    name: str | None = None
+__all__ = ["UNFINISHED", "BatchRecords", "BatchRow", "BatchSummary"]
 
 
 def _now(after: float = 0.0) -> str:
@@ -36,7 +25,7 @@ def _now(after: float = 0.0) -> str:
 
 
 class BatchRecords:
-    """Reads and writes of the batches and batch_items tables, through `Store.write()`."""
+    """The batch service's reads and writes of its batches and items, through the Store."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -46,69 +35,33 @@ class BatchRecords:
         now = _now()
         row = BatchRow(id=uuid.uuid4().hex, status="queued", created_at=now, updated_at=now,
                        total=len(items), name=name)  # fmt: skip
-
-        def insert(db: Db) -> None:
-            db.execute(
-                "INSERT INTO batches (id, status, created_at, updated_at, total, name)"
-                " VALUES (?, ?, ?, ?, ?, ?)",
-                (row.id, row.status, row.created_at, row.updated_at, row.total, row.name),
-            )
-            db.executemany(
-                "INSERT INTO batch_items (batch_id, position, status, title, date, request, error)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(row.id, position, "pending" if item.body else "error",
-                  item.body.title if item.body else item.title,
-                  item.body.date if item.body else None,
-                  msgspec.json.encode(item.body).decode() if item.body else None, item.error)
-                 for position, item in enumerate(items, 1)],
-            )  # fmt: skip
-
-        self.store.write(insert)
+        self.store.insert_batch(
+            row,
+            [
+                ItemRow(position, "pending" if item.body else "error",
+                        item.body.title if item.body else item.title,
+                        item.body.date if item.body else None, None, item.error,
+                        msgspec.json.encode(item.body) if item.body else None)
+                for position, item in enumerate(items, 1)
+            ],
+        )  # fmt: skip
         return row
 
     def get(self, batch_id: str) -> BatchRow | None:
-        with self.store.read() as db:
-            found = db.execute(
-                "SELECT id, status, created_at, updated_at, total, error, trends, name"
-                " FROM batches WHERE id = ?",
-                (batch_id,),
-            ).fetchone()
-        if found is None:
-            return None
-        batch_id, status, created_at, updated_at, total, error, trends, name = found
-        return BatchRow(id=batch_id, status=status, created_at=created_at, updated_at=updated_at,
-                        total=total, error=error,
-                        trends=trends.encode() if isinstance(trends, str) else None,
-                        name=name)  # fmt: skip
+        return self.store.get_batch(batch_id)
 
     def items(self, batch_id: str, *, pending: bool = False) -> list[Item]:
         """The batch's items in order; with `pending`, only those still to run, with bodies."""
-        columns = "position, status, title, date, comparison_id, error"
-        only = " AND status = 'pending'" if pending else ""
-        rows = self._rows(
-            f"SELECT {columns}, {'request' if pending else 'NULL'} FROM batch_items"
-            f" WHERE batch_id = ?{only} ORDER BY position",
-            batch_id,
-        )
         return [
-            Item(key=str(position), where=f"item {position}", status=status, title=title,
-                 date=date, comparison_id=comparison_id, error=error,
-                 body=msgspec.json.decode(request, type=ComparisonRequest) if request else None)
-            for position, status, title, date, comparison_id, error, request in rows
+            Item(key=str(r.position), where=f"item {r.position}", status=r.status,  # type: ignore[arg-type]
+                 title=r.title, date=r.date, comparison_id=r.comparison_id, error=r.error,
+                 body=msgspec.json.decode(r.request, type=ComparisonRequest) if r.request else None)
+            for r in self.store.batch_items(batch_id, pending=pending)
         ]  # fmt: skip
 
     def reports(self, batch_id: str) -> list[Report]:
         """The reports of the items compared, in batch order; one deleted since drops out."""
-        rows = self._rows(
-            "SELECT c.report FROM batch_items i JOIN comparisons c ON c.id = i.comparison_id"
-            " WHERE i.batch_id = ? AND i.status = 'ok' ORDER BY i.position",
-            batch_id,
-        )
-        return [msgspec.json.decode(report, type=Report) for (report,) in rows]
-
-    def _rows(self, sql: str, *params: object) -> list[tuple[Any, ...]]:
-        with self.store.read() as db:
-            return list(db.execute(sql, params).fetchall())
+        return [msgspec.json.decode(r, type=Report) for r in self.store.batch_reports(batch_id)]
 
     def pending(self, batch_id: str) -> list[Item]:
         """The items still to run, as runner input; the key is the item's position."""
@@ -116,109 +69,42 @@ class BatchRecords:
 
     def queued(self) -> tuple[int, int]:
         """How many batches are queued or running, and how many of their items still wait."""
-        rows = self._rows(
-            "SELECT count(DISTINCT b.id), count(i.position) FROM batches b"
-            " LEFT JOIN batch_items i ON i.batch_id = b.id AND i.status = 'pending'"
-            " WHERE b.status IN (?, ?)",
-            *UNFINISHED,
-        )
-        return int(rows[0][0]), int(rows[0][1])
+        return self.store.queued_batches()
 
     def unfinished(self) -> list[str]:
         """Batches a stopped service left queued or running, oldest first."""
-        rows = self._rows(
-            "SELECT id FROM batches WHERE status IN (?, ?) ORDER BY created_at", *UNFINISHED
-        )
-        return [str(row[0]) for row in rows]
+        return self.store.unfinished_batches()
 
     def claim(self, owner: str, lease: float, batch_id: str | None = None) -> str | None:
-        """Take the oldest unfinished batch no live instance holds (or `batch_id` only).
-
-        One statement: the row is locked as it is chosen (PostgreSQL skips rows another
-        instance is claiming; SQLite serialises writers), so two instances never take one.
-        """
-        only = " AND id = ?" if batch_id else ""
-        now = _now()
-
-        def take(db: Db) -> str | None:
-            found = db.execute(
-                "UPDATE batches SET status = 'running', owner = ?, lease_until = ?,"
-                " updated_at = ? WHERE id = (SELECT id FROM batches"
-                " WHERE status IN ('queued', 'running')"
-                f" AND (owner IS NULL OR owner = ? OR lease_until < ?){only}"
-                f" ORDER BY created_at LIMIT 1{self.store.dialect.skip_locked}) RETURNING id",
-                (owner, _now(lease), now, owner, now, *([batch_id] if batch_id else [])),
-            ).fetchone()
-            return None if found is None else str(found[0])
-
-        return self.store.write(take)
+        """Take the oldest unfinished batch no live instance holds (or `batch_id` only)."""
+        return self.store.claim_batch(owner, _now(), _now(lease), batch_id)
 
     def renew(self, batch_id: str, owner: str, lease: float) -> bool:
         """Extend this owner's lease; False when the batch is no longer its own."""
-        return self.store.write(
-            lambda db: (
-                db.execute(
-                    "UPDATE batches SET lease_until = ? WHERE id = ? AND owner = ?",
-                    (_now(lease), batch_id, owner),
-                ).rowcount
-                == 1
-            )
-        )
+        return self.store.renew_batch(batch_id, owner, _now(lease))
 
     def release(self, batch_id: str, owner: str) -> None:
         """Give an unfinished batch back (a clean stop): the next instance resumes it at once."""
-        self.store.write(
-            lambda db: db.execute(
-                "UPDATE batches SET owner = NULL, lease_until = NULL WHERE id = ? AND owner = ?",
-                (batch_id, owner),
-            )
-        )
+        self.store.release_batch(batch_id, owner)
 
     def mark_ok(
         self, db: Db, batch_id: str, position: int, comparison: str, owner: str | None = None
     ) -> None:
         """Inside the transaction that stores the comparison; refuses to mark an item twice."""
-        mine, params = _owned_by(owner)
-        updated = db.execute(
-            "UPDATE batch_items SET status = 'ok', comparison_id = ?"
-            f" WHERE batch_id = ? AND position = ? AND status = 'pending'{mine}",
-            (comparison, batch_id, position, *params),
-        ).rowcount
-        if updated != 1:
+        if not self.store.mark_item_ok(db, batch_id, position, comparison, owner):
             raise ItemTaken(f"batch {batch_id} item {position} is not pending")
 
     def mark_error(
         self, batch_id: str, position: int, error: str, owner: str | None = None
     ) -> None:
-        mine, params = _owned_by(owner)
-        self.store.write(
-            lambda db: db.execute(
-                "UPDATE batch_items SET status = 'error', error = ?"
-                f" WHERE batch_id = ? AND position = ? AND status = 'pending'{mine}",
-                (error, batch_id, position, *params),
-            )
-        )
+        self.store.mark_item_error(batch_id, position, error, owner)
 
     def set_status(self, batch_id: str, status: str, *, error: str | None = None,
                    trends: bytes | None = None, owner: str | None = None) -> None:  # fmt: skip
         """Move a batch on; with `owner`, only while that owner holds it (done releases it)."""
-        held = " AND owner = ?" if owner else ""
-        release = ", owner = NULL, lease_until = NULL" if status in ("done", "failed") else ""
-        self.store.write(
-            lambda db: db.execute(
-                f"UPDATE batches SET status = ?, error = ?, updated_at = ?{release},"
-                f" trends = coalesce(?, trends) WHERE id = ?{held}",
-                (status, error, _now(), trends.decode() if trends else None, batch_id,
-                 *([owner] if owner else [])),
-            )
-        )  # fmt: skip
+        self.store.set_batch_status(batch_id, status, _now(), error=error, trends=trends,
+                                    owner=owner)  # fmt: skip
 
-
-def _owned_by(owner: str | None) -> tuple[str, list[object]]:
-    """A batch_items condition: its batch is still held by `owner` (none when owner is None)."""
-    if owner is None:
-        return "", []
-    return (
-        " AND EXISTS (SELECT 1 FROM batches b WHERE b.id = batch_items.batch_id AND b.owner = ?)",
-        [owner],
-    )
+    def recent(self, limit: int = 100) -> list[BatchSummary]:
+        """The latest batches, newest first."""
+        return self.store.recent_batches(limit)

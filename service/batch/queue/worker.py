@@ -12,7 +12,9 @@ import socket
 import threading
 import uuid
 from collections.abc import Callable, Iterator
+from itertools import chain
 
+from service.batch.fetching import fetched
 from service.batch.items import Item
 from service.batch.queue.records import UNFINISHED, BatchRecords
 from service.batch.runners.local import run_items
@@ -119,13 +121,13 @@ class BatchWorker:
         return finished
 
     def _run_claimed(self, batch_id: str) -> bool:
-        pending = self.records.pending(batch_id)
+        pending, refused = fetched(self.records.pending(batch_id), self.comparisons.fetch_policy)
         outcomes = (
             self.engine(pending)
             if self.engine
             else run_items(pending, self.comparisons.encoder, chunk=self.chunk)
         )
-        for item in outcomes:
+        for item in chain(refused, outcomes):
             if self._lost.is_set():
                 raise LeaseLost(batch_id)
             position = int(item.key)
@@ -145,8 +147,8 @@ class BatchWorker:
     ) -> None:
         """Store the comparison and mark its item done in one transaction: never twice."""
 
-        def mark(db: Db) -> None:
-            self.records.mark_ok(db, batch_id, position, report.id or "", self.owner)
+        def mark(db: Db, comparison_id: str) -> None:
+            self.records.mark_ok(db, batch_id, position, comparison_id, self.owner)
 
         try:
             self.comparisons.save(report, request, also=mark)

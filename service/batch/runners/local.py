@@ -6,6 +6,8 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
+import msgspec
+
 from service.batch.items import Item
 from service.errors import ReadoutDiffError
 from service.pipeline import Prepared, compare_prepared, embedded_texts, prepare_checked
@@ -70,8 +72,7 @@ def compared_item(item: Item, prepared: Prepared, encoder: Encoder) -> Item:
         report = compare_prepared(prepared, encoder)
     except ReadoutDiffError as error:
         return item.failed(str(error))
-    report.id = item.key
-    return item.compared(report)
+    return item.compared(msgspec.structs.replace(report, id=item.key))
 
 
 def _run_chunk(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 import msgspec
 
+from service.pipeline.classify.level import NOTED
 from service.pipeline.classify.speaker import speakers
 from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
@@ -15,8 +16,17 @@ _ONE_SIDE = frozenset({"self", "other"})
 # ministers confirmed …", "Both the Foreign Minister and the Defence Minister …") is no
 # one-side account of the matter (English, the genre's joint subjects).
 _JOINT_TOO = re.compile(r"\b(?:[Bb]oth|the two (?:ministers|sides|leaders|countries))\b")
-# The scale's lowest level (level.py): a matter noted or discussed, no stance taken.
-NOTED = 1
+# A side's report of the other's word: "received an assurance", "received renewed
+# confirmation from the U.S. side", "obtained a commitment" (English readout usage: assurances,
+# confirmations and commitments are given by one government to another).
+_RECEIVED = re.compile(
+    r"\b(?:received|obtained|secured)\b(?:\s+\w+){0,2}\s+"
+    r"(?:assurances?|confirmations?|commitments?|pledges?|promises?|guarantees?)\b"
+)
+# English words of meeting, calling, talking and visiting (the genre's opening lines).
+_MEETING = re.compile(
+    r"\b(?:met|meets|spoke|speaks|visits?|held (?:a |an )?(?:\w+ )?(?:meeting|call|talks))\b"
+)
 
 
 def attribute(
@@ -33,7 +43,9 @@ def attribute(
         read = speakers(own, [c for c in claims if c.side != side])
         found.update(read.of)
         named |= read.named
-    claims = [msgspec.structs.replace(c, speaker=found.get(c.id, "unknown")) for c in claims]
+    claims = [
+        msgspec.structs.replace(c, speaker=_received(c, found.get(c.id, "unknown"))) for c in claims
+    ]
     by_id = {c.id: c for c in claims}
     return claims, _attributed(claims, matches, emphases, by_id) + _joint_vs_own(
         matches, by_id, named
@@ -75,13 +87,13 @@ def _joint_vs_own(
     best: dict[str, tuple[Claim, Claim, float]] = {}
     for match in matches:
         pair = [by_id[i] for i in match.claims if i in by_id]
-        if len(pair) != 2 or any(c.verdict == "framing" for c in pair):
+        if len(pair) != 2 or any(_reports_meeting(c) for c in pair):
             continue
         joint = [c for c in pair if c.speaker == "both" and c.strength != NOTED]
         own = [
             c
             for c in pair
-            if c.speaker in _ONE_SIDE and c.id in named and not _JOINT_TOO.search(c.text)
+            if c.speaker in _ONE_SIDE and c.id in named and not _speaks_jointly(c.text)
         ]
         if len(joint) == 1 and len(own) == 1:
             kept = best.get(own[0].id)
@@ -91,6 +103,26 @@ def _joint_vs_own(
         Attribution("joint-vs-own", _quote(joint), _quote(own), similarity)
         for joint, own, similarity in sorted(best.values(), key=lambda kept: -kept[2])
     ]
+
+
+def _received(claim: Claim, speaker: Speaker) -> Speaker:
+    """What a side says it received from the other ("we received an assurance that …") is the
+    other side's word, unless its own subject names the one who gave it."""
+    if speaker in ("self", "unknown") and _RECEIVED.search(claim.text):
+        return "other"
+    return speaker
+
+
+def _reports_meeting(claim: Claim) -> bool:
+    """A framing claim that tells who met or visited whom ("… met today with …", "welcomed
+    Secretary Blinken's visit") says nothing of who said what; one quoting a side does."""
+    return claim.verdict == "framing" and bool(_MEETING.search(claim.text))
+
+
+def _speaks_jointly(text: str) -> bool:
+    """A joint subject in the claim's own words, not in what it reports ("Wang stressed that
+    both sides should …" is Wang's statement)."""
+    return bool(_JOINT_TOO.search(text.split(" that ", 1)[0]))
 
 
 def _quote(claim: Claim) -> Quote:

@@ -1,15 +1,20 @@
 """How strongly a claim is said: its main predicate on a four-level diplomatic scale, read by
-its language's stance words (languages/*/stance.py)."""
+its language's room (`Language.predicate`: languages/*/scale.py, stance.py, words.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from service.pipeline.languages import language_named
-from service.pipeline.languages.base import LEVEL_NAMES, TOP, Predicate, Token
-from service.pipeline.languages.en.stance import english_predicate
+from service.pipeline.languages.base import LEVEL_NAMES, NOTED, TOP, Predicate, Token
 
-__all__ = ["LEVEL_NAMES", "TOP", "Predicate", "claim_predicate", "english_predicate"]
+__all__ = [
+    "LEVEL_NAMES",
+    "NOTED",
+    "TOP",
+    "Predicate",
+    "claim_predicate",
+]
 
 
 def claim_predicate(

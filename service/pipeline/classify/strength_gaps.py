@@ -2,30 +2,23 @@
 force.
 
 A gap is reported only between counterparts (align.py: two claims about the same matter) and
-only where each side's predicate is a stance the claim takes: in English a verb of the scale
-in the reporting tense ("condemned", "strongly urged") or a stance noun that such a verb
-carries ("shared serious concerns"), never a word that merely looks like one ("not" read as
-"note", "people-to-people exchanges", "the tariff agreement"). A clause that states no
-predicate of its own ("including by strengthening supply chains …") takes its sentence's.
+only where each side's predicate is a stance the claim takes, as its language's room reads it
+(`Language.predicate`: in English a verb of the scale in the reporting tense or a stance noun
+such a verb carries, never "not", "exchanges" or "the tariff agreement"). A clause that states
+no predicate of its own ("including by strengthening supply chains …") takes its sentence's.
+Which claims are counterparts is align.py's to say: a claim that also frames the meeting
+("… says they exchanged views on North Korea") is compared like any other it is paired with.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import msgspec
 
-from service.pipeline.classify.level import claim_predicate
+from service.pipeline.classify.level import NOTED, TOP, claim_predicate
 from service.pipeline.split import Morpheme
 from service.pipeline.types import Claim, Match, StrengthGap
-
-# Readouts report in the past tense: a stance verb ends in -ed ("noted", "agreed", "urged").
-_REPORTED = re.compile(r"\b[A-Za-z]+ed\b")
-# Irregular past-tense verbs that carry a stance noun ("held discussions", "took note").
-_IRREGULAR_CARRIERS = frozenset({"held", "had", "took", "made", "gave", "paid", "felt"})
-# A stance noun counts when a reporting verb stands this few words before it.
-_CARRIER_WINDOW = 3
 
 
 def graded(
@@ -34,13 +27,12 @@ def graded(
     morphemes: Mapping[str, tuple[Morpheme, ...]],
 ) -> list[Claim]:
     """The claims with their main predicate and its level; `language_of` maps claim id to
-    language. An English predicate must be a stance (see the module docstring); a claim with
-    none takes the predicate of the claim before it in the same sentence."""
+    language; a claim with none takes the predicate of the claim before it in its sentence."""
     result: list[Claim] = []
     for claim in claims:
         language = language_of[claim.id]
         found = claim_predicate(claim.text, language, morphemes.get(claim.id))
-        if found is not None and (language != "en" or _is_stance(claim.text, found.text)):
+        if found is not None:
             claim = msgspec.structs.replace(claim, strength=found.level, predicate=found.text)
         elif result and _same_sentence(before := result[-1], claim) and before.strength:
             claim = msgspec.structs.replace(
@@ -54,22 +46,20 @@ def _same_sentence(before: Claim, claim: Claim) -> bool:
     return before.side == claim.side and before.sentence == claim.sentence
 
 
-def _is_stance(text: str, predicate: str) -> bool:
-    """A reported verb, or a noun with a reported verb just before it."""
-    if _REPORTED.search(predicate):
-        return True
-    before = text[: text.find(predicate)].split()[-_CARRIER_WINDOW:]
-    return any(
-        _REPORTED.fullmatch(word := w.strip(",;:")) or word.lower() in _IRREGULAR_CARRIERS
-        for w in before
-    )
+def _marked(one: int, other: int) -> bool:
+    """A difference an analyst points out: one side takes no stance (1, noted) where the other
+    does, or one side condemns (4) where the other does not. Between the two middle levels
+    ("agreed", "concurred", "confirmed" against "reaffirmed", "underscored") the wording is
+    mostly a ministry's house style for the same agreed text: the State Department reaffirms
+    and underscores where Japan's ministry confirms, concurs and shares the view."""
+    return one != other and (min(one, other) == NOTED or max(one, other) == TOP)
 
 
 def strength_gaps(
     claims: Sequence[Claim], matches: Sequence[Match], min_levels: float = 1.0
 ) -> list[StrengthGap]:
-    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated), the widest
-    gap first, each pair once."""
+    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated) and markedly
+    (`_marked`), the widest gap first, each pair once."""
     by_id = {c.id: c for c in claims}
     gaps: dict[tuple[str, str], StrengthGap] = {}
     for match in matches:
@@ -78,9 +68,8 @@ def strength_gaps(
             left.strength is None
             or right.strength is None
             or abs(left.strength - right.strength) < min_levels
+            or not _marked(left.strength, right.strength)
         ):
-            continue
-        if left.verdict == "framing" or right.verdict == "framing":
             continue
         key = (left.id, right.id)
         if key in gaps:

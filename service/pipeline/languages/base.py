@@ -12,6 +12,7 @@ from service.pipeline.types import Speaker
 # The strength scale (docs/strength.md): 1 noted < 2 welcomed < 3 stressed < 4 condemned.
 LEVEL_NAMES = {1: "noted", 2: "welcomed", 3: "stressed", 4: "condemned"}
 TOP = max(LEVEL_NAMES)
+NOTED = min(LEVEL_NAMES)  # a matter noted or discussed: no stance taken
 
 
 class Token(NamedTuple):
@@ -83,7 +84,10 @@ class Language:
     - `sign`: which way the claim's stance word takes a side, if it takes one: what
       opposition between claims in two languages reads (classify/judge.py);
     - `warm`: read the analyser's model now, where reading it takes long enough that the
-      service does so at start (a no-op elsewhere).
+      service does so at start (a no-op elsewhere);
+    - `parts`: what a claim is embedded as for matching (align.py), its first item standing
+      for the whole claim: English drops the claim's subject and predicate and adds the parts
+      of a list; by default the claim itself.
     """
 
     code: str
@@ -99,6 +103,7 @@ class Language:
     parties: Callable[[str], Cast | None] = lambda opening: None
     sign: Callable[[str, Tokens | None], Sign | None] = lambda text, tokens: None
     warm: Callable[[], object] = lambda: None
+    parts: Callable[[str], list[str]] = lambda text: [text]
 
 
 Cast = tuple[frozenset[str], frozenset[str]]

@@ -66,7 +66,7 @@ def test_batch_page_shows_charts_topics_and_links(browser: Any, tmp_path: Path) 
         assert topic.locator("blockquote", has_text=keyword.capitalize()).count() == len(meetings)
 
         failed = page.locator(".items .item.i-error")
-        assert failed.count() == 1 and "it needs 2 to 6 readouts" in failed.inner_text()
+        assert failed.count() == 1 and "a comparison needs 2 to 6 readouts" in failed.inner_text()
 
         title = links.first.inner_text().split(" · ", 1)[1]
         links.first.click()
@@ -129,7 +129,8 @@ def test_an_uploaded_file_runs_and_a_bad_paste_is_explained(
     with _slow_server(tmp_path) as server:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         page.goto(server.url + "/batches")
-        page.fill("textarea[name=jsonl]", '{"readouts": [{"side": "US", "text": " "}]}\n')
+        line = '{"readouts": [{"side": "US", "text": " "}, {"side": "KR", "text": "x"}]}\n'
+        page.fill("textarea[name=jsonl]", line)
         page.click("button[type=submit]")
         error = page.locator(".form-error")
         assert error.is_visible()

@@ -33,8 +33,8 @@ def test_a_finished_item_cannot_store_a_second_comparison(comparisons: Compariso
     outcome = next(run_items([item], comparisons.encoder))
     assert outcome.outcome is not None and item.body is not None
 
-    def mark(db: Db) -> None:
-        records.mark_ok(db, row.id, 1, outcome.outcome.id or "")  # type: ignore[union-attr]
+    def mark(db: Db, comparison_id: str) -> None:
+        records.mark_ok(db, row.id, 1, comparison_id)
 
     comparisons.save(outcome.outcome, item.body, also=mark)
     with pytest.raises(ItemTaken, match="not pending"):
@@ -103,7 +103,7 @@ def test_an_expired_lease_is_taken_over_and_the_old_owner_cannot_write(
         report = outcome.outcome
         assert report is not None
         comparisons.save(report, item.body,  # type: ignore[arg-type]
-                         also=lambda db: records.mark_ok(db, row.id, 1, report.id or "", owner))  # fmt: skip
+                         also=lambda db, new: records.mark_ok(db, row.id, 1, new, owner))  # fmt: skip
 
     with pytest.raises(ItemTaken):
         mark_as("dead")

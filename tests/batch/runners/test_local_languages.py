@@ -45,5 +45,5 @@ def test_each_meeting_gets_the_encoder_of_its_languages(tmp_path: Path) -> None:
             RoutingEncoder(FakeEncoder(name="fake-en"), FakeEncoder(name="fake-multi")),
             title=item.body.title,
         )
-        alone.id = item.key
+        alone = msgspec.structs.replace(alone, id=item.key)
         assert msgspec.json.encode(outcome.outcome) == msgspec.json.encode(alone)

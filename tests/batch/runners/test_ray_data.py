@@ -3,6 +3,7 @@ service worker. One local Ray (2 CPUs) for the whole module: it takes seconds to
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +19,8 @@ from service.comparisons import Comparisons
 from service.pipeline.embed import FakeEncoder
 from service.runtime import cached_encoder
 from service.store import Store
-from tests.batch.conftest import HISTORY, WITH_ERRORS, history
+from tests.batch.conftest import HISTORY, WITH_ERRORS, history, write_jsonl
+from tests.conftest import ROOT
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
@@ -102,3 +104,29 @@ def test_a_ray_client_address_is_refused_in_one_line(
                  "--engine", "ray", "--address", "ray://head:10001", "--no-progress"])  # fmt: skip
     err = capsys.readouterr().err
     assert code == 2 and "Ray Data does not run over Ray Client" in err and "Traceback" not in err
+
+
+def _trilateral_lines(path: Path) -> Path:
+    """Both stored trilateral meetings as batch lines of three readouts each."""
+    lines = []
+    for folder in sorted((ROOT / "fixtures" / "trilateral").iterdir()):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        readouts = [
+            {"side": side, "text": (folder / gold["files"][side]).read_text(encoding="utf-8")}
+            for side in gold["sides"]
+        ]
+        lines.append({"title": gold["meeting"], "date": gold["date"], "readouts": readouts})
+    return write_jsonl(path, lines)
+
+
+def test_ray_compares_three_readouts_as_the_in_process_engine_does(tmp_path: Path) -> None:
+    from service.batch.runners.ray_data import ray_engine
+
+    items = read_items(_trilateral_lines(tmp_path / "trilateral.jsonl"))
+    run_into_folder(items, tmp_path / "inprocess", FakeEncoder(), chunk=1)
+    run_into_folder(items, tmp_path / "ray", FakeEncoder(), chunk=1, engine=ray_engine("fake", 2))
+    expected, got = _folder(tmp_path / "inprocess"), _folder(tmp_path / "ray")
+    reports = [json.loads(data) for name, data in got.items() if name.startswith("reports/")]
+    assert len(reports) == 2 and all(r["sides"] == ["US", "JP", "KR"] for r in reports)
+    assert all("carried" in r and "all_but_one" in r for r in reports)
+    assert got == expected

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import msgspec
+
 from service.batch.trends.topics import find_topics
 from service.pipeline import compare
 from service.pipeline.embed import FakeEncoder
@@ -23,8 +25,7 @@ def _meeting(number: int, extra_a: list[str], extra_b: list[str]) -> Report:
         title=f"meeting {number}",
         date=f"202{number}-0{number + 1}-15",
     )
-    report.id = f"m{number}"
-    return report
+    return msgspec.structs.replace(report, id=f"m{number}")
 
 
 def _reports() -> list[Report]:
@@ -101,8 +102,7 @@ def test_no_topic_is_named_after_a_side_a_participant_a_time_or_by_a_sentence() 
         report = compare(
             [Readout("US", us), Readout("KR", kr)], FakeEncoder(), date=f"202{number}-01-15"
         )
-        report.id = f"m{number}"
-        reports.append(report)
+        reports.append(msgspec.structs.replace(report, id=f"m{number}"))
     names = [t.name for t in find_topics(reports, FakeEncoder()).topics]
     assert names
     sides = frozenset({"us", "kr"})

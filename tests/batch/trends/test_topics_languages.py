@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import msgspec
 import pytest
 
 from service.batch.trends.topics import find_topics
@@ -28,8 +29,7 @@ def test_a_japanese_emphasis_joins_the_english_topic_of_its_subject() -> None:
             Readout(side="JP", text=(PAIRS / folder / japan).read_text()),
         ]
         report = compare(pair, encoder)
-        report.id = f"m{number}"
-        reports.append(report)
+        reports.append(msgspec.structs.replace(report, id=f"m{number}"))
     model = find_topics(reports, encoder)
     japanese = next(
         t for t in model.topics for m in t.mentions if m.meeting == "m0" and "中国" in m.text

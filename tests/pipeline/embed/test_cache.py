@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from service.pipeline.embed import CachedEncoder
+from service.store.vectors import VectorCache
 
 
 class Counting:
@@ -37,14 +38,15 @@ def _texts(group: int, n: int = 500) -> list[str]:
 
 
 def _file_mb(path: Path, cache: CachedEncoder) -> float:
-    cache._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert isinstance(cache.vectors, VectorCache)
+    cache.vectors.checkpoint()
     return path.stat().st_size / 1_000_000
 
 
 def test_the_cache_stays_near_its_limit_and_keeps_what_is_used(tmp_path: Path) -> None:
     path = tmp_path / "embeddings.sqlite"
     inner = Counting()
-    cache = CachedEncoder(inner, path, max_mb=2)
+    cache = CachedEncoder(inner, VectorCache(path, max_mb=2))
     kept = _texts(0)
     cache.encode(kept)
     for group in range(1, 20):  # about 10 MB of vectors through a 2 MB cache
@@ -61,7 +63,7 @@ def test_the_cache_stays_near_its_limit_and_keeps_what_is_used(tmp_path: Path) -
 
 
 def test_an_unbounded_cache_keeps_everything(tmp_path: Path) -> None:
-    cache = CachedEncoder(Counting(), tmp_path / "c.sqlite")
+    cache = CachedEncoder(Counting(), VectorCache(tmp_path / "c.sqlite"))
     for group in range(8):
         cache.encode(_texts(group))
     assert _file_mb(tmp_path / "c.sqlite", cache) > 2.0
@@ -82,8 +84,9 @@ def test_a_cache_written_before_the_bound_is_read_and_trimmed(tmp_path: Path) ->
     old.commit()
     old.close()
     inner = Counting()
-    cache = CachedEncoder(inner, path, max_mb=2)
+    cache = CachedEncoder(inner, VectorCache(path, max_mb=2))
     cache.encode(_texts(1))
-    rows = cache._db.execute("SELECT count(*) FROM embeddings").fetchone()[0]
+    assert isinstance(cache.vectors, VectorCache)
+    rows = cache.vectors.count()
     assert rows < 3000 and inner.encoded == 500
     cache.close()

@@ -9,6 +9,7 @@ import pytest
 
 from service.errors import ReadoutDiffError
 from service.pipeline.embed import CachedEncoder, Encoder, FakeEncoder, make_encoder
+from service.store.vectors import VectorCache
 
 
 def test_fake_encoder_is_deterministic_unit_length_and_lexical() -> None:
@@ -22,24 +23,29 @@ def test_fake_encoder_is_deterministic_unit_length_and_lexical() -> None:
 
 def test_cache_returns_the_same_vectors_without_calling_the_model(tmp_path: Path) -> None:
     inner = FakeEncoder()
-    cache = CachedEncoder(inner, tmp_path / "cache.sqlite")
+    cache = CachedEncoder(inner, VectorCache(tmp_path / "cache.sqlite"))
     first = cache.encode(["alpha beta", "gamma delta", "alpha beta"])
     assert inner.calls == 1 and cache.misses == 2
-    again = CachedEncoder(inner, tmp_path / "cache.sqlite").encode(["gamma delta", "alpha beta"])
+    again = CachedEncoder(inner, VectorCache(tmp_path / "cache.sqlite")).encode(
+        ["gamma delta", "alpha beta"]
+    )
     assert inner.calls == 1, "a second process must read vectors from disk"
     assert np.allclose(again, first[[1, 0]])
 
 
 def test_cache_keys_by_model_name(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite"
-    CachedEncoder(FakeEncoder(name="model-a"), path).encode(["same text"])
+    CachedEncoder(FakeEncoder(name="model-a"), VectorCache(path)).encode(["same text"])
     other = FakeEncoder(name="model-b")
-    CachedEncoder(other, path).encode(["same text"])
+    CachedEncoder(other, VectorCache(path)).encode(["same text"])
     assert other.calls == 1
 
 
 def test_empty_input_gives_an_empty_matrix(tmp_path: Path) -> None:
-    assert CachedEncoder(FakeEncoder(), tmp_path / "c.sqlite").encode([]).shape == (0, 256)
+    assert CachedEncoder(FakeEncoder(), VectorCache(tmp_path / "c.sqlite")).encode([]).shape == (
+        0,
+        256,
+    )
 
 
 def test_unknown_encoder_name_is_a_clear_error() -> None:

@@ -19,6 +19,7 @@ from service.pipeline.embed import (
 from service.pipeline.embed.multilingual import E5_NAME, USE_NAME
 from service.pipeline.types import Readout
 from service.runtime import cached_encoder
+from service.store.vectors import VectorCache
 from tests.conftest import RUBIO_CHO
 
 US = Readout("US", (RUBIO_CHO / "us.txt").read_text())
@@ -111,7 +112,7 @@ def test_multilingual_encoders_load_offline_and_embed_unit_vectors(kind: str) ->
 
 @pytest.mark.slow
 def test_use_ranks_the_translation_first(tmp_path: Path) -> None:
-    encoder = CachedEncoder(make_encoder("use"), tmp_path / "cache.sqlite")
+    encoder = CachedEncoder(make_encoder("use"), VectorCache(tmp_path / "cache.sqlite"))
     korean = encoder.encode(["양 장관은 북한의 완전한 비핵화 목표를 확고히 견지하기로 했다."])
     english = encoder.encode(
         [

@@ -1,9 +1,10 @@
 """Golden tests: the real default encoder reports strength gaps only between counterparts.
 
-Real fixture pairs: the U.S. readout of 2022-05-23 "condemned" the DPRK's missile launches where
-Japan's "shared serious concerns" about them; the U.S. "serious concerns" about North Korea's
-military cooperation with Russia on 2025-07-31 is no gap against Seoul's "exchanged views on
-North Korea" (a different matter: the issue's example of a gap no analyst would point out).
+Real fixture pairs: the U.S. readout of 2022-05-23 "reaffirmed their resolute support" for
+Ukraine where Japan "concurred to continue" sanctions and support (both annotators' item); the
+U.S. "serious concerns" about North Korea's military cooperation with Russia on 2025-07-31 is no
+gap against Seoul's "exchanged views on North Korea" (a different matter: the issue's example
+of a gap no analyst would point out).
 """
 
 from __future__ import annotations
@@ -39,14 +40,15 @@ def test_no_gap_between_claims_about_different_matters(reports: dict[str, Report
     assert not gaps_with(report, ("serious concern", "exchanged views"))
 
 
-def test_condemned_launches_against_a_weaker_japanese_predicate(
+def test_resolute_support_for_ukraine_against_japans_agreement_to_continue(
     reports: dict[str, Report],
 ) -> None:
     report = reports["2022-05-23_blinken-hayashi-tokyo"]
-    (gap,) = [g for g in report.strength_gaps if g.predicates[0] == "condemned"]
-    assert gap.levels[0] == 4 and gap.levels[1] < 4
+    (gap,) = [g for g in report.strength_gaps if g.predicates == ["reaffirmed", "concurred"]]
+    assert gap.levels == [4, 2]
     claims = {c.id: c for c in report.claims}
-    assert "North Korea" in claims[gap.claims[1]].text
+    assert "resolute support for Ukraine" in claims[gap.claims[0]].text
+    assert "supporting Ukraine" in claims[gap.claims[1]].text
 
 
 @pytest.mark.parametrize("pair", [c.name.split("/")[0] for c in english_cases()])
@@ -61,7 +63,9 @@ def test_every_gap_is_a_pair_of_counterparts_whose_stances_differ_enough(
         assert tuple(gap.claims) in matched
         assert gap.levels == [claims[i].strength for i in gap.claims]
         assert abs(gap.levels[0] - gap.levels[1]) >= apart
+        assert min(gap.levels) == 1 or max(gap.levels) == 4  # marked, not house style
         assert not {p.lower() for p in gap.predicates} & {"not", "exchanges", "agreement"}
+        assert not {"stated", "said", "states"} & {p.lower() for p in gap.predicates}
     graded = [c for c in report.claims if c.strength is not None]
     assert len(graded) >= len(report.claims) // 3
 

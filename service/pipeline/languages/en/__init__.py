@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from service.pipeline.clean import Segment
 from service.pipeline.languages.base import Language, Piece, Predicate, Term, Tokens, no_subject
+from service.pipeline.languages.en.matter import parts
+from service.pipeline.languages.en.scale import english_predicate
 from service.pipeline.languages.en.split import claim_spans, sentences
-from service.pipeline.languages.en.stance import english_predicate, english_sign
+from service.pipeline.languages.en.stance import english_sign
 from service.pipeline.languages.en.terms import Vocabulary, distinctive_terms
 from service.pipeline.languages.frequency import english_specificity
 
@@ -40,5 +42,6 @@ LANGUAGE = Language(
     subject=no_subject,
     framing=_framing,
     lexical=True,
+    parts=parts,
     sign=lambda text, tokens: english_sign(text),
 )

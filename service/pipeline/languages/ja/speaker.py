@@ -12,7 +12,11 @@ from service.pipeline.languages.ja.analyser import analyse
 from service.pipeline.languages.ja.words import LEXICON
 from service.pipeline.types import Speaker
 
-_JOINT = re.compile(r"^\s*(?:両外相|両首脳|両大臣|両者|双方|両国|日米双方|日中双方)(?:は|が|とも)")
+# Of three or more (a trilateral: 三者, 三外相, 三か国), after a leading adverbial ("その上で、").
+_JOINT = re.compile(
+    r"^\s*(?:[^、。]{0,6}、)?"
+    r"(?:両外相|両首脳|両大臣|両者|双方|両国|日米双方|日中双方|三者|三外相|三首脳|[三3]か国)(?:は|が|とも)"
+)
 # A Japanese-language readout is the Japanese government's: 日本側, 我が国 are its own side,
 # another country's side (中国側, 米側, 先方) the counterpart.
 _OWN_SIDE = re.compile(r"^\s*(?:日本側|我が国|日本政府|当方)(?:は|から|より|が|としても)")

@@ -19,8 +19,8 @@ Morpheme = Token
 _KOREAN = level_words(
     {
         1: "논의 협의 교환 설명 언급 소개 검토",
-        2: "환영 축하 공감 지지 희망 우려 기대 평가 감사 합의 동의 요청 당부 제안 기원",
-        3: "강조 재확인 확인 견지 촉구 재천명 천명 다짐 약속 표명 반대 공약 재강조",
+        2: "환영 축하 공감 지지 희망 우려 기대 평가 감사 합의 동의 요청 당부 제안 기원 확인",
+        3: "강조 재확인 견지 촉구 재천명 천명 다짐 약속 표명 반대 공약 재강조",
         4: "규탄 비난 항의 개탄 경고 거부 배격",
     }
 )
@@ -53,7 +53,7 @@ def korean_predicate(text: str, morphemes: Sequence[Morpheme]) -> Predicate | No
         head = stance[-1]
         start, level = head.start, _KOREAN[head.form]
         if text[start - 1 : start] == "재":  # Kiwi parts "재확인" as 재 + 확인: one predicate
-            start -= 1
+            start, level = start - 1, _KOREAN.get("재" + head.form, level)
     else:
         assert phrase is not None
         start, level = phrase.start(), _KOREAN_PHRASE_LEVEL

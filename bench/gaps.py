@@ -1,0 +1,117 @@
+"""Strength gaps and attributions on the English dev pairs (gaps_{A,B}.json), three ways.
+
+Per annotator and their mean: strength-gap precision and recall, attribution precision and
+recall, for
+- readout-diff as calibrated (models/<encoder>.json: match_threshold, gap_levels), and the same
+  leave-one-pair-out (gap_levels fitted on the other pairs, as bench/calibrate.py does);
+- the naive rule on the same counterparts: every matched pair whose two levels differ at all;
+- "gold pairs (oracle)": the same claims, levels and speakers, with align.py's counterparts
+  replaced by the pairs the inventories call right (evaluation/gold_pairs.py), at the
+  calibrated gap_levels and at 1. It is the ceiling of the strength and attribution stages
+  apart from matching, never a pipeline figure.
+
+Usage: python bench/gaps.py [--encoder minilm-onnx-int8|minilm] [--errors] [--write-readme]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import msgspec
+
+from bench.readme import write_block
+from evaluation.counterparts import (
+    Scores,
+    case_name,
+    counterpart_cases,
+    counterpart_tallies,
+    gap_objective,
+    mean_of,
+)
+from evaluation.fitting import held_out_scored
+from evaluation.gold_pairs import every_difference, gold_pair_tallies
+from evaluation.scoring import Method, calibrated_method
+from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.embed import MemoEncoder, make_encoder
+from service.settings import Settings
+
+FIGURES = ("strength_precision", "strength_recall", "attribution_precision", "attribution_recall")
+GAP_GRID = {"gap_levels": [1.0, 2.0, 3.0]}
+HEADER = (
+    "| method | annotator | strength precision | strength recall | attribution precision "
+    "| attribution recall |\n|---|---|---|---|---|---|"
+)
+
+
+def rows(method: str, scores: Scores) -> list[str]:
+    out = []
+    for annotator in [*sorted(scores), "mean"]:
+        picked = scores if annotator == "mean" else {annotator: scores[annotator]}
+        cells = []
+        for figure in FIGURES:
+            value = mean_of(picked, figure)
+            ratio = picked[annotator]["total"] if annotator != "mean" else None
+            counts = ""
+            if ratio is not None:
+                found = getattr(ratio, figure)
+                counts = f" ({found.hits}/{found.total})"
+            cells.append(f"{value:.2f}{counts}")
+        out.append(f"| {method} | {annotator} | " + " | ".join(cells) + " |")
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--encoder", default=Settings.from_env().encoder)
+    parser.add_argument("--errors", action="store_true", help="print each wrong and missed item")
+    parser.add_argument("--write-readme", action="store_true", help="write the table to README")
+    args = parser.parse_args()
+    encoder = MemoEncoder(make_encoder(args.encoder))
+    calibration = load_calibration(encoder.name)
+    cases = counterpart_cases("en")
+    method: Method = calibrated_method(encoder)(calibration)
+    ours = counterpart_tallies(method, cases)
+    loo = held_out_scored(
+        calibrated_method(encoder),
+        calibration,
+        cases,
+        GAP_GRID,
+        counterpart_tallies,
+        gap_objective,
+        case_name,
+    )
+    naive = counterpart_tallies(lambda readouts: every_difference(method(readouts)), cases)
+    gold = {
+        levels: gold_pair_tallies(calibrated_method(encoder)(point), cases, encoder, point)
+        for levels in sorted({1.0, calibration.gap_levels})
+        for point in [msgspec.structs.replace(calibration, gap_levels=levels)]
+    }
+    name = f"readout-diff ({encoder.name}, gap_levels {calibration.gap_levels})"
+    table = [f"**English pairs**: strength gaps and attributions ({len(cases)} pairs)", "", HEADER]
+    table += rows(name, ours)
+    table += rows("readout-diff, leave-one-pair-out", loo)
+    table += rows("every level difference (same counterparts)", naive)
+    for levels, scores in gold.items():
+        table += rows(
+            f"gold pairs (oracle: inventories' counterparts), gap_levels {levels}", scores
+        )
+    print("\n".join(table))
+    if args.errors:
+        for label, scores in (("pipeline", ours), ("gold pairs", gold[calibration.gap_levels])):
+            for annotator, per_pair in sorted(scores.items()):
+                for line in per_pair["total"].wrong + per_pair["total"].missed:
+                    if " match:" not in line and "no pair:" not in line:
+                        print(f"- {label} {annotator}: {line[:200]}")
+    if args.write_readme:
+        write_block("bench/gaps.py", "\n".join(table))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
