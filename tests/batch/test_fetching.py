@@ -46,7 +46,7 @@ def test_url_lines_are_fetched_and_each_failure_is_its_lines_error(
     result = run_into_folder(items, tmp_path / "out", FakeEncoder(), fetch_policy=LOCAL)
     first, other_host, no_text, pasted = result.entries
     assert (first.status, pasted.status) == ("ok", "ok")
-    report = json.loads((tmp_path / "out" / str(first.report)).read_text(encoding="utf-8"))
+    report = json.loads((tmp_path / "out" / str(first.report_file)).read_text(encoding="utf-8"))
     assert (
         report["title"] == "Secretary Rubio's Meeting with Republic of Korea Foreign Minister Cho"
     )

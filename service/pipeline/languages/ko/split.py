@@ -17,8 +17,13 @@ _LIST_MARK = re.compile(r"\s*▲\s*")
 # Connective endings that join two predicates into one sentence: "강화하고", "전하며", "했으며".
 _JOIN_ENDINGS = frozenset({"고", "며", "으며"})
 _PREDICATE_TAGS = frozenset({"VV", "VA", "VX", "XSV", "XSA", "EP", "VCP"})
+# "회담을 갖고", "장관과 만나": the lead's meeting ends there and what was discussed follows.
+_MEETING_VERBS = frozenset({"갖", "가지", "만나"})
+_MEETING_ENDINGS = frozenset({"어", "아", "고"})
 # Adnominal + noun joins that turn to another matter: "재확인하는 한편,", "유지하는 가운데".
 _TURN_NOUNS = frozenset({"한편", "가운데"})
+# Determiner-like adjectives that open a clause of their own ("이러한 차원에서").
+_DEMONSTRATIVES = ("이러", "그러", "저러", "이런", "그런", "이와")
 # A fragment with fewer eojeol (space-separated words) than this is no claim of its own.
 MIN_CLAIM_EOJEOL = 3
 MIN_LIST_ITEM_EOJEOL = 1
@@ -65,9 +70,38 @@ def clause_joins(sentence: str, tokens: Sequence[Morpheme]) -> list[int]:
         previous = tokens[index - 1]
         ending = token.tag == "EC" and token.form in _JOIN_ENDINGS
         turn = token.tag == "NNG" and token.form in _TURN_NOUNS
-        if (ending and previous.tag in _PREDICATE_TAGS) or (turn and previous.tag == "ETM"):
+        met = (
+            token.tag == "EC"
+            and token.form in _MEETING_ENDINGS
+            and previous.tag == "VV"
+            and previous.form in _MEETING_VERBS
+        )
+        joined = ending and previous.tag in _PREDICATE_TAGS and not modifies(tokens, index)
+        if joined or (turn and previous.tag == "ETM") or met:
             joins.append(end)
     return joins
+
+
+def modifies(tokens: Sequence[Morpheme], index: int) -> bool:
+    """A "-고" that joins two modifiers of one head ("단합되고 강력한 대응", "유연하고 열린
+    접근", "신속하고 내실 있게"): the next word ends as a modifier, an adnominal (ETM) or the
+    adverbial "-게", within the next two words ("우선순위를 두고 다루어나가야 할 과제": the
+    clause ends in a modifier of a noun); a demonstrative ("이러한") opens a new clause."""
+    words = 0
+    for at in range(index + 1, len(tokens)):
+        token = tokens[at]
+        auxiliary = tokens[at + 1 : at + 2] and tokens[at + 1].tag == "VX"  # "다루어나가야 할"
+        if token.tag in ("EF", "SF", "SP") or (
+            token.tag == "EC" and token.form != "게" and not auxiliary
+        ):
+            return False
+        if token.tag == "ETM" or (token.tag == "EC" and token.form == "게"):
+            return not tokens[index + 1].form.startswith(_DEMONSTRATIVES)
+        if token.tag.startswith(("NN", "NP", "J")):
+            words += 1
+            if words > 2:
+                return False
+    return False
 
 
 @lru_cache(maxsize=1)
