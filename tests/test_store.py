@@ -14,8 +14,10 @@ from service.comparisons import ComparisonRequest, Comparisons
 from service.errors import InvalidInput
 from service.pipeline.embed import CachedEncoder, FakeEncoder
 from service.pipeline.types import Readout
+from service.runtime import configured_encoder
+from service.settings import Settings
 from service.store import ComparisonQuery, Db, Store
-from service.store.vectors import VectorCache
+from service.store.vectors import StoredVectors, VectorCache
 from tests.conftest import PAIR_COUNT, RUBIO_CHO
 
 US = Readout(side="US", text=(RUBIO_CHO / "us.txt").read_text(encoding="utf-8"))
@@ -202,8 +204,8 @@ def test_a_third_side_is_stored_listed_and_filtered(store: Store) -> None:
 def test_a_database_of_the_last_schema_keeps_working_each_text_stored_once(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Rows written before migrations 5 and 6 (texts in the report too, no kept history, no
-    meeting key) read back whole, with their history, once the store migrates."""
+    """Rows written at schema version 5 (texts in the report too, no kept history, no meeting
+    key) read back whole, with their history, once the store migrates."""
     service = Comparisons(store, FakeEncoder())
     earlier = service.submit(ComparisonRequest([US, KR], date="2024-02-28"))
     later = service.submit(ComparisonRequest([US, KR], title="Later", date="2025-07-31"))
@@ -230,3 +232,36 @@ def _stored_report(store: Store, comparison_id: str) -> str:
     found = store.get_comparison(comparison_id)
     assert found is not None
     return found.report.decode()
+
+
+def test_on_postgresql_the_embedding_cache_is_a_table_every_instance_shares(
+    postgres_url: str, tmp_path: Path
+) -> None:
+    first, second = Store(postgres_url), Store(postgres_url)
+    settings = Settings(data_dir=tmp_path, encoder="fake", database_url=postgres_url)
+    encoder = configured_encoder(settings, store=first)
+    assert isinstance(encoder, CachedEncoder) and isinstance(encoder.vectors, StoredVectors)
+    texts = [f"The ministers met on day {n}." for n in range(30)]
+    vectors = encoder.encode(texts)
+    assert encoder.misses == 30
+    other = CachedEncoder(FakeEncoder(), StoredVectors(second))  # another instance
+    assert (other.encode(texts) == vectors).all() and (other.hits, other.misses) == (30, 0)
+    assert not (tmp_path / "embeddings.sqlite").exists(), "no cache file beside PostgreSQL"
+    first.close()
+    second.close()
+
+
+def test_the_shared_embedding_cache_stays_near_its_limit(postgres_url: str) -> None:
+    store = Store(postgres_url)
+    cache = CachedEncoder(FakeEncoder(), StoredVectors(store, max_mb=0.1))  # ~97 vectors
+    kept = [f"Kept claim {n}." for n in range(10)]
+    for group in range(5):
+        cache.encode([f"Claim {n} of meeting {group}." for n in range(60)])
+        cache.encode(kept)  # used again each time: never the least recently used
+    with store.read() as db:
+        size = db.execute("SELECT sum(length(vector)) FROM embeddings").fetchone()[0]
+    assert int(size) <= 100_000, f"{size} bytes of vectors, limit 100,000"
+    misses = cache.misses
+    cache.encode(kept)
+    assert cache.misses == misses, "the vectors used all along were trimmed"
+    store.close()

@@ -60,7 +60,7 @@ def create_app(settings: Settings | None = None, encoder: Encoder | None = None)
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
         store = Store(settings.database, pool_size=settings.database_pool)
-        model = encoder or configured_encoder(settings)
+        model = encoder or configured_encoder(settings, store=store)
         await anyio.to_thread.run_sync(model.warm)
         service = Comparisons(
             store,

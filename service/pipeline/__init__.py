@@ -154,4 +154,5 @@ def _framing(prepared: Prepared, common_zipf: float) -> frozenset[str]:
 
 def _info(side: Side) -> ReadoutInfo:
     readout = side.readout
-    return ReadoutInfo(side.label, readout.text, side.language, readout.source, readout.url)
+    return ReadoutInfo(side=side.label, text=readout.text, source=readout.source,
+                       url=readout.url, language=side.language)  # fmt: skip

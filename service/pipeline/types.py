@@ -136,15 +136,13 @@ class AllButOne(msgspec.Struct, frozen=True):
     text: str  # the first carrier's claim
 
 
-class ReadoutInfo(msgspec.Struct, frozen=True):
-    """The submitted readout kept alongside its report, for side-by-side pages (stored without
-    its text, which the stored request holds: `Comparisons.get` puts it back)."""
+class ReadoutInfo(Readout, frozen=True):
+    """A submitted readout as its report keeps it, for side-by-side pages: the `Readout` and
+    its detected language (stored without its text, which the stored request holds:
+    `Comparisons.get` puts it back)."""
 
-    side: str
     text: str = ""
     language: str = "en"
-    source: str | None = None
-    url: str | None = None
 
 
 class ModelInfo(msgspec.Struct, frozen=True):

@@ -93,6 +93,16 @@ MIGRATIONS: list[str | dict[str, str]] = [
         + " ".join(f"#- '{{readouts,{n},text}}'" for n in range(6))
         + ")::text",
     },
+    # On PostgreSQL the embedding cache is a table every instance shares (`vectors.py`); a
+    # SQLite database keeps it in a file of its own beside the database.
+    {
+        "sqlite": "",
+        "postgres": """
+        CREATE TABLE IF NOT EXISTS embeddings (model TEXT NOT NULL, hash TEXT NOT NULL,
+            vector BYTEA NOT NULL, used BIGINT NOT NULL DEFAULT 0, PRIMARY KEY (model, hash));
+        CREATE INDEX IF NOT EXISTS embeddings_used ON embeddings (used)
+        """,
+    },
 ]
 
 

@@ -1,12 +1,18 @@
-"""The embedding cache's table: vectors by (model, sha256 of text) in an SQLite file of their
-own beside the database, bounded to about `max_mb` megabytes (least recently used go first).
-The encoder that uses it, `pipeline/embed/cache.py`, sees only its `VectorStore` interface."""
+"""The embedding cache's table: vectors by (model, sha256 of text), bounded to about `max_mb`
+megabytes (least recently used go first): in an SQLite file of its own beside a SQLite
+database (`VectorCache`), or in the PostgreSQL database every instance shares
+(`StoredVectors`). The encoder that uses it, `pipeline/embed/cache.py`, sees only its
+`VectorStore` interface."""
 
 from __future__ import annotations
 
 import sqlite3
 import threading
+import time
 from pathlib import Path
+
+from service.store.access import Access
+from service.store.backend import Db
 
 # A full cache is trimmed to this share of its limit, so that trimming is rare.
 TRIM_TO = 0.9
@@ -140,3 +146,69 @@ class VectorCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+class StoredVectors:
+    """The vector cache in the Store's `embeddings` table (PostgreSQL: shared by every instance
+    on the database); `used` is the time of the last hit, in microseconds."""
+
+    def __init__(self, store: Access, max_mb: float | None = None) -> None:
+        self.store = store
+        self.max_bytes = None if max_mb is None else int(max_mb * 1_000_000)
+
+    def lookup(self, model: str, keys: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        with self.store.read() as db:
+            for start in range(0, len(keys), _CHUNK):
+                chunk = keys[start : start + _CHUNK]
+                rows = db.execute(
+                    "SELECT hash, vector FROM embeddings WHERE model = ?"
+                    f" AND hash IN ({','.join('?' * len(chunk))})",
+                    [model, *chunk],
+                ).fetchall()
+                found.update((key, bytes(blob)) for key, blob in rows)
+        if found and self.max_bytes is not None:
+            self.store.write(lambda db: self._touch(db, model, list(found)))
+        return found
+
+    @staticmethod
+    def _touch(db: Db, model: str, keys: list[str]) -> None:
+        for start in range(0, len(keys), _CHUNK):
+            chunk = keys[start : start + _CHUNK]
+            db.execute(
+                f"UPDATE embeddings SET used = ? WHERE model = ? AND hash IN"
+                f" ({','.join('?' * len(chunk))})",
+                [time.time_ns() // 1000, model, *chunk],
+            )
+
+    def put(self, model: str, rows: list[tuple[str, bytes]]) -> None:
+        now = time.time_ns() // 1000
+
+        def insert(db: Db) -> None:
+            db.executemany(
+                "INSERT INTO embeddings (model, hash, vector, used) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (model, hash) DO UPDATE SET vector = excluded.vector,"
+                " used = excluded.used",
+                [(model, key, vector, now) for key, vector in rows],
+            )
+            self._trim(db)
+
+        self.store.write(insert)
+
+    def _trim(self, db: Db) -> None:
+        """Past `max_bytes` of vectors, the least recently used go, down to TRIM_TO of it."""
+        if self.max_bytes is None:
+            return
+        count, size = db.execute("SELECT count(*), coalesce(sum(length(vector)), 0)"
+                                 " FROM embeddings").fetchone()  # fmt: skip
+        if int(size) <= self.max_bytes:
+            return
+        excess = int(count) - int(int(count) * TRIM_TO * self.max_bytes / int(size))
+        db.execute(
+            "DELETE FROM embeddings WHERE (model, hash) IN"
+            " (SELECT model, hash FROM embeddings ORDER BY used LIMIT ?)",
+            (excess,),
+        )
+
+    def close(self) -> None:
+        """The Store is its owner's to close."""

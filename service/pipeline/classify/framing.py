@@ -19,6 +19,7 @@ from service.pipeline.classify.terms import (
     Words,
     is_proper,
     is_verb_form,
+    participant_name,
     specificity,
     words_of,
 )
@@ -94,7 +95,7 @@ def _name_before(words: Words, index: int) -> set[str]:
     index -= 1
     # a name may open the sentence, where capitals alone do not make a word proper
     while index >= 0 and (is_proper(words, index) or (index == 0 and words[0][0][0].isupper())):
-        found.add(words[index][0].lower().removesuffix("’s").removesuffix("'s"))
+        found.add(participant_name(words[index][0]))
         index -= 1
     return found
 
@@ -145,7 +146,7 @@ def substance(
         if lower in _DISCOURSE or title_at(plain, index) or _DIGIT.search(word):
             continue
         if is_proper(words, index):
-            if lower.removesuffix("’s").removesuffix("'s") not in participants:
+            if participant_name(lower) not in participants:
                 found.append(word)
         elif (
             not _is_role_word(lower)
