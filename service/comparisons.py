@@ -64,7 +64,8 @@ class Comparisons:
                                      self.fetch_policy)  # fmt: skip
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
-        return self.save(report, ComparisonRequest(readouts=readouts, title=title, date=date))
+        filled = msgspec.structs.replace(request, readouts=readouts, title=title, date=date)
+        return self.save(report, filled)
 
     def save(
         self,
