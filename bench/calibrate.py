@@ -47,7 +47,7 @@ from evaluation.counterparts import (
     mean_of,
 )
 from evaluation.counterparts import Scores as PairScores
-from evaluation.fitting import fit_calibration, fit_scored, held_out, held_out_scored
+from evaluation.fitting import fit_calibration, fit_scored, held_out, held_out_scored, restricted
 from evaluation.scoring import (
     Method,
     Scores,
@@ -167,6 +167,9 @@ def main() -> int:
         measured |= {"restated_plateau_size": float(restated.plateau)}
         loo = held_out(method, calibration, crossing_cases, restated_fields)
         measured |= figures(loo, "cross_language_loo_")
+        for expectation in sorted({c.name.split("/")[1] for c in crossing_cases}):
+            names = [c.name for c in crossing_cases if c.name.endswith("/" + expectation)]
+            print(f"held out, {expectation} pairs:", figures(restricted(loo, names)))
     else:
         measured |= figures(held_out(method, base, cases, GRID), "loo_")
     calibration = msgspec.structs.replace(calibration, measured=measured)

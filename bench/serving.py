@@ -12,11 +12,15 @@
    stored, and a meeting of two other sides alone; GET /api/comparisons/{id} of the later one
    (its history against the last 5 of its --earlier earlier meetings) beside a GET of the one
    without history, --gets times each, interleaved; prints p50 of both.
+With --all-languages each latency server first compares a Korean-, a Japanese- and a Chinese-
+language pair of the fixtures (every analyser and the multilingual encoder then loaded), so
+latency and peak RSS are measured with everything a mixed workload holds.
 
 Targets (issue 6): start <= 10 s, p50 <= 250 ms, resubmission <= 20 ms, peak RSS <= 900 MB.
 
 Usage: python bench/serving.py [--encoder minilm-onnx-int8] [--rounds 3] [--starts 3]
-                               [--earlier 40] [--gets 30] [--reads-only] [--write-readme]
+                               [--earlier 40] [--gets 30] [--reads-only] [--all-languages]
+                               [--write-readme]
 """
 
 from __future__ import annotations
@@ -79,6 +83,13 @@ def fresh_server(encoder: str, examples: bool) -> Iterator[Server]:
         yield server
 
 
+# A Korean-, a Japanese- and a Chinese-language readout, each against the other side's.
+LANGUAGE_PAIRS = (
+    ("2025-07-31_rubio-cho-hyun/us.txt", "2025-07-31_rubio-cho-hyun/kr_ko.txt"),
+    ("2024-12-25_iwaya-li-qiang-beijing/jp_ja.txt", "2024-12-25_iwaya-li-qiang-beijing/cn_zh.txt"),
+)
+
+
 def body(
     a: str, b: str, sides: tuple[str, str] = ("A", "B"), day: str | None = None
 ) -> dict[str, Any]:
@@ -139,6 +150,11 @@ def main() -> int:
     parser.add_argument("--gets", type=int, default=30)
     parser.add_argument("--reads-only", action="store_true", help="only the GET figures")
     parser.add_argument(
+        "--all-languages",
+        action="store_true",
+        help="load every language's analyser and the multilingual encoder first",
+    )
+    parser.add_argument(
         "--write-readme", action="store_true", help="also write the table into README.md"
     )
     args = parser.parse_args()
@@ -167,6 +183,9 @@ def main() -> int:
             httpx.Client(base_url=server.url, timeout=60.0) as client,
         ):
             post(client, body(warm_up[0], warm_up[1]))
+            for left, right in LANGUAGE_PAIRS if args.all_languages else ():
+                texts_of = [(FIXTURES / "pairs" / name).read_text() for name in (left, right)]
+                post(client, body(texts_of[0], texts_of[1]))
             for a, b in pairs:
                 before = server.cpu_seconds()
                 misses.append(post(client, body(a, b)))
@@ -184,7 +203,8 @@ def main() -> int:
     }
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     lines = [
-        f"encoder {args.encoder}; {len(pairs)} new pairs a round, {args.rounds} rounds, readouts of "
+        f"encoder {args.encoder}{'; every analyser loaded' if args.all_languages else ''}; "
+        f"{len(pairs)} new pairs a round, {args.rounds} rounds, readouts of "
         f"{chars:.0f} characters on average; measured {date.today()} on {os.cpu_count()} cores, "
         f"load average {load} (1/5/15 min)",
         "",

@@ -30,7 +30,7 @@ from service.pipeline.classify.calibration import load_calibration
 from service.render.html import guide_context, report_context
 from service.store import ComparisonQuery
 from service.validate import MAX_SEARCH_LENGTH, MAX_SIDE_LENGTH, is_day
-from service.wire import ComparisonIn
+from service.wire import decode_request
 
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
@@ -104,7 +104,7 @@ class PageController(Controller):
                 )
             return self._home(comparison_service, form=filled, notice=notice)
         try:
-            request = msgspec.convert(form_body(form), ComparisonIn).to_request()
+            request = decode_request(form_body(form))
             report = comparison_service.submit(request)
         except (msgspec.ValidationError, ReadoutDiffError) as error:
             return self._home(comparison_service, form=form, error=plain_words(error), status=422)

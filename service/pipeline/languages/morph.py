@@ -80,7 +80,9 @@ def noun_terms(
         if joined and token.tag in _RUN_PARTS:
             runs[-1].append(token)
         elif token.tag in NOUNS or (token.tag == "PREFIX" and _next_is_noun(tokens, index)):
-            runs.append([token])
+            # a numeral glued to the noun is part of its word (两|国 of 两国领导人)
+            bound = index > 0 and _glued(tokens[index - 1], token, "NUM")
+            runs.append([tokens[index - 1], token] if bound else [token])
             open_run = True
         else:
             open_run = False
@@ -92,13 +94,17 @@ def noun_terms(
         if not content:
             continue
         term = text[run[0].start : run[-1].start + run[-1].len]
-        if len(term) < 2 or _CALENDAR.match(term):
+        if len(term) < 2 or _CALENDAR.match(term) or term in lexicon.roles:
             continue
         proper = any(t.tag == "PROPN" for t in run)
         specific = 1.0 if proper else _phrase_specificity(term, content, rarity, zipf, lexicon)
         if specific > 0:
             found.setdefault(term, Term(term, specific, proper=proper))
     return sorted(found.values(), key=lambda t: -t.specificity)
+
+
+def _glued(before: Token, token: Token, tag: str) -> bool:
+    return before.tag == tag and before.start + before.len == token.start
 
 
 def _next_is_noun(tokens: Tokens, index: int) -> bool:

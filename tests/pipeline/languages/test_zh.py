@@ -28,6 +28,8 @@ def test_every_term_is_whole_words_and_never_a_clause() -> None:
         for term in ZH.terms(claim, 3.75, None):
             at = claim.index(term.text)
             assert at in starts and at + len(term.text) in ends, (term.text, claim)
+            # never the tail of a numbered word (国领导人 of 两国领导人)
+            assert not (at and claim[at - 1] in "一二三四五六七八九十两几"), (term.text, claim)
             assert len(term.text) <= 8, (term.text, claim)  # a phrase, not a clause
             assert term.text not in {"李强", "岩屋毅", "双方", "中方", "日方", "当前"}
 
