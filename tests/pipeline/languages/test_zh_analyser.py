@@ -8,7 +8,7 @@ from service.pipeline.languages.zh.analyser import shared_tags, tagger
 def test_shared_tags_keeps_every_entry_and_reuses_the_given_words() -> None:
     words = {"".join(["合", "作"]): 5, "".join(["两", "国"]): 3, "合": 0}
     tags = {"合作": "".join(["v", "n"]), "两国": "".join(["n"]), "仅标注": "".join(["n", "r"])}
-    shared = shared_tags(tags, words)
+    shared = shared_tags(dict(tags), words)
     assert shared == tags
     keys = {id(k) for k in shared}
     assert {id(w) for w in words if w in tags} <= keys, (
