@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from service import allocator
-from service.allocator import M_ARENA_MAX, M_MMAP_THRESHOLD, SETTINGS, tune_allocator
+from service.allocator import M_ARENA_MAX, SETTINGS, tune_allocator
 from service.cli import main
 
 
@@ -21,35 +21,58 @@ def test_glibc_takes_every_setting() -> None:
     if not sys.platform.startswith("linux") or ctypes.util.find_library("c") is None:
         pytest.skip("glibc only")
     assert tune_allocator() is True
-    assert SETTINGS[M_ARENA_MAX] == 2 and SETTINGS[M_MMAP_THRESHOLD] == 128 * 1024
+    assert SETTINGS == {M_ARENA_MAX: 2}
 
 
-def test_a_block_over_the_threshold_gets_its_own_mapping() -> None:
-    """After tuning, 200 KiB comes from mmap whatever size was freed before (the default
-    threshold would have grown past it after a 4 MB block was freed)."""
-    script = textwrap.dedent(
-        """
-        import ctypes, ctypes.util
-        from service.allocator import tune_allocator
-        libc = ctypes.CDLL(ctypes.util.find_library("c"))
-        libc.malloc.restype = ctypes.c_void_p
-        libc.free.argtypes = [ctypes.c_void_p]
+ARENAS = textwrap.dedent(
+    """
+    import ctypes, ctypes.util, sys, tempfile, threading
+    from service.allocator import tune_allocator
+    libc = ctypes.CDLL(ctypes.util.find_library("c"))
+    libc.malloc.restype = ctypes.c_void_p
+    libc.malloc.argtypes = [ctypes.c_size_t]
+    libc.fdopen.restype = ctypes.c_void_p
+    libc.fdopen.argtypes = [ctypes.c_int, ctypes.c_char_p]
+    libc.malloc_info.argtypes = [ctypes.c_int, ctypes.c_void_p]
+    libc.fclose.argtypes = [ctypes.c_void_p]
+    if sys.argv[1] == "tuned":
         assert tune_allocator()
-        libc.free(libc.malloc(4 * 1024 * 1024))
-        block = libc.malloc(200 * 1024)
-        maps = open("/proc/self/maps").read().splitlines()
-        start = lambda line: int(line.split("-")[0], 16)
-        heap = [line for line in maps if line.endswith("[heap]")]
-        inside = any(start(h) <= block < int(h.split()[0].split("-")[1], 16) for h in heap)
-        print("heap" if inside else "mapping")
-        """
-    )
-    if not sys.platform.startswith("linux"):
-        pytest.skip("glibc only")
+    barrier = threading.Barrier(8)
+    def work():
+        barrier.wait()
+        for _ in range(100):
+            libc.malloc(1000)
+        barrier.wait()
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with tempfile.TemporaryFile() as out:
+        stream = libc.fdopen(out.fileno(), b"w")
+        libc.malloc_info(0, stream)
+        libc.fflush(None)
+        out.seek(0)
+        print(out.read().decode().count("<heap nr="))
+    """
+)
+
+
+def _arenas(mode: str) -> int:
     found = subprocess.run(
-        [sys.executable, "-c", script], capture_output=True, text=True, check=True
-    ).stdout.strip()
-    assert found == "mapping", f"a 200 KiB block came from the {found}, not its own mapping"
+        [sys.executable, "-c", ARENAS, mode], capture_output=True, text=True, check=True
+    )
+    return int(found.stdout.strip())
+
+
+def test_threads_started_after_tuning_share_two_arenas() -> None:
+    """Eight threads allocating at once: glibc's default gives them arenas of their own (on
+    two cores up to 16), tuned they share the two (malloc_info counts the arenas)."""
+    if not sys.platform.startswith("linux") or ctypes.util.find_library("c") is None:
+        pytest.skip("glibc only")
+    tuned, default = _arenas("tuned"), _arenas("default")
+    assert tuned <= SETTINGS[M_ARENA_MAX], f"{tuned} arenas, limit {SETTINGS[M_ARENA_MAX]}"
+    assert default > tuned, f"the default gave {default} arenas: the test shows nothing"
 
 
 def test_a_c_library_without_mallopt_is_left_alone(monkeypatch: pytest.MonkeyPatch) -> None:
