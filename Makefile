@@ -40,9 +40,10 @@ test: lint onnx
 
 # bench/ and evaluation/ run from the checkout (not installed); each script puts the repo on sys.path.
 # Prints the quality table the README shows, and writes it there; then the counterpart rules'
-# table docs/matching.md shows.
+# table docs/matching.md shows, and the strength-gap and attribution table (bench/gaps.py).
 bench: onnx
 	$(BIN)/python bench/quality.py --write-readme
+	$(BIN)/python bench/gaps.py --write-readme
 	$(BIN)/python bench/matching.py --write-docs --quiet
 
 calibrate: onnx

@@ -19,10 +19,9 @@ import msgspec
 from evaluation.counterparts import TWO_SIDED, CounterpartCase, PairTally, Scores, tally
 from evaluation.inventory import Located
 from evaluation.scoring import Method
-from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.calibration import Calibration
-from service.pipeline.classify.strength_gaps import strength_gaps
 from service.pipeline.embed import Encoder
+from service.pipeline.readings import attribute, strength_gaps
 from service.pipeline.types import Claim, Match, Report, StrengthGap
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from evaluation.scoring import FIXTURES
 from service.pipeline import side_of
-from service.pipeline.classify.speaker import speakers
+from service.pipeline.readings import speakers
 from service.pipeline.types import Readout
 
 LABELS = FIXTURES / "speakers" / "labels.json"

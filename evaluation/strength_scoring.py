@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from service.pipeline.classify.level import LEVEL_NAMES, claim_predicate
 from service.pipeline.prepare import Side, side_of
+from service.pipeline.readings import LEVEL_NAMES, claim_predicate
 from service.pipeline.types import Readout
 
 ROOT = Path(__file__).resolve().parents[1] / "fixtures"

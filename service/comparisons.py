@@ -24,11 +24,18 @@ EXAMPLES_LOCK = 7261002  # the exclusive lock under which examples load
 
 
 class ComparisonRequest(msgspec.Struct, frozen=True, omit_defaults=True):
-    """What was submitted, stored beside the report (the body of POST /api/comparisons)."""
+    """What was submitted, each readout with its text (fetched if it came as a URL), as every
+    entry point hands it to `Comparisons` and as it is stored beside the report. The HTTP
+    body's shape is `wire.ComparisonIn`, whose `to_request` is the one way from it to this."""
 
     readouts: list[Readout]
     title: str | None = None
     date: str | None = None
+
+    @classmethod
+    def stored(cls, raw: bytes) -> ComparisonRequest:
+        """The request as a row (or a batch item) keeps it: the one decoder of stored requests."""
+        return msgspec.json.decode(raw, type=cls)
 
 
 class Comparisons:
@@ -57,7 +64,8 @@ class Comparisons:
                                      self.fetch_policy)  # fmt: skip
         prepared = prepare(readouts, title=title, date=date, max_chars=self.max_readout_chars)
         report = compare_prepared(prepared, self.encoder)
-        return self.save(report, ComparisonRequest(readouts=readouts, title=title, date=date))
+        filled = msgspec.structs.replace(request, readouts=readouts, title=title, date=date)
+        return self.save(report, filled)
 
     def save(
         self,
@@ -96,7 +104,7 @@ class Comparisons:
         return with_texts(report, stored.request)
 
     def request_of(self, comparison_id: str) -> ComparisonRequest:
-        return msgspec.json.decode(self._stored(comparison_id).request, type=ComparisonRequest)
+        return ComparisonRequest.stored(self._stored(comparison_id).request)
 
     def _stored(self, comparison_id: str) -> StoredComparison:
         stored = self.store.get_comparison(comparison_id)
@@ -120,7 +128,7 @@ class Comparisons:
         meeting); returns how many. Done once: later rows are keyed as they are stored."""
         rows = self.store.unkeyed()
         for row in rows:
-            request = msgspec.json.decode(row.request, type=ComparisonRequest)
+            request = ComparisonRequest.stored(row.request)
             self.store.set_meeting_key(
                 row.id,
                 meeting_key(request.readouts),
@@ -188,7 +196,7 @@ def without_texts(report: Report) -> Report:
 
 def with_texts(report: Report, request: bytes) -> Report:
     """A stored report with each readout's text back from its stored request (by position)."""
-    sent = msgspec.json.decode(request, type=ComparisonRequest).readouts
+    sent = ComparisonRequest.stored(request).readouts
     readouts = [
         msgspec.structs.replace(info, text=info.text or sent[n].text) if n < len(sent) else info
         for n, info in enumerate(report.readouts)

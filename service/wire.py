@@ -79,7 +79,10 @@ Day = Annotated[str, _documented("the meeting's day, YYYY-MM-DD", format="date")
 
 class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """One side's readout as submitted: its text, or a `url` alone to fetch it from (when
-    the server's READOUT_DIFF_FETCH_HOSTS lets it reach that host)."""
+    the server's READOUT_DIFF_FETCH_HOSTS lets it reach that host).
+
+    Not the pipeline's `Readout`, whose text is always there: this is the body's shape, where
+    the text may be absent (null or left out) and the limits are documented for OpenAPI."""
 
     side: Side
     text: ReadoutText | None = None
@@ -93,7 +96,8 @@ class ReadoutIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     """The body of POST /api/comparisons (and one line of a batch file): its shape; its
-    rules are `validate.check`'s."""
+    rules are `validate.check`'s. Only `to_request` turns it into the `ComparisonRequest`
+    that the rest of the service takes (see `ReadoutIn` for why there are two)."""
 
     readouts: Annotated[
         list[ReadoutIn], _documented(min_items=MIN_READOUTS, max_items=MAX_READOUTS)
@@ -103,7 +107,7 @@ class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
     def to_request(self) -> ComparisonRequest:
         """The domain request: pipeline Readouts (a readout with only a URL has empty text
-        until it is fetched)."""
+        until it is fetched). The one conversion between the two."""
         return ComparisonRequest(
             readouts=[
                 Readout(side=r.side, text=r.text or "", source=r.source, url=r.url)
@@ -112,3 +116,13 @@ class ComparisonIn(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
             title=self.title,
             date=self.date,
         )
+
+
+def decode_request(body: bytes | object) -> ComparisonRequest:
+    """A comparison body, as JSON bytes or already decoded (a form's fields, a meeting
+    folder's), as the domain request; msgspec's DecodeError (a ValidationError for a body of
+    the wrong shape) when it is none. The API's controller gets a `ComparisonIn` from Litestar
+    and calls `to_request` itself."""
+    if isinstance(body, bytes | bytearray):
+        return msgspec.json.decode(body, type=ComparisonIn).to_request()
+    return msgspec.convert(body, ComparisonIn).to_request()

@@ -26,6 +26,8 @@ _FILE = re.compile(r"(?<![\w/.<>-])((?:[\w.-]+/)*\w+\.py)\b")
 _ROOTED = re.compile(r"(?<![\w/.-])((?:service|tests|bench|evaluation)/[\w/.-]*\w\.py)\b")
 # The docs also name the package's modules from its rooms down: `api/defences/auth.py`.
 _SHORT = re.compile(r"(?<![\w/.-])((?:api|batch|pipeline|render|store|fetch)/[\w/.-]*\w\.py)\b")
+# ... and the pipeline's rooms by their own names: `readings/level.py`, `languages/morph.py`.
+_STAGE = re.compile(r"(?<![\w/.-])((?:classify|embed|languages|readings)/[\w/.-]*\w\.py)\b")
 
 
 def sections(text: str) -> list[tuple[str | None, str]]:
@@ -109,8 +111,13 @@ def test_every_file_the_architecture_names_exists() -> None:
 def test_every_path_a_doc_names_exists(doc: str) -> None:
     path = ROOT / doc if doc == "README.md" else ROOT / "docs" / doc
     text = path.read_text(encoding="utf-8")
-    named = set(_ROOTED.findall(text)) | {f"service/{name}" for name in _SHORT.findall(text)}
-    missing = sorted(name for name in named if not (ROOT / name).is_file())
+    # A short name may be a module or its test: `classify/judge.py`, `classify/test_judge.py`.
+    named = [[name] for name in _ROOTED.findall(text)]
+    named += [[f"service/{n}", f"tests/{n}"] for n in _SHORT.findall(text)]
+    named += [[f"service/pipeline/{n}", f"tests/pipeline/{n}"] for n in _STAGE.findall(text)]
+    missing = sorted(
+        {places[0] for places in named if not any((ROOT / p).is_file() for p in places)}
+    )
     assert missing == [], f"{doc} names files that do not exist: {missing}"
 
 

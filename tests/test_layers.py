@@ -21,14 +21,16 @@ LAYERS = (
 )
 # Rooms that must not import the rooms named beside them: the store knows no pipeline, and the
 # batch's sub-rooms meet only in what they all import (items, inputs) or in the entry points;
-# the defences in front of every request know no route.
+# the defences in front of every request know no route; the verdicts know nothing of what
+# runs after them.
 APART = {
     "store": "pipeline validate render fetch runtime",
     "batch.runners": "batch.folder batch.queue batch.trends",
     "batch.trends": "batch.folder batch.queue batch.runners",
     "batch.folder": "batch.queue",
     "batch.queue": "batch.folder",
-    "api.defences": "api.app api.batch api.comparisons api.pages api.form api.home",
+    "api.defences": "api.app api.batch api.comparisons api.pages",
+    "pipeline.classify": "pipeline.readings",
 }
 
 

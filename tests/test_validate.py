@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from service import cli, validate
-from service.api.form import plain_words
+from service.api.pages.form import plain_words
 from service.batch.inputs import lines_items, read_items
 from service.pipeline.types import Readout
 from service.validate import Problem, Refused

@@ -17,11 +17,9 @@ from litestar.openapi.plugins import JsonRenderPlugin
 from service.api.batch import BatchController, BatchPageController
 from service.api.comparisons import ComparisonController
 from service.api.defences import drain_refused_bodies, shield, write_gate
-from service.api.page_errors import unknown_url
-from service.api.pages import PageController
+from service.api.pages import PageController, static_file, template_config, unknown_url
 from service.api.problems import problem_details_plugin
 from service.api.schemas import Health, StrictStructSchemaPlugin
-from service.api.static import static_file, template_config
 from service.batch.queue import Batches, BatchRecords, BatchWorker
 from service.comparisons import Comparisons
 from service.fetch import fetch_policy

@@ -89,7 +89,7 @@ def _domain_problem(error: Exception) -> ProblemDetailsException:
     )
 
 
-def _http_problem(error: HTTPException) -> ProblemDetailsException:
+def http_problem(error: HTTPException) -> ProblemDetailsException:
     """Litestar's own errors (validation, 404 route, 405, 413): its message as the detail."""
     extra: dict[str, Any] = {}
     if isinstance(error.extra, list) and error.extra:
@@ -124,7 +124,7 @@ def problem_details_plugin() -> ProblemDetailsPlugin:
     mapping: dict[type[Exception], Callable[[Any], ProblemDetailsException]] = {
         kind: _domain_problem for kind in PROBLEMS
     }
-    mapping[HTTPException] = _http_problem
+    mapping[HTTPException] = http_problem
     mapping[Exception] = _unexpected_problem
     return ProblemDetailsPlugin(
         ProblemDetailsConfig(

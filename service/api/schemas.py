@@ -16,7 +16,11 @@ MAX_OFFSET = 1_000_000_000
 
 
 class ComparisonSummary(msgspec.Struct, frozen=True):
-    """One comparison in a list: no readouts, no claims."""
+    """One comparison in a list: no readouts, no claims.
+
+    A view of `StoredComparison`, not the row itself: the wire names the per-side counts
+    `emphases` and adds the links, and the row's stored request and report (the readouts'
+    texts) must not leak into a list; `of` is the one conversion."""
 
     id: str
     title: str | None
@@ -29,6 +33,7 @@ class ComparisonSummary(msgspec.Struct, frozen=True):
 
     @classmethod
     def of(cls, stored: StoredComparison) -> ComparisonSummary:
+        """The list entry of a stored row."""
         return cls(
             id=stored.id,
             title=stored.title,

@@ -15,7 +15,7 @@ from service.errors import InvalidInput, ReadoutDiffError
 from service.files import read_limited
 from service.meetings import looks_like_meeting, meeting_body
 from service.settings import Settings
-from service.wire import ComparisonIn, check_depth
+from service.wire import check_depth, decode_request
 
 SAME_MEETING = "the same meeting as"
 # A JSON-lines file is read whole: past this it is refused, not read (split it instead).
@@ -29,12 +29,9 @@ def parse_body(raw: bytes | object) -> ComparisonRequest:
     try:
         if isinstance(raw, bytes | bytearray):
             check_depth(bytes(raw), settings.max_json_depth)
-            wire = msgspec.json.decode(raw, type=ComparisonIn)
-        else:
-            wire = msgspec.convert(raw, ComparisonIn)
+        request = decode_request(raw)
     except msgspec.DecodeError as error:
         raise InvalidInput(_decode_message(error)) from None
-    request = wire.to_request()
     validate.check(request.readouts, title=request.title, date=request.date,
                    max_chars=settings.max_readout_chars, to_fetch=True)  # fmt: skip
     return request

@@ -10,14 +10,13 @@ from collections.abc import Sequence
 
 from service.pipeline.align import matches, part_scores, pieces, similarity_matrix
 from service.pipeline.classify import Calibration, classify, load_calibration
-from service.pipeline.classify.attribution import attribute
 from service.pipeline.classify.coverage import uncovered_terms
 from service.pipeline.classify.framing import Roles, roles
-from service.pipeline.classify.strength_gaps import graded, strength_gaps
 from service.pipeline.embed import Encoder, route
 from service.pipeline.languages import language_named, lexical
 from service.pipeline.multi import compare_many
 from service.pipeline.prepare import Prepared, Side, prepare, prepare_checked, side_of
+from service.pipeline.readings import attribute, graded, strength_gaps
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
 __all__ = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from service.pipeline.classify.level import LEVEL_NAMES
+from service.pipeline.readings import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report, StrengthGap
 from service.render.reading import closest_words
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from service.pipeline.classify.level import LEVEL_NAMES
+from service.pipeline.readings import LEVEL_NAMES
 from service.pipeline.types import Claim, Emphasis, Precedent, Report
 from service.render.common import (
     clip,

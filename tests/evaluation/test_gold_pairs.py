@@ -7,8 +7,8 @@ import msgspec
 
 from evaluation.gold_pairs import every_difference, gold_matches, on_gold_pairs
 from service.pipeline.classify.calibration import Calibration
-from service.pipeline.classify.strength_gaps import graded
 from service.pipeline.embed import FakeEncoder
+from service.pipeline.readings.strength_gaps import graded
 from service.pipeline.types import Report
 from tests.evaluation.test_counterparts import CLAIMS, TOPICS, _report
 

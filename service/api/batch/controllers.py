@@ -15,7 +15,7 @@ from service.api.batch.form import form_lines, item_problems
 from service.api.batch.schemas import MAX_BATCH_BYTES, BatchAccepted, BatchIn, BatchOut
 from service.api.batch.view import batch_page_context
 from service.api.defences import FORM_TOKEN
-from service.api.page_errors import PAGE_ERRORS
+from service.api.pages import PAGE_ERRORS
 from service.api.problems import WRITE_PROBLEMS, problem_responses
 from service.batch.queue import Batches
 from service.errors import BadRequest, Busy, InvalidInput

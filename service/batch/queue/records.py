@@ -55,7 +55,7 @@ class BatchRecords:
         return [
             Item(key=str(r.position), where=f"item {r.position}", status=r.status,  # type: ignore[arg-type]
                  title=r.title, date=r.date, comparison_id=r.comparison_id, error=r.error,
-                 body=msgspec.json.decode(r.request, type=ComparisonRequest) if r.request else None)
+                 body=ComparisonRequest.stored(r.request) if r.request else None)
             for r in self.store.batch_items(batch_id, pending=pending)
         ]  # fmt: skip
 

@@ -130,7 +130,7 @@ def _compare(row: dict[str, Any], kind: str) -> dict[str, Any]:
 
 
 def _item(row: dict[str, Any]) -> Item:
-    body = msgspec.json.decode(row["body"], type=ComparisonRequest)
+    body = ComparisonRequest.stored(row["body"])
     return Item.of(str(row["key"]), str(row["where"]), body)
 
 

@@ -76,7 +76,7 @@ class Language:
     - `subject`: who the claim's subject is when the language's speaker cues say so, given
       the names of this readout's side and of the other (`parties`);
     - `parties`: who meets and who is met, by name, when a claim reports the meeting (None
-      where the shared grammar of classify/speaker.py reads them);
+      where the shared grammar of readings/speaker.py reads them);
     - `framing`: whether a claim only frames the meeting (who met, when, "overview below"),
       given its tokens, whether it opens the readout and the calibrated everyday-word cut-off;
     - `lexical`: two readouts in this language can be compared word by word (the English

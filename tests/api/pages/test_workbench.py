@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from tests.api.conftest import Client
-from tests.api.test_pages import submit
+from tests.api.pages.test_pages import submit
 
 
 def test_the_report_links_to_a_guide_that_says_what_the_numbers_mean(client: Client) -> None:
@@ -20,7 +20,7 @@ def test_the_report_links_to_a_guide_that_says_what_the_numbers_mean(client: Cli
 
 def test_a_long_side_label_is_refused_in_words_and_kept_in_the_form(client: Client) -> None:
     from tests.api.conftest import KR_TEXT, US_TEXT
-    from tests.api.test_pages import FORM
+    from tests.api.pages.test_pages import FORM
 
     label = "UNITED STATES OF AMERICA"
     data = {**FORM, "side_a": label, "text_a": US_TEXT, "text_b": KR_TEXT}
@@ -61,7 +61,7 @@ def test_a_form_over_the_body_limit_gets_a_page_in_words(client: Client) -> None
 
 def test_an_error_never_says_page_chrome(client: Client) -> None:
     from tests.api.conftest import KR_TEXT
-    from tests.api.test_pages import FORM
+    from tests.api.pages.test_pages import FORM
 
     data = {**FORM, "text_a": "Log in to comment", "text_b": KR_TEXT}
     response = client.post("/", data=data)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from service.api.uploads import uploaded_text
+from service.api.pages.uploads import uploaded_text
 from service.errors import InvalidInput
 from service.fetch import FetchPolicy, fetch
 from service.validate import MAX_READOUTS, ORDINALS, Refused

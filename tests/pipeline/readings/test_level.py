@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service.pipeline.classify.level import LEVEL_NAMES, claim_predicate
 from service.pipeline.languages.en.scale import english_predicate
 from service.pipeline.languages.ko.split import morphemes
+from service.pipeline.readings.level import LEVEL_NAMES, claim_predicate
 
 
 @pytest.mark.parametrize(

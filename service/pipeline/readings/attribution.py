@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 import msgspec
 
-from service.pipeline.classify.level import NOTED
-from service.pipeline.classify.speaker import speakers
+from service.pipeline.readings.level import NOTED
+from service.pipeline.readings.speaker import speakers
 from service.pipeline.types import Attribution, Claim, Emphasis, Match, Quote, Speaker
 
 _ONE_SIDE = frozenset({"self", "other"})

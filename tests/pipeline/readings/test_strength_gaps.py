@@ -1,8 +1,8 @@
-"""Strength gaps from levels and counterparts (classify/strength_gaps.py), on built claims."""
+"""Strength gaps from levels and counterparts (readings/strength_gaps.py), on built claims."""
 
 from __future__ import annotations
 
-from service.pipeline.classify.strength_gaps import graded, strength_gaps
+from service.pipeline.readings.strength_gaps import graded, strength_gaps
 from service.pipeline.types import Claim, Match
 
 

@@ -9,7 +9,7 @@ from litestar.exceptions import NotFoundException
 from litestar.response import Template
 
 from service.api.accept import best_match
-from service.api.problems import _http_problem as http_problem
+from service.api.problems import http_problem
 from service.errors import CrossSite, NotFound, Unauthorized
 
 

@@ -31,7 +31,7 @@ def home_entries(service: Comparisons, query: ComparisonQuery) -> tuple[list[Hom
 
 
 def _entry(row: StoredComparison, query: ComparisonQuery) -> HomeEntry:
-    request = msgspec.json.decode(row.request, type=ComparisonRequest)
+    request = ComparisonRequest.stored(row.request)
     sources = [r.source for r in request.readouts]
     places = [("title", row.title or "")] + [(r.side, r.text) for r in request.readouts]
     return HomeEntry(

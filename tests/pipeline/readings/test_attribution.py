@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import msgspec
 
-from service.pipeline.classify.attribution import attribute
 from service.pipeline.prepare import prepare
+from service.pipeline.readings.attribution import attribute
 from service.pipeline.types import Claim, Closest, Emphasis, Match, Readout
+from tests.conftest import ROOT
 
-BASE = (
-    Path(__file__).resolve().parents[2] / "fixtures" / "pairs" / "2022-05-23_blinken-hayashi-tokyo"
-)
+BASE = ROOT / "fixtures" / "pairs" / "2022-05-23_blinken-hayashi-tokyo"
 
 
 def _claims() -> list[Claim]:

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from service.pipeline.classify.speaker import Cast, cast_of, speaker_of, speakers
 from service.pipeline.prepare import prepare
+from service.pipeline.readings.cast import Cast, cast_of
+from service.pipeline.readings.speaker import speaker_of, speakers
 from service.pipeline.types import Readout
+from tests.conftest import ROOT
 
-PAIRS = Path(__file__).resolve().parents[2] / "fixtures" / "pairs"
-SINGLES = Path(__file__).resolve().parents[2] / "fixtures" / "singles"
+PAIRS = ROOT / "fixtures" / "pairs"
+SINGLES = ROOT / "fixtures" / "singles"
 
 
 def _pair(folder: str, left: str, right: str) -> tuple[Cast, Cast]:

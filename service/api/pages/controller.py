@@ -13,7 +13,8 @@ from litestar.params import FromPath, FromQuery
 from litestar.response import Redirect, Template
 
 from service.api.defences import FORM_TOKEN
-from service.api.form import (
+from service.api.pages.errors import PAGE_ERRORS
+from service.api.pages.form import (
     LETTERS,
     ORDINAL,
     fetch_into,
@@ -22,15 +23,14 @@ from service.api.form import (
     text_fields,
     used,
 )
-from service.api.home import home_entries
-from service.api.page_errors import PAGE_ERRORS
+from service.api.pages.home import home_entries
 from service.comparisons import Comparisons
 from service.errors import ReadoutDiffError
 from service.pipeline.classify.calibration import load_calibration
 from service.render.html import guide_context, report_context
 from service.store import ComparisonQuery
 from service.validate import MAX_SEARCH_LENGTH, MAX_SIDE_LENGTH, is_day
-from service.wire import ComparisonIn
+from service.wire import decode_request
 
 PAGE_SIZE = 25
 MAX_PAGE_NUMBER = 1_000_000  # a bigger ?page= shows this (empty) page, not an SQLite overflow
@@ -104,7 +104,7 @@ class PageController(Controller):
                 )
             return self._home(comparison_service, form=filled, notice=notice)
         try:
-            request = msgspec.convert(form_body(form), ComparisonIn).to_request()
+            request = decode_request(form_body(form))
             report = comparison_service.submit(request)
         except (msgspec.ValidationError, ReadoutDiffError) as error:
             return self._home(comparison_service, form=form, error=plain_words(error), status=422)

@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 
 import msgspec
 
-from service.pipeline.classify.level import NOTED, TOP, claim_predicate
+from service.pipeline.readings.level import NOTED, TOP, claim_predicate
 from service.pipeline.split import Morpheme
 from service.pipeline.types import Claim, Match, StrengthGap
 
