@@ -1,5 +1,5 @@
 """The Chinese analyser: jieba's segmenter and part-of-speech tagger, its dictionary in the
-jieba package (loads in about 1.2 s and holds about 90 MB: bench/analysers.py, bench/memory.py)."""
+jieba package (loads in about 1.2 s and holds about 80 MB: bench/analysers.py, bench/memory.py)."""
 
 from __future__ import annotations
 
