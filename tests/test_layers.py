@@ -13,7 +13,7 @@ PACKAGE = ROOT / "service"
 TOP = ("service.api", "service.cli")
 # Bottom to top; a module may import its own layer and those below (docs/architecture.md).
 LAYERS = (
-    ("the floor", "errors settings files commands database"),
+    ("the floor", "errors settings files commands database allocator"),
     ("the pipeline", "pipeline validate"),
     ("beside the pipeline", "store render fetch runtime"),
     ("the services", "comparisons kept_history meetings wire batch"),

@@ -24,8 +24,10 @@ example: readout-diff serve --host 127.0.0.1 --port 8000"""
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from service.allocator import tune_allocator
     from service.api.app import create_app
 
+    tune_allocator()
     settings = Settings.from_env()
     changes: dict[str, object] = {
         "host": args.host or settings.host,

@@ -255,6 +255,10 @@ def open_export(folder: Path) -> tuple[Any, Any]:
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+    # Plain allocations instead of a growing arena and per-shape memory plans: the same
+    # vectors, about 15 MB less held after a day of readouts of every length (bench/memory.py).
+    options.enable_cpu_mem_arena = False
+    options.enable_mem_pattern = False
     session = onnxruntime.InferenceSession(
         str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"]
     )

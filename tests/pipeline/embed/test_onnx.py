@@ -26,6 +26,7 @@ from service.pipeline.embed.onnx_export import (
     is_current,
     key_id,
     onnx_dir,
+    open_export,
     source_model_path,
 )
 from tests.conftest import ROOT
@@ -83,6 +84,15 @@ def export() -> Path:
 @pytest.fixture(scope="module")
 def onnx_encoder(export: Path) -> OnnxEncoder:
     return OnnxEncoder(folder=export)
+
+
+@pytest.mark.slow
+def test_the_session_allocates_plainly_on_one_thread(export: Path) -> None:
+    """No growing arena, no per-shape memory plans (bench/memory.py): less held, same vectors."""
+    session, _ = open_export(export)
+    options = session.get_session_options()
+    assert not options.enable_cpu_mem_arena and not options.enable_mem_pattern
+    assert options.intra_op_num_threads == 1
 
 
 @pytest.mark.slow
