@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from service.pipeline.classify import classify
 from service.pipeline.types import Claim, Match
@@ -96,11 +97,21 @@ def test_lead_claims_rank_above_closing_ones() -> None:
     assert ranked[0].salience > ranked[1].salience
 
 
-def test_claims_in_two_languages_taking_opposite_sides_are_opposed() -> None:
+@pytest.mark.parametrize(
+    ("chinese", "kinds", "verdicts"),
+    [
+        ("中方坚决反对该决议。", {"opposed"}, {"opposed"}),
+        ("中方支持该决议。", set(), {"shared"}),
+    ],
+    ids=["opposite-sides", "same-side"],
+)
+def test_claims_in_two_languages_are_opposed_only_when_they_take_opposite_sides(
+    chinese: str, kinds: set[str], verdicts: set[str]
+) -> None:
     left = [claim("US", 1, "The United States supports the resolution.")]
-    right = [claim("CN", 1, "中方坚决反对该决议。")]
+    right = [claim("CN", 1, chinese)]
     pair = [Match(["US-1", "CN-1"], 0.6)]
-    _, emphases = classify(
+    judged, emphases = classify(
         left,
         right,
         np.array([[0.6]]),
@@ -109,21 +120,7 @@ def test_claims_in_two_languages_taking_opposite_sides_are_opposed() -> None:
         terms={"US-1": [], "CN-1": []},
         counterparts=pair,
     )
-    assert {e.kind for e in emphases} == {"opposed"}
-    assert emphases[0].evidence in (["supports", "反对"], ["反对", "supports"])
-
-
-def test_claims_in_two_languages_on_the_same_side_are_not_opposed() -> None:
-    left = [claim("US", 1, "The United States supports the resolution.")]
-    right = [claim("CN", 1, "中方支持该决议。")]
-    pair = [Match(["US-1", "CN-1"], 0.6)]
-    verdicts, emphases = classify(
-        left,
-        right,
-        np.array([[0.6]]),
-        0.3,
-        ("en", "zh"),
-        terms={"US-1": [], "CN-1": []},
-        counterparts=pair,
-    )
-    assert not emphases and {c.verdict for c in verdicts} == {"shared"}
+    assert {e.kind for e in emphases} == kinds
+    assert {c.verdict for c in judged} == verdicts
+    for emphasis in emphases:
+        assert sorted(emphasis.evidence) == sorted(["supports", "反对"])
