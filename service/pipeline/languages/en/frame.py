@@ -1,5 +1,6 @@
-"""The reporting frame that matching strips from an English claim (align.matter): the first
-word of the strength lexicon as it stood when matching was calibrated, whatever its role.
+"""The reporting frame that matching strips from an English claim (en/matter.py): where the
+first word of the strength lexicon, as it stood when matching was calibrated, ends, whatever its
+role.
 
 This is not the claim's stance (en/scale.py reads that, for the strength scale): it is kept
 word for word so that the counterparts, and the emphasis figures built on them, stay as
@@ -10,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.languages.base import TOP, Predicate, level_words
-from service.pipeline.languages.en.stance import hedges, intensifiers
+from service.pipeline.languages.base import level_words
 
-# The lexicon of docs/strength.md before the stance verbs were added, by stem: a word is a form of a stem when
-# it is the stem plus an inflection ("discuss" → discussed, discusses, discussing).
+# The lexicon of docs/strength.md before the stance verbs were added, by stem: a word is a form
+# of a stem when it is the stem plus an inflection ("discuss" → discussed, discusses, discussing).
+# Only the stems are read here; the levels stay as the lexicon was written.
 _ENGLISH = level_words(
     {
         1: "note discuss discussion review exchange consult consultation address mention touch",
@@ -28,13 +29,9 @@ _ENGLISH = level_words(
 _INFLECTIONS = ("", "s", "es", "ed", "d", "ing", "ment", "ments")
 # "look" is a predicate only in "look forward", "touch" only in "touch on".
 _NEEDS_NEXT = {"look": "forward", "touch": "on"}
-# Objects shown with their verb when present: "exchanged views".
+# Objects that belong to their verb when present: "exchanged views".
 _TAKES_NEXT = {"exchange": "views"}
 _PREDICATE_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
-# Words between "expressed" and its noun ("expressed serious concerns") belong to the predicate.
-_EXPRESS = frozenset({"express", "expressed", "expresses", "expressing", "voiced", "conveyed"})
-_INTENSIFIER_BEFORE = 2
-_HEDGE_WINDOW = 3
 
 
 def _stem(word: str) -> str | None:
@@ -49,8 +46,8 @@ def _stem(word: str) -> str | None:
     return None
 
 
-def frame_predicate(text: str) -> Predicate | None:
-    """The first word of the frozen lexicon in an English claim, with its modifiers."""
+def frame_end(text: str) -> int | None:
+    """Where the claim's first lexicon word (with the word it needs or takes) ends, or None."""
     found = list(_PREDICATE_WORD.finditer(text))
     words = [m.group(0).lower() for m in found]
     for at, word in enumerate(words):
@@ -58,21 +55,6 @@ def frame_predicate(text: str) -> Predicate | None:
         needed = _NEEDS_NEXT.get(stem or "")
         if stem is None or (needed and words[at + 1 : at + 2] != [needed]):
             continue
-        level = _ENGLISH[stem]
-        express = [j for j in range(max(0, at - 4), at) if words[j] in _EXPRESS]
-        first = express[-1] if express else at
-        adverbs = [
-            j
-            for j in range(max(0, first - _INTENSIFIER_BEFORE), first)
-            if words[j].endswith("ly") and intensifiers(words[j])
-        ]
-        if adverbs:
-            first = adverbs[0]
-        if adverbs or intensifiers(" ".join(words[first + 1 : at])):
-            level = min(TOP, level + 1)
-        if hedges(" ".join(words[max(0, at - _HEDGE_WINDOW) : at + _HEDGE_WINDOW + 1])):
-            level = max(1, level - 1)
         takes = words[at + 1 : at + 2] == [_TAKES_NEXT.get(stem)]
-        last = at + 1 if needed or takes else at
-        return Predicate(text[found[first].start() : found[last].end()], level)
+        return found[at + 1 if needed or takes else at].end()
     return None

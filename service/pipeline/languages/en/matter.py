@@ -2,7 +2,7 @@
 
 A claim's wording of who said it and how ("Secretary Rubio and Foreign Minister Cho discussed
 …") is shared by every claim of a readout, so claims are compared by their *matter*: the words
-after the main stance or reporting predicate (`frame.frame_predicate`). Where a list or a
+after the main stance or reporting predicate (`frame.frame_end`). Where a list or a
 comma splits the matter, each part is compared as well ("supply chains for critical minerals,
 nuclear power cooperation, and the trilateral summit").
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from service.pipeline.languages.en.frame import frame_predicate
+from service.pipeline.languages.en.frame import frame_end
 
 # A part shorter than this says too little to be matched alone ("the ROK").
 MIN_PART_WORDS = 3
@@ -25,10 +25,10 @@ _PARTS = re.compile(
 
 def matter(text: str) -> str:
     """An English claim without its subject and predicate: what it says something about."""
-    found = frame_predicate(text)
-    if found is None:
+    end = frame_end(text)
+    if end is None:
         return text
-    rest = text[text.find(found.text) + len(found.text) :].strip(" ,.")
+    rest = text[end:].strip(" ,.")
     return rest if len(rest.split()) >= 2 else text
 
 
