@@ -17,6 +17,7 @@ from service.pipeline.types import Readout
 from service.store import Store
 from service.store.vectors import VectorCache
 from tests.conftest import RUBIO_CHO
+from tests.tmpfs import mounted_tmpfs
 
 US = str(RUBIO_CHO / "us.txt")
 
@@ -113,21 +114,10 @@ def test_serve_on_a_data_folder_it_cannot_write_is_one_line(
 def read_only_data(tmp_path: Path) -> Iterator[Path]:
     """A data folder holding a sound database on a file system mounted read-only (root can
     write a read-only file, not a read-only mount); skipped where mounting is refused."""
-    mount = tmp_path / "disk"
-    mount.mkdir()
-    mounted = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", str(mount)],
-        capture_output=True,
-        text=True,
-    )
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a tmpfs here: {mounted.stderr.strip()}")
-    try:
+    with mounted_tmpfs(tmp_path / "disk", "8m") as mount:
         _database(mount)
         subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
         yield mount
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_serve_on_a_read_only_database_is_one_line(
