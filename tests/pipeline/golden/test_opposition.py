@@ -31,6 +31,16 @@ def _emphasis(report: Report, side: str, fragment: str) -> Emphasis:
     return found
 
 
+def _us_sentence_against(marker: str, old: str, new: str, encoder: Encoder) -> Report:
+    """The U.S. readout's sentence holding `marker` against itself with `old` replaced by `new`."""
+    us = (RUBIO_CHO / "us.txt").read_text()
+    sentence = next(line for line in us.split(". ") if marker in line)
+    changed = sentence.replace(old, new)
+    return compare(
+        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=changed + ".")], encoder
+    )
+
+
 @pytest.fixture(scope="module")
 def rubio_cho(encoder: Encoder) -> Report:
     return _report(RUBIO_CHO, encoder)
@@ -67,11 +77,8 @@ def test_real_pairs_that_agree_raise_no_false_opposition(pair: str, encoder: Enc
 
 
 def test_negated_fixture_sentence_is_opposed_with_its_negation(encoder: Encoder) -> None:
-    us = (RUBIO_CHO / "us.txt").read_text()
-    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
-    negated = sentence.replace("Taiwan Strait was", "Taiwan Strait was not")
-    report = compare(
-        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=negated + ".")], encoder
+    report = _us_sentence_against(
+        "Taiwan Strait was", "Taiwan Strait was", "Taiwan Strait was not", encoder
     )
     kinds = {(e.side, e.kind) for e in report.emphases}
     assert kinds == {("US", "opposed"), ("XX", "opposed")}
@@ -81,12 +88,8 @@ def test_negated_fixture_sentence_is_opposed_with_its_negation(encoder: Encoder)
 
 
 def test_real_sentence_and_its_paraphrase_are_not_opposed(encoder: Encoder) -> None:
-    us = (RUBIO_CHO / "us.txt").read_text()
-    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
-    paraphrase = sentence.replace("Both emphasized", "The two sides stressed")
-    report = compare(
-        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=paraphrase + ".")],
-        encoder,
+    report = _us_sentence_against(
+        "Taiwan Strait was", "Both emphasized", "The two sides stressed", encoder
     )
     assert all(e.kind != "opposed" for e in report.emphases)
 
@@ -109,25 +112,14 @@ def test_real_sentence_and_its_paraphrase_are_not_opposed(encoder: Encoder) -> N
 def test_negation_words_that_deny_no_stance_are_not_opposed(
     original: str, variant: str, encoder: Encoder
 ) -> None:
-    us = (RUBIO_CHO / "us.txt").read_text()
-    sentence = next(line for line in us.split(". ") if "Taiwan Strait was" in line)
-    report = compare(
-        [
-            Readout(side="US", text=sentence + "."),
-            Readout(side="XX", text=sentence.replace(original, variant) + "."),
-        ],
-        encoder,
-    )
+    report = _us_sentence_against("Taiwan Strait was", original, variant, encoder)
     assert report.matches, "the two sentences say the same thing"
     assert [e.kind for e in report.emphases if e.kind == "opposed"] == []
 
 
 def test_a_negated_predicate_in_a_long_real_sentence_is_still_opposed(encoder: Encoder) -> None:
-    us = (RUBIO_CHO / "us.txt").read_text()
-    sentence = next(line for line in us.split(". ") if "resolute commitment" in line)
-    negated = sentence.replace("also reaffirmed", "did not reaffirm")
-    report = compare(
-        [Readout(side="US", text=sentence + "."), Readout(side="XX", text=negated + ".")], encoder
+    report = _us_sentence_against(
+        "resolute commitment", "also reaffirmed", "did not reaffirm", encoder
     )
     assert {e.kind for e in report.emphases} == {"opposed"}
     assert all(e.evidence == ["not"] for e in report.emphases)
