@@ -6,13 +6,18 @@ For the English pairs (or --language ko / ja, with the multilingual encoder), pr
    selected with the settings, and for the logistic rules the weights, fitted on the others);
 2. the ceiling of any selection by rank: each claim with its best (top-1, 2, 3) counterparts
    from either side, whatever the score;
-3. for the shipped rule at the committed match_threshold, why each uncovered two-sided topic
+3. each similarity (evaluation/ensemble.py: each encoder's part cosine alone, and their
+   ensembles with the pipeline's own encoder): AUC, how often a claim's best candidate is right,
+   the k = 1 ceiling, and mutual best with a fitted threshold, in-sample and held out;
+4. for the shipped rule at the committed match_threshold, why each uncovered two-sided topic
    got no right pair (evaluation/misses.py), counted by cause, then one line each.
-With --write-docs, the summary (1, 2 and the counts of 3) replaces the block of this script in
-docs/matching.md (bench/readme.py's markers).
+The other encoders are `--ensemble` (shipped kinds; default use and e5 beside the English
+encoder, e5 beside USE for the other languages) and `--also` (model files from wheels the lock
+does not hold: bench/candidates.py). With --write-docs, the summary (1 to 3 and the counts of
+4) replaces the block of this script in docs/matching.md (bench/readme.py's markers).
 
-Usage: python bench/matching.py [--encoder minilm-onnx-int8] [--language en|ko|ja] [--quiet]
-                                [--write-docs]
+Usage: python bench/matching.py [--encoder minilm-onnx-int8] [--language en|ko|ja|ko+ja]
+                                [--ensemble use,e5] [--also st:FOLDER] [--quiet] [--write-docs]
 """
 
 from __future__ import annotations
@@ -24,8 +29,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.candidates import candidate
 from bench.readme import write_block
 from evaluation.counterparts import counterpart_cases
+from evaluation.ensemble import auc, mutual, rescored, similarities, top1
 from evaluation.matching import (
     Evidence,
     Figures,
@@ -38,10 +45,15 @@ from evaluation.matching import (
 from evaluation.misses import CAUSES, Miss, best_of_either, misses
 from evaluation.rules import RULES
 from service.pipeline.classify.calibration import Calibration, load_calibration
-from service.pipeline.embed import MemoEncoder, make_encoder
+from service.pipeline.embed import CachedEncoder, Encoder, MemoEncoder, make_encoder
 from service.settings import Settings
+from service.store.vectors import VectorCache
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "matching.md"
+# Where the other encoders' vectors are kept between runs (under the settings' data folder).
+CACHE = "bench-matching-vectors.sqlite"
+# The shipped encoders measured beside the pipeline's own, by language.
+ENSEMBLE = {"en": "use,e5", "ko": "e5", "ja": "e5", "ko+ja": "e5"}
 
 
 def cells(found: Figures) -> str:
@@ -64,6 +76,7 @@ def summary(found: list[Evidence], calibration: Calibration) -> tuple[list[str],
         "|---|---|---|---|",
     ]
     lines += [f"| k = {k} | {cells(best_of_either(found, k))} |" for k in (1, 2, 3)]
+    lines += ["", *similarity_table(found)]
     threshold = calibration.match_threshold
     shipped = [mutual_best(e.about, e.mixed, threshold) for e in found]
     lines.append(f"\nShipped rule at match_threshold {threshold}: {cells(figures(found, shipped))}")
@@ -74,22 +87,63 @@ def summary(found: list[Evidence], calibration: Calibration) -> tuple[list[str],
     return lines, missed
 
 
+def similarity_table(found: list[Evidence]) -> list[str]:
+    """Each similarity of evaluation/ensemble.py on one footing."""
+    lines = [
+        "| similarity | AUC | top-1 right | k = 1 ceiling | mutual best | LOO |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, (similarity, grid) in similarities(found[0]).items():
+        scored, rule = rescored(found, similarity), mutual(grid)
+        fitted, held = in_sample(rule, scored), held_out(rule, scored)
+        lines.append(
+            f"| {name} | {auc(found, similarity):.3f} | {top1(found, similarity):.2f} | "
+            f"{short(best_of_either(scored, 1))} | {short(fitted)} | {short(held)} |"
+        )
+    return lines
+
+
+def short(found: Figures) -> str:
+    return f"{found.precision:.2f} / {found.recall:.2f} / {found.pairs}"
+
+
+def others(
+    kinds: str, also: list[str], cache: VectorCache | None = None
+) -> list[tuple[Encoder, Calibration]]:
+    """The encoders measured beside the pipeline's own, each with its calibration; with `cache`,
+    the shipped ones keep their vectors there between runs."""
+    found: list[tuple[Encoder, Calibration]] = []
+    for kind in filter(None, kinds.split(",")):
+        inner = make_encoder(kind)
+        encoder = MemoEncoder(inner if cache is None else CachedEncoder(inner, cache))
+        found.append((encoder, load_calibration(encoder.name)))
+    return found + [candidate(spec) for spec in also]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     settings = Settings.from_env()
     parser.add_argument("--encoder", default=None, help="default: the settings' encoder")
-    parser.add_argument("--language", default="en", choices=("en", "ko", "ja"))
+    parser.add_argument("--language", default="en", choices=("en", "ko", "ja", "ko+ja"))
+    parser.add_argument("--ensemble", default=None, help="other shipped encoders, comma-separated")
+    parser.add_argument("--also", action="append", default=[], help="st:FOLDER or static:W:T")
     parser.add_argument("--quiet", action="store_true", help="no line per missed topic")
     parser.add_argument("--write-docs", action="store_true", help="write docs/matching.md")
     args = parser.parse_args()
     default = settings.encoder if args.language == "en" else settings.multilingual_encoder
-    if args.write_docs and (args.language != "en" or args.encoder not in (None, default)):
-        parser.error("--write-docs writes the English pairs with the default encoder")
+    ensemble = args.ensemble if args.ensemble is not None else ENSEMBLE[args.language]
+    shipped = args.encoder in (None, default) and ensemble == ENSEMBLE[args.language]
+    if args.write_docs and (args.language != "en" or not shipped or args.also):
+        parser.error("--write-docs writes the English pairs with the default encoders")
     encoder = MemoEncoder(make_encoder(args.encoder or default))
     calibration = load_calibration(encoder.name)
-    found = [evidence(case, encoder, calibration) for case in counterpart_cases(args.language)]
+    cache = VectorCache(settings.data_dir / CACHE)
+    beside = others(ensemble, args.also, cache)
+    cases = [c for language in args.language.split("+") for c in counterpart_cases(language)]
+    found = [evidence(case, encoder, calibration, beside) for case in cases]
+    cache.close()
     print(f"## Counterpart rules: {args.language} pairs, {encoder.name}, mean of the annotators\n")
     lines, missed = summary(found, calibration)
     print("\n".join(lines))

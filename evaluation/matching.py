@@ -11,7 +11,7 @@ exactly as `counterparts.tally` scores a report's `matches` (tests assert the tw
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 import numpy as np
@@ -26,6 +26,8 @@ from service.pipeline.languages import language_named, lexical
 from service.pipeline.types import Claim
 
 Pairs = list[tuple[int, int]]
+# The thresholds a cosine rule is fitted on (the calibration's match_threshold grid).
+THRESHOLDS = [round(float(x), 3) for x in np.arange(0.10, 0.601, 0.025)]
 TopicClaims = tuple[str, list[int], list[int]]
 Point = TypeVar("Point")
 
@@ -43,6 +45,13 @@ class Evidence:
     framing: tuple[np.ndarray, np.ndarray]  # per claim: it only frames the meeting
     right_pairs: dict[str, np.ndarray]  # per annotator: both claims under one topic
     topics: dict[str, list[TopicClaims]]  # per annotator: each two-sided topic's claims
+    # per encoder measured (the pipeline's first): its part cosine, centred on its own background
+    encoders: dict[str, np.ndarray] = field(default_factory=dict)
+
+    @property
+    def by_encoder(self) -> dict[str, np.ndarray]:
+        """Each encoder's part cosine (a fake of one encoder: `about` alone)."""
+        return self.encoders or {"": self.about}
 
     @property
     def mixed(self) -> np.ndarray:
@@ -52,25 +61,38 @@ class Evidence:
         return mixed
 
 
-def evidence(case: CounterpartCase, encoder: Encoder, calibration: Calibration) -> Evidence:
-    """The pair's evidence with the pipeline's own parts, centring and framing."""
+def evidence(
+    case: CounterpartCase,
+    encoder: Encoder,
+    calibration: Calibration,
+    others: Sequence[tuple[Encoder, Calibration]] = (),
+) -> Evidence:
+    """The pair's evidence with the pipeline's own parts, centring and framing; with `others`,
+    each other encoder's part cosine of the same parts too (`Evidence.encoders`)."""
     prepared = prepare(case.case.readouts)
     report = compare_prepared(prepared, encoder, calibration)
     chosen = route(encoder, (prepared.left.language, prepared.right.language))
     left, right = prepared.left.claims, prepared.right.claims
     left_pieces = pieces(left, prepared.left.language)
     right_pieces = pieces(right, prepared.right.language)
-    vectors = calibration.center(
-        chosen.encode(prepared.texts + [p for _, p in left_pieces + right_pieces])
-    )
+    texts = [p for _, p in left_pieces + right_pieces]
+    vectors = calibration.center(chosen.encode(prepared.texts + texts))
     claims = vectors[: len(prepared.texts)]
     framing = {c.id for c in report.claims if c.verdict == "framing"}
     words = lexical((prepared.left.language, prepared.right.language))
+    about = part_scores(left_pieces, right_pieces, vectors[len(prepared.texts) :])
+    encoders = {chosen.name: about}
+    for other, centring in others:
+        if other.name in encoders:  # the pipeline's own encoder named again
+            continue
+        encoders[other.name] = part_scores(
+            left_pieces, right_pieces, centring.center(other.encode(texts))
+        )
     return Evidence(
         name=case.case.name,
         left=left,
         right=right,
-        about=part_scores(left_pieces, right_pieces, vectors[len(prepared.texts) :]),
+        about=about,
         whole=similarity_matrix(claims[: len(left)], claims[len(left) :]),
         shared=_shared_terms(left, right, prepared.left.language, calibration.common_zipf)
         if words
@@ -92,6 +114,7 @@ def evidence(case: CounterpartCase, encoder: Encoder, calibration: Calibration) 
             ]
             for annotator, topics in case.case.annotators.items()
         },
+        encoders=encoders,
     )  # fmt: skip
 
 

@@ -11,8 +11,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from evaluation.ensemble import ensemble, mutual_by, weighted_mean
 from evaluation.fitting import fit
 from evaluation.matching import (
+    THRESHOLDS,
     Evidence,
     Figures,
     Pairs,
@@ -23,7 +25,6 @@ from evaluation.matching import (
     mutual_best,
 )
 
-THRESHOLDS = [round(float(x), 3) for x in np.arange(0.10, 0.601, 0.025)]
 # Logistic scores: log-odds from -4 (p 0.02) to 2 (p 0.88).
 LOG_ODDS = [round(float(x), 2) for x in np.arange(-4.0, 2.01, 0.1)]
 FEATURES = ("part cosine", "whole cosine", "gap to row best", "gap to column best",
@@ -145,4 +146,8 @@ RULES: dict[str, Rule] = {
     "many-to-one: mutual best + near ties": near_ties(),
     "logistic (6 features), mutual best": logistic(mutual=True),
     "logistic (6 features), every pair above": logistic(mutual=False),
+    "mutual best, mean of the encoders' part cosines": mutual_by(
+        ensemble(None, "mean"), THRESHOLDS
+    ),
+    "mutual best, fitted weighted mean of the encoders' part cosines": weighted_mean(),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bench.matching import DOC, summary
+from bench.matching import DOC, ENSEMBLE, others, summary
 from bench.readme import read_block
 from evaluation.counterparts import counterpart_cases, counterpart_tallies, mean_of
 from evaluation.matching import (
@@ -84,7 +84,8 @@ def test_held_out_fits_on_the_other_pairs_only() -> None:
 def dev_pairs() -> tuple[list[Evidence], Calibration, Method]:
     encoder = MemoEncoder(make_encoder("minilm-onnx-int8"))
     calibration = load_calibration(encoder.name)
-    found = [evidence(case, encoder, calibration) for case in counterpart_cases("en")]
+    beside = others(ENSEMBLE["en"], [])
+    found = [evidence(case, encoder, calibration, beside) for case in counterpart_cases("en")]
     return found, calibration, calibrated_method(encoder)(calibration)
 
 
