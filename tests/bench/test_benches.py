@@ -63,10 +63,11 @@ def test_matching_bench_prints_every_rule_held_out_and_every_miss_with_its_cause
 
     out = _bench("matching", "--encoder", "fake", "--ensemble", "use", cwd=tmp_path)
     rows = {line.split(" | ")[0].lstrip("| "): line for line in out.splitlines() if " | " in line}
-    # Each similarity: AUC, top-1, then the ceiling, in-sample and held out as P / R / pairs.
+    # Each similarity: AUC, top-1, the ceiling, in-sample and held out as P / R / pairs, and the
+    # recall at the bar's precision.
     for name in ("fake-bow", "use-multilingual-v3", "mean rank: fake-bow + use-multilingual-v3"):
-        auc, top, *figures = rows[name].strip("| ").split(" | ")[1:]
-        assert 0.0 <= float(auc) <= 1.0 and 0.0 <= float(top) <= 1.0, rows[name]
+        auc, top, *figures, at_bar = rows[name].strip("| ").split(" | ")[1:]
+        assert all(0.0 <= float(x) <= 1.0 for x in (auc, top, at_bar)), rows[name]
         assert len(figures) == 3 and all(len(f.split(" / ")) == 3 for f in figures), rows[name]
     for name in RULES:
         # precision, recall, pairs in-sample, then held out
