@@ -97,3 +97,31 @@ def test_merge_lists_only_one_and_all_but_one() -> None:
     carried = {c.claim_id: c for c in report.carried or []}
     assert carried["A-1"].carried_by == ["B"] and carried["A-1"].counterparts == ["B-2"]
     assert carried["A-2"].carried_by == [] and carried["A-2"].left_out == ["B", "C"]
+
+
+def test_a_framing_counterpart_carries_nothing() -> None:
+    # C-1 is framing beside A, so B-1 matched to it in the B–C pair is not carried by C.
+    reports = [
+        _pair(["A", "B"], {"A-1": "one-sided", "B-1": "one-sided"}, []),
+        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "framing"}, []),
+        _pair(["B", "C"], {"B-1": "partial", "C-1": "partial"}, [Match(["B-1", "C-1"], 0.5)]),
+    ]  # fmt: skip
+    report = merge(["A", "B", "C"], reports, None, None)
+    carried = {c.claim_id: c for c in report.carried or []}
+    assert carried["B-1"].carried_by == [] and carried["B-1"].left_out == ["A", "C"]
+    assert "B-1" in (report.only_one or [])
+    assert {c.id: c.verdict for c in report.claims}["C-1"] == "framing"
+
+
+def test_all_but_one_never_leaves_out_a_side_that_carries_one_of_its_claims() -> None:
+    # A-1 and B-1 match; B-1 and C-1 match, A-1 and C-1 do not: C carries the matter through
+    # B-1, so "A and B, not C" would contradict the report's own carriers.
+    reports = [
+        _pair(["A", "B"], {"A-1": "shared", "B-1": "shared"}, [Match(["A-1", "B-1"], 0.8)]),
+        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "one-sided"}, []),
+        _pair(["B", "C"], {"B-1": "shared", "C-1": "shared"}, [Match(["B-1", "C-1"], 0.7)]),
+    ]  # fmt: skip
+    report = merge(["A", "B", "C"], reports, None, None)
+    carried = {c.claim_id: c for c in report.carried or []}
+    assert carried["A-1"].left_out == ["C"] and carried["B-1"].carried_by == ["A", "C"]
+    assert report.all_but_one == []
