@@ -54,7 +54,7 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
             other = next(s for s in report.sides if s != claim.side)
             verdicts.setdefault(claim.id, {})[other] = claim.verdict
             claims.setdefault(claim.id, claim)
-    framing = {i for i, against in verdicts.items() if "framing" in against.values()}
+    framing = {i for i, against in verdicts.items() if set(against.values()) == {"framing"}}
     carried = {i: _carried(claims[i], labels, v, reports, framing) for i, v in verdicts.items()}
     merged = [
         msgspec.structs.replace(c, verdict=_verdict(verdicts[c.id], carried[c.id]))
@@ -81,10 +81,11 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
 
 
 def _verdict(against: dict[str, Verdict], carried: Carried) -> Verdict:
-    """Against every other side together: framing stays framing; opposed by any side is
-    opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
+    """Against every other side together: framing when every pair reads it so (a claim one
+    pair reads as framing and another matches as substance is substance); opposed by any side
+    is opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
     found = set(against.values())
-    if "framing" in found:
+    if found == {"framing"}:
         return "framing"
     if "opposed" in found:
         return "opposed"

@@ -99,18 +99,22 @@ def test_merge_lists_only_one_and_all_but_one() -> None:
     assert carried["A-2"].carried_by == [] and carried["A-2"].left_out == ["B", "C"]
 
 
-def test_a_framing_counterpart_carries_nothing() -> None:
-    # C-1 is framing beside A, so B-1 matched to it in the B–C pair is not carried by C.
+def test_a_claim_is_framing_only_when_every_pair_reads_it_so() -> None:
+    # C-1 reads as framing beside A only; beside B it is matched as substance: it is substance,
+    # carried by B. C-2 reads as framing in both pairs, so B-2 matched to it is carried by none.
     reports = [
-        _pair(["A", "B"], {"A-1": "one-sided", "B-1": "one-sided"}, []),
-        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "framing"}, []),
-        _pair(["B", "C"], {"B-1": "partial", "C-1": "partial"}, [Match(["B-1", "C-1"], 0.5)]),
+        _pair(["A", "B"], {"A-1": "one-sided", "B-1": "one-sided", "B-2": "one-sided"}, []),
+        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "framing", "C-2": "framing"}, []),
+        _pair(["B", "C"], {"B-1": "partial", "B-2": "partial", "C-1": "partial", "C-2": "framing"},
+              [Match(["B-1", "C-1"], 0.5), Match(["B-2", "C-2"], 0.4)]),
     ]  # fmt: skip
     report = merge(["A", "B", "C"], reports, None, None)
+    verdicts = {c.id: c.verdict for c in report.claims}
+    assert verdicts["C-1"] == "partial" and verdicts["C-2"] == "framing"
     carried = {c.claim_id: c for c in report.carried or []}
-    assert carried["B-1"].carried_by == [] and carried["B-1"].left_out == ["A", "C"]
-    assert "B-1" in (report.only_one or [])
-    assert {c.id: c.verdict for c in report.claims}["C-1"] == "framing"
+    assert carried["C-1"].carried_by == ["B"] and carried["B-1"].carried_by == ["C"]
+    assert carried["B-2"].carried_by == [] and carried["B-2"].left_out == ["A", "C"]
+    assert "B-2" in (report.only_one or []) and "C-2" not in carried
 
 
 def test_all_but_one_never_leaves_out_a_side_that_carries_one_of_its_claims() -> None:
