@@ -192,8 +192,10 @@ def _gaps(
         result.strength_precision = result.strength_precision.count(bool(hits))
         if not hits:
             result.wrong.append(f"{name} gap: {gap.predicates} {left.text[:50]!r}")
-    for n in range(len(strength)):
+    for n, item in enumerate(strength):
         result.strength_recall = result.strength_recall.count(n in found)
+        if n not in found:
+            result.missed.append(f"{name} gap missed: {_levels_read(item, by_id)}")
     told = [i for i in items if i.item.kind != "strength"]
     found = set()
     for attribution in report.attributions:
@@ -204,6 +206,15 @@ def _gaps(
             result.wrong.append(f"{name} {attribution.kind}: {attribution.quote.text[:70]!r}")
     for n in range(len(told)):
         result.attribution_recall = result.attribution_recall.count(n in found)
+
+
+def _levels_read(item: LocatedItem, by_id: dict[str, Claim]) -> str:
+    """The item's levels beside what the scale reads in the claims under its keywords."""
+    read = [
+        f"{c.side} {c.predicate!r}={c.strength}" for c in by_id.values() if item.touches(c.side, c)
+    ]
+    wanted = ", ".join(f"{side} {level}" for side, level in item.item.levels.items())
+    return f"{item.item.stronger_side} stronger ({wanted}); read: {'; '.join(read) or 'nothing'}"
 
 
 def _attribution_right(found: Attribution, item: LocatedItem, by_id: dict[str, Claim]) -> bool:
