@@ -213,8 +213,9 @@ def _levels_read(item: LocatedItem, by_id: dict[str, Claim]) -> str:
     read = [
         f"{c.side} {c.predicate!r}={c.strength}" for c in by_id.values() if item.touches(c.side, c)
     ]
-    wanted = ", ".join(f"{side} {level}" for side, level in item.item.levels.items())
-    return f"{item.item.stronger_side} stronger ({wanted}); read: {'; '.join(read) or 'nothing'}"
+    levels = ", ".join(f"{side} {level}" for side, level in item.item.levels.items())
+    wanted = f" ({levels})" if levels else ""
+    return f"{item.item.stronger_side} stronger{wanted}; read: {'; '.join(read) or 'nothing'}"
 
 
 def _attribution_right(found: Attribution, item: LocatedItem, by_id: dict[str, Claim]) -> bool:
