@@ -13,6 +13,7 @@ import msgspec
 from evaluation.counts import Ratio, Sums
 from evaluation.inventory import InventoryCase, Located, load_inventory_cases
 from evaluation.scoring import FIXTURES, Method
+from service.pipeline.classify.calibration import OFF
 from service.pipeline.types import Attribution, Claim, Report
 
 ItemKind = Literal["strength", "attributed", "joint-vs-own"]
@@ -20,6 +21,12 @@ ItemKind = Literal["strength", "attributed", "joint-vs-own"]
 TWO_SIDED = frozenset({"shared", "stronger", "opposed"})
 # A right pair falls under one of these topics (or both its claims under boilerplate).
 PAIRED = TWO_SIDED | {"boilerplate"}
+# The strength-gap grids of bench/calibrate.py: levels apart on counterparts, then how close the
+# matters of two stance claims that name one matter alike must score (same_matter.py), or off.
+GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
+GAP_SIMILARITY_GRID: dict[str, list[float]] = {
+    "gap_similarity": [*(round(0.20 + 0.025 * step, 3) for step in range(25)), OFF]
+}
 
 
 class Item(msgspec.Struct, frozen=True):

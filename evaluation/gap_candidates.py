@@ -1,14 +1,13 @@
-"""Strength gaps looked for beyond the report's counterparts: wider candidate sets of stance
-claim pairs, measured beside the shipped rule (gaps on align.py's matches only).
+"""Strength gaps looked for on wider sets of stance claim pairs than the pipeline's, measured
+beside the shipped rule (counterparts, and the stance pairs that name one matter alike,
+readings/same_matter.py).
 
 Each set keeps the report's own gaps and adds the gaps (the service's rule: `strength_gaps`,
 marked and at least `gap_levels` apart) found on further pairs of claims that both carry a
-stance predicate of the scale, scored by align.py's part similarity:
+stance predicate of the scale, scored by align.py's part similarity, with no shared word asked:
 - "stance one-to-one": align.py's matching again, one-to-one and best first, among the stance
   claims alone (the stance filter removes most of the claims a wrong counterpart comes from);
-- "either side's best": each stance claim's most similar stance claim of the other side;
-- "shared rare word": every stance pair that also shares a name or rare content word that is
-  not a participant's (`framing.substance`: the words that say what a claim is about).
+- "either side's best": each stance claim's most similar stance claim of the other side.
 Each set is fitted on a grid of (similarity threshold, gap_levels) by F0.5 of strength
 precision and recall (`gap_objective`, the plateau rule of evaluation/fitting.py), in sample
 and leave-one-pair-out. English pairs only: the gaps files quote the English texts.
@@ -28,10 +27,7 @@ from evaluation.fitting import fit, restricted
 from evaluation.scoring import Method
 from service.pipeline.align import part_scores, pieces
 from service.pipeline.classify.calibration import Calibration
-from service.pipeline.classify.framing import roles, substance
-from service.pipeline.classify.terms import words_of
 from service.pipeline.embed import Encoder
-from service.pipeline.languages.en.terms import stem_key
 from service.pipeline.readings import strength_gaps
 from service.pipeline.types import Claim, Match, Report, StrengthGap
 
@@ -42,15 +38,13 @@ Point = tuple[float, float]  # (similarity threshold, gap_levels)
 
 @dataclass(frozen=True)
 class StanceCase:
-    """A dev pair's report, its part-similarity matrix (left side's claims by rows) and which
-    claim pairs share a word that says what they are about."""
+    """A dev pair's report and its part-similarity matrix (left side's claims by rows)."""
 
     case: CounterpartCase
     report: Report
     left: list[Claim]
     right: list[Claim]
     scores: np.ndarray
-    shared: np.ndarray
 
 
 def stance_case(
@@ -64,15 +58,7 @@ def stance_case(
     texts = [text for _, text in left_pieces + right_pieces]
     vectors = calibration.center(encoder.encode(texts))
     scores = part_scores(left_pieces, right_pieces, vectors)
-    participants = roles(report.claims, calibration.common_zipf).participants
-
-    def words(claim: Claim) -> set[str]:
-        found = substance(words_of(claim.text), participants, calibration.common_zipf, claim.text)
-        return {stem_key(w) for w in found}
-
-    mine, theirs = [words(c) for c in left], [words(c) for c in right]
-    shared = np.array([[bool(a & b) for b in theirs] for a in mine], dtype=bool)
-    return StanceCase(case, report, left, right, scores, shared.reshape(len(left), len(right)))
+    return StanceCase(case, report, left, right, scores)
 
 
 Rule = Callable[[StanceCase, float], list[tuple[int, int]]]
@@ -116,20 +102,9 @@ def either_best(case: StanceCase, threshold: float) -> list[tuple[int, int]]:
     return sorted(p for p in found if case.scores[p] >= threshold)
 
 
-def shared_word(case: StanceCase, threshold: float) -> list[tuple[int, int]]:
-    """Every stance pair at or above threshold that shares a non-participant name or rare word."""
-    rows, cols = _stance(case)
-    return [
-        (i, j)
-        for i, j in itertools.product(rows, cols)
-        if case.shared[i, j] and case.scores[i, j] >= threshold
-    ]
-
-
 RULES: dict[str, Rule] = {
     "stance one-to-one": one_to_one,
     "either side's best": either_best,
-    "shared rare word": shared_word,
 }
 
 

@@ -13,7 +13,6 @@ from evaluation.gap_candidates import (
     measure,
     one_to_one,
     rule_scores,
-    shared_word,
     widened,
 )
 from evaluation.inventory import InventoryCase
@@ -24,7 +23,6 @@ from tests.evaluation.test_counterparts import CLAIMS, ITEMS, KR, TOPICS, US, _r
 # Rows US-1..3 (met; condemned 4; welcomed 2), columns KR-1..3 (took place; discussed 1;
 # agreed 2). Only US-2..3 and KR-2..3 carry a stance predicate.
 SCORES = np.array([[0.9, 0.1, 0.1], [0.1, 0.5, 0.6], [0.1, 0.4, 0.3]], dtype=np.float32)
-SHARED = np.array([[True, False, False], [False, True, False], [False, False, True]])
 
 
 def _case(name: str = "test/expected.json", scores: np.ndarray = SCORES) -> StanceCase:
@@ -33,7 +31,7 @@ def _case(name: str = "test/expected.json", scores: np.ndarray = SCORES) -> Stan
     inventory = InventoryCase(name, (Readout("US", US), Readout("KR", KR)), {"A": TOPICS})
     left = [c for c in claims if c.side == "US"]
     right = [c for c in claims if c.side == "KR"]
-    return StanceCase(CounterpartCase(inventory, {"A": ITEMS}), report, left, right, scores, SHARED)
+    return StanceCase(CounterpartCase(inventory, {"A": ITEMS}), report, left, right, scores)
 
 
 def _levels(claims: list[Claim]) -> list[int | None]:
@@ -59,17 +57,12 @@ def test_either_best_keeps_each_stance_claims_best_from_both_sides() -> None:
     assert either_best(_case(), 0.45) == [(1, 1), (1, 2)]
 
 
-def test_shared_word_needs_a_shared_word_and_the_threshold() -> None:
-    assert shared_word(_case(), 0.0) == [(1, 1), (2, 2)]
-    assert shared_word(_case(), 0.55) == []
-
-
 def test_widened_keeps_the_reports_gaps_and_adds_the_marked_ones_of_the_rule() -> None:
     case = _case()
     own = StrengthGap(["US-3", "KR-2"], ["US", "KR"], ["welcomed", "discussed"], [2, 1], 0.4)
     case = StanceCase(
         case.case, msgspec.structs.replace(case.report, strength_gaps=[own]),
-        case.left, case.right, case.scores, case.shared,
+        case.left, case.right, case.scores,
     )  # fmt: skip
     found = widened(case, either_best, (0.0, 1.0)).strength_gaps
     # Its own gap once; condemned 4 ~ discussed 1 and condemned 4 ~ agreed 2 added.
@@ -87,11 +80,14 @@ def test_rule_scores_count_a_gap_right_only_on_the_items_claims() -> None:
 
 
 def test_measure_fits_on_the_other_pairs_for_each_held_out_pair() -> None:
-    # In one pair the item's pair scores 0.5, in the other 0.3: fitted on the first alone, the
-    # second pair's gap falls below the threshold and is missed held out.
-    low = SCORES.copy()
+    # Only the item's pair is anyone's best: 0.5 in one pair, 0.3 in the other. Fitted on the
+    # first alone, the second pair's gap falls below the threshold and is missed held out.
+    high = np.full((3, 3), 0.1, dtype=np.float32)
+    high[1, 1] = 0.5
+    low = high.copy()
     low[1, 1] = 0.3
-    found = measure([_case("one/expected.json"), _case("two/expected.json", low)], shared_word)
+    cases = [_case("one/expected.json", high), _case("two/expected.json", low)]
+    found = measure(cases, either_best)
     total = found.scores["A"]["total"]
     assert (total.strength_recall.hits, total.strength_recall.total) == (2, 2)
     held_out = found.held_out["A"]["total"]

@@ -2,7 +2,7 @@
 encoder, at the figures the committed calibration measured (models/<encoder>.json) less the
 margin of evaluation/bars.py, in sample and leave-one-pair-out, as the README shows them; and
 the oracle's ceiling on gold counterparts (evaluation/gold_pairs.py) is never below what
-align.py's counterparts give; and the wider candidate sets of evaluation/gap_candidates.py, as
+align.py's counterparts give; and the other candidate sets of evaluation/gap_candidates.py, as
 the README shows them, none better held out than the shipped rule (docs/strength.md)."""
 
 from __future__ import annotations
@@ -10,10 +10,11 @@ from __future__ import annotations
 import msgspec
 import pytest
 
-from bench.gaps import rows, wider_row
+from bench.gaps import rows, shipped_name, wider_row
 from bench.readme import read_block
 from evaluation.bars import bars, below, drift
 from evaluation.counterparts import (
+    GAP_SIMILARITY_GRID,
     Scores,
     case_name,
     counterpart_cases,
@@ -25,7 +26,7 @@ from evaluation.fitting import held_out_scored
 from evaluation.gap_candidates import RULES, Measured, measure, stance_case
 from evaluation.gold_pairs import gold_pair_tallies
 from evaluation.scoring import calibrated_method, pipeline_method
-from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.classify.calibration import OFF, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 
 pytestmark = pytest.mark.slow
@@ -53,9 +54,7 @@ def test_the_committed_calibration_is_what_this_install_measures(measured: Score
 
 
 def test_the_readme_shows_what_the_gaps_bench_prints(measured: Scores) -> None:
-    calibration = load_calibration(ENCODER.name)
-    name = f"readout-diff ({ENCODER.name}, gap_levels {calibration.gap_levels})"
-    for line in rows(name, measured):
+    for line in rows(shipped_name(load_calibration(ENCODER.name)), measured):
         assert line in read_block("bench/gaps.py"), "run `python bench/gaps.py --write-readme`"
 
 
@@ -65,7 +64,7 @@ def _held_out() -> Scores:
         calibrated_method(ENCODER),
         calibration,
         counterpart_cases("en"),
-        {"gap_levels": [1.0, 2.0, 3.0]},
+        GAP_SIMILARITY_GRID,
         counterpart_tallies,
         gap_objective,
         case_name,
@@ -77,6 +76,12 @@ def test_leave_one_pair_out_figures_keep_their_bars() -> None:
     values = {f: mean_of(_held_out(), f) for f in FIGURES}
     failures = below(values, bars(calibration, FIGURES, prefix="loo_"))
     assert not failures, "\n".join(failures)
+
+
+def test_held_out_strength_precision_meets_the_issue_bar() -> None:
+    # Measured 0.65 held out (recall 0.48, below the issue's 0.50: docs/strength.md).
+    value = mean_of(_held_out(), "strength_precision")
+    assert value >= 0.60, f"held-out strength_precision {value:.4f} is below the issue's bar 0.60"
 
 
 def test_attribution_precision_meets_the_issue_bar(measured: Scores) -> None:
@@ -104,9 +109,10 @@ def test_on_gold_counterparts_the_stage_meets_the_issue_bar() -> None:
 
 @pytest.fixture(scope="module")
 def wider() -> dict[str, Measured]:
-    calibration = load_calibration(ENCODER.name)
-    method = pipeline_method(ENCODER, calibration)
-    cases = [stance_case(c, method, ENCODER, calibration) for c in counterpart_cases("en")]
+    # The other ways to look beyond the counterparts, each instead of same_matter.py.
+    alone = msgspec.structs.replace(load_calibration(ENCODER.name), gap_similarity=OFF)
+    method = pipeline_method(ENCODER, alone)
+    cases = [stance_case(c, method, ENCODER, alone) for c in counterpart_cases("en")]
     return {name: measure(cases, rule) for name, rule in RULES.items()}
 
 
@@ -123,8 +129,8 @@ def test_no_wider_candidate_set_beats_the_shipped_rule_held_out(
     wider: dict[str, Measured],
 ) -> None:
     # F0.5 of strength precision and recall, mean of the annotators (the objective that fits
-    # gap_levels). Measured: shipped 0.597 held out, the best wider set (shared rare word)
-    # 0.556. Should a set overtake it (better counterparts, a better scale), ship it.
+    # gap_levels and gap_similarity). Measured held out: shipped 0.608, either side's best
+    # 0.495, stance one-to-one 0.440. Should a set overtake it, ship it instead.
     shipped = gap_objective(_held_out())
     for name, found in wider.items():
         value = gap_objective(found.held_out)
