@@ -3,7 +3,8 @@ each claim, what only one side said, what every side but one said (and who left 
 
     python bench/trilateral.py [--meeting 2022-07-08_blinken-hayashi-park-bali] [--encoder NAME]
 
-Prints each miss and each wrong entry, then precision and recall of `carried`, `only_one` and
+Every meeting of fixtures/trilateral with a gold.json unless --meeting names one. Prints each
+miss and each wrong entry, then precision and recall of `carried`, `only_one` and
 `all_but_one` (evaluation/trilateral.py), beside the naive recipe: every non-framing claim
 listed as said by its side only.
 """
@@ -24,29 +25,38 @@ from service.settings import DEFAULT_ENCODER, Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 MEETINGS = ROOT / "fixtures" / "trilateral"
-DEFAULT_MEETING = "2022-07-08_blinken-hayashi-park-bali"
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--meeting", default=DEFAULT_MEETING)
+    parser.add_argument("--meeting", help="one folder of fixtures/trilateral (default: all)")
     parser.add_argument("--encoder", default=DEFAULT_ENCODER)
     args = parser.parse_args()
-    meeting = load_meeting(MEETINGS / args.meeting)
     # as the service builds it: non-English pairs go to the multilingual encoder
     encoder = RoutingEncoder(
         make_encoder(args.encoder), make_encoder(Settings().multilingual_encoder)
     )
+    names = (
+        [args.meeting]
+        if args.meeting
+        else sorted(p.parent.name for p in MEETINGS.glob("*/gold.json"))
+    )
+    for name in names:
+        _bench(name, encoder)
+    return 0
+
+
+def _bench(name: str, encoder: RoutingEncoder) -> None:
+    meeting = load_meeting(MEETINGS / name)
     report = compare(meeting.readouts(), encoder, date=meeting.gold.date)
     found = score(report, meeting)
     for line in found.missed + found.wrong:
         print(f"  {line}")
-    print(f"{args.meeting}: encoder {report.model.encoder}, threshold {report.model.threshold:.2f}")
+    print(f"{name}: encoder {report.model.encoder}, threshold {report.model.threshold:.2f}")
     for figure in FIGURES:
         print(f"{figure:<22} {found.ratios[figure].shown()}")
     for figure, ratio in naive(report, meeting).items():
         print(f"{figure:<22} {ratio.shown()}  naive: every non-framing claim as only-one")
-    return 0
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from service.cli import main
 from tests.conftest import ROOT
 
 MEETING = ROOT / "fixtures" / "trilateral" / "2023-08-23_blinken-park-hayashi-call"
-FILES = [str(MEETING / name) for name in ("us.txt", "jp_partial.txt", "kr_partial.txt")]
+FILES = [str(MEETING / name) for name in ("us.txt", "jp_partial.txt", "kr_ko.txt")]
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

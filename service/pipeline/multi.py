@@ -54,7 +54,8 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
             other = next(s for s in report.sides if s != claim.side)
             verdicts.setdefault(claim.id, {})[other] = claim.verdict
             claims.setdefault(claim.id, claim)
-    carried = {i: _carried(claims[i], labels, v, reports) for i, v in verdicts.items()}
+    framing = {i for i, against in verdicts.items() if set(against.values()) == {"framing"}}
+    carried = {i: _carried(claims[i], labels, v, reports, framing) for i, v in verdicts.items()}
     merged = [
         msgspec.structs.replace(c, verdict=_verdict(verdicts[c.id], carried[c.id]))
         for c in claims.values()
@@ -80,10 +81,11 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
 
 
 def _verdict(against: dict[str, Verdict], carried: Carried) -> Verdict:
-    """Against every other side together: framing stays framing; opposed by any side is
-    opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
+    """Against every other side together: framing when every pair reads it so (a claim one
+    pair reads as framing and another matches as substance is substance); opposed by any side
+    is opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
     found = set(against.values())
-    if "framing" in found:
+    if found == {"framing"}:
         return "framing"
     if "opposed" in found:
         return "opposed"
@@ -111,16 +113,18 @@ def _carried(
     labels: list[str],
     against: dict[str, Verdict],
     reports: list[Report],
+    framing: set[str],
 ) -> Carried:
     """Who carries `claim`: each side whose pair judged it shared or partial, with the
-    counterpart that pair matched it to."""
+    counterpart that pair matched it to, unless the report reads that counterpart as framing
+    (a pair beside a third side may match it, but a framing claim states no matter)."""
     by, counterparts = [], []
     for side in labels:
         if side == claim.side or against.get(side) not in CARRIES:
             continue
         report = next(r for r in reports if set(r.sides) == {claim.side, side})
         found = _counterpart(report, claim.id)
-        if found is not None:
+        if found is not None and found not in framing:
             by.append(side)
             counterparts.append(found)
     missing = [s for s in labels if s not in by and s != claim.side]
@@ -162,14 +166,19 @@ def _closer(a: Emphasis | None, b: Emphasis) -> Closest | None:
 
 
 def _all_but_one(carried: list[Carried], claims: dict[str, Claim], sides: int) -> list[AllButOne]:
-    """Each matter carried by every side but one, once (by its first carrier's claim)."""
+    """Each matter carried by every side but one, once (by its first carrier's claim); not
+    when the side it leaves out carries one of its claims (the report would say that side both
+    said the matter and left it out)."""
+    by_claim = {entry.claim_id: entry for entry in carried}
     listed: set[str] = set()
     found = []
     for entry in carried:
         if len(entry.left_out) != 1 or len(entry.carried_by) != sides - 2:
             continue
         ids = [entry.claim_id, *entry.counterparts]
-        if listed & set(ids):
+        if listed & set(ids) or any(
+            entry.left_out[0] in by_claim[i].carried_by for i in ids if i in by_claim
+        ):
             continue
         listed.update(ids)
         found.append(

@@ -74,7 +74,7 @@ def test_three_readouts_a_column_each_and_click_to_counterpart(
     browser: Any,
     server: LiveServer,
 ) -> None:
-    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_partial.txt")]
+    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_ko.txt")]
     body = {
         "title": "Trilateral call",
         "readouts": [
@@ -114,7 +114,7 @@ def test_the_three_readout_report_prints_standalone(tmp_path: Path) -> None:
     from service.pipeline.types import Readout
     from service.render.html import to_html
 
-    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_partial.txt")]
+    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_ko.txt")]
     report = compare(
         [Readout(s, (MEETING / f).read_text(encoding="utf-8")) for s, f in names], FakeEncoder()
     )

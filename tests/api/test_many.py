@@ -11,7 +11,7 @@ MEETING = ROOT / "fixtures" / "trilateral" / "2023-08-23_blinken-park-hayashi-ca
 
 
 def _body(count: int = 3) -> dict[str, Any]:
-    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_partial.txt")]
+    names = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_ko.txt")]
     readouts = [
         {"side": side, "text": (MEETING / name).read_text(encoding="utf-8")} for side, name in names
     ]

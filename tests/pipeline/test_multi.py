@@ -97,3 +97,35 @@ def test_merge_lists_only_one_and_all_but_one() -> None:
     carried = {c.claim_id: c for c in report.carried or []}
     assert carried["A-1"].carried_by == ["B"] and carried["A-1"].counterparts == ["B-2"]
     assert carried["A-2"].carried_by == [] and carried["A-2"].left_out == ["B", "C"]
+
+
+def test_a_claim_is_framing_only_when_every_pair_reads_it_so() -> None:
+    # C-1 reads as framing beside A only; beside B it is matched as substance: it is substance,
+    # carried by B. C-2 reads as framing in both pairs, so B-2 matched to it is carried by none.
+    reports = [
+        _pair(["A", "B"], {"A-1": "one-sided", "B-1": "one-sided", "B-2": "one-sided"}, []),
+        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "framing", "C-2": "framing"}, []),
+        _pair(["B", "C"], {"B-1": "partial", "B-2": "partial", "C-1": "partial", "C-2": "framing"},
+              [Match(["B-1", "C-1"], 0.5), Match(["B-2", "C-2"], 0.4)]),
+    ]  # fmt: skip
+    report = merge(["A", "B", "C"], reports, None, None)
+    verdicts = {c.id: c.verdict for c in report.claims}
+    assert verdicts["C-1"] == "partial" and verdicts["C-2"] == "framing"
+    carried = {c.claim_id: c for c in report.carried or []}
+    assert carried["C-1"].carried_by == ["B"] and carried["B-1"].carried_by == ["C"]
+    assert carried["B-2"].carried_by == [] and carried["B-2"].left_out == ["A", "C"]
+    assert "B-2" in (report.only_one or []) and "C-2" not in carried
+
+
+def test_all_but_one_never_leaves_out_a_side_that_carries_one_of_its_claims() -> None:
+    # A-1 and B-1 match; B-1 and C-1 match, A-1 and C-1 do not: C carries the matter through
+    # B-1, so "A and B, not C" would contradict the report's own carriers.
+    reports = [
+        _pair(["A", "B"], {"A-1": "shared", "B-1": "shared"}, [Match(["A-1", "B-1"], 0.8)]),
+        _pair(["A", "C"], {"A-1": "one-sided", "C-1": "one-sided"}, []),
+        _pair(["B", "C"], {"B-1": "shared", "C-1": "shared"}, [Match(["B-1", "C-1"], 0.7)]),
+    ]  # fmt: skip
+    report = merge(["A", "B", "C"], reports, None, None)
+    carried = {c.claim_id: c for c in report.carried or []}
+    assert carried["A-1"].left_out == ["C"] and carried["B-1"].carried_by == ["A", "C"]
+    assert report.all_but_one == []

@@ -15,7 +15,7 @@ MEETING = ROOT / "fixtures" / "trilateral" / "2023-08-23_blinken-park-hayashi-ca
 
 
 def _trilateral() -> dict[str, Any]:
-    files = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_partial.txt")]
+    files = [("US", "us.txt"), ("JP", "jp_partial.txt"), ("KR", "kr_ko.txt")]
     readouts = [{"side": s, "text": (MEETING / f).read_text(encoding="utf-8")} for s, f in files]
     return {"title": "Trilateral call", "date": "2023-08-23", "readouts": readouts}
 

@@ -93,7 +93,7 @@ def test_a_url_alone_is_fetched_on_compare(client: TestClient[Litestar], site: s
 
 def test_a_third_readout(client: TestClient[Litestar]) -> None:
     texts = {n: (MEETING / f).read_text(encoding="utf-8")
-             for n, f in (("a", "us.txt"), ("b", "jp_partial.txt"), ("c", "kr_partial.txt"))}  # fmt: skip
+             for n, f in (("a", "us.txt"), ("b", "jp_partial.txt"), ("c", "kr_ko.txt"))}  # fmt: skip
     fields = _fields(
         side_a="US", side_b="JP", side_c="KR", **{f"text_{n}": t for n, t in texts.items()}
     )
