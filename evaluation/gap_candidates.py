@@ -2,7 +2,9 @@
 beside the shipped rule (counterparts, and the stance pairs that name one matter alike,
 readings/same_matter.py).
 
-Each set keeps the report's own gaps and adds the gaps (the service's rule: `strength_gaps`,
+Each set keeps the report's own gaps (bench/gaps.py and the golden tests build the report with
+`gap_similarity` off: the counterparts' gaps, so each set stands instead of same_matter.py) and
+adds the gaps (the service's rule: `strength_gaps`,
 marked and at least `gap_levels` apart) found on further pairs of claims that both carry a
 stance predicate of the scale, scored by align.py's part similarity, with no shared word asked:
 - "stance one-to-one": align.py's matching again, one-to-one and best first, among the stance
