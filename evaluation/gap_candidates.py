@@ -4,9 +4,9 @@ readings/same_matter.py).
 
 Each set keeps the report's own gaps (bench/gaps.py and the golden tests build the report with
 `gap_similarity` off: the counterparts' gaps, so each set stands instead of same_matter.py) and
-adds the gaps (the service's rule: `strength_gaps`,
-marked and at least `gap_levels` apart) found on further pairs of claims that both carry a
-stance predicate of the scale, scored by align.py's part similarity, with no shared word asked:
+adds the gaps (the service's rule: `strength_gaps`, marked and at least `gap_levels` apart)
+found on further pairs of claims that both carry a stance predicate of the scale, scored by
+align.py's part similarity, with no shared word asked:
 - "stance one-to-one": align.py's matching again, one-to-one and best first, among the stance
   claims alone (the stance filter removes most of the claims a wrong counterpart comes from);
 - "either side's best": each stance claim's most similar stance claim of the other side.
