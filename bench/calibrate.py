@@ -12,8 +12,10 @@ Procedure (also in models/README.md):
 Before step 2, the counterparts (evaluation/counterparts.py): match_threshold on a grid
 [0.10, 0.60] step 0.025, maximising F0.5 of match precision and two-sided topic recall (mean of
 the annotators; kind agreement breaks ties), then gap_levels in {1, 2, 3} by F0.5 of
-strength-gap precision and recall (English pairs, gaps_{A,B}.json); same plateau rule, each
-with its leave-one-pair-out figures (measured.loo_match_*, loo_strength_*).
+strength-gap precision and recall (English pairs, gaps_{A,B}.json) with gaps on the
+counterparts alone, then gap_similarity on [0.20, 0.80] step 0.025 or off (stance pairs that
+name one matter alike, same_matter.py) by the same objective; same plateau rule, each with its
+leave-one-pair-out figures (measured.loo_match_*, loo_strength_*: those of the last step).
 A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
 (its background kept as stored), then its term_threshold (CSLS, see coverage.py) and then its
 restated_threshold (a claim with no counterpart and no term of its own this close to a claim of
@@ -38,6 +40,8 @@ import msgspec
 import numpy as np
 
 from evaluation.counterparts import (
+    GAP_GRID,
+    GAP_SIMILARITY_GRID,
     CounterpartCase,
     case_name,
     counterpart_cases,
@@ -57,6 +61,7 @@ from evaluation.scoring import (
     mean,
 )
 from service.pipeline.classify.calibration import (
+    OFF,
     RESTATED_OFF,
     Calibration,
     load_calibration,
@@ -76,7 +81,6 @@ TERM_GRID: dict[str, list[float]] = {
 MATCH_GRID: dict[str, list[float]] = {
     "match_threshold": [round(float(x), 3) for x in np.arange(0.10, 0.601, 0.025)]
 }
-GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
 
 
 def restated_grid(match_threshold: float) -> dict[str, list[float]]:
@@ -111,7 +115,8 @@ def counterparts(
     method: Callable[[Calibration], Method], base: Calibration, cases: list[CounterpartCase],
     gaps: bool,
 ) -> tuple[Calibration, dict[str, float]]:  # fmt: skip
-    """Fit match_threshold, then (English) gap_levels; their in-sample and held-out figures."""
+    """Fit match_threshold, then (English) gap_levels and gap_similarity; their in-sample and
+    held-out figures."""
     fitted = fit_scored(method, base, cases, MATCH_GRID, counterpart_tallies, match_objective)
     calibration = fitted.point
     loo = held_out_scored(
@@ -119,12 +124,15 @@ def counterparts(
     )
     measured = {**pair_figures(fitted.measured), **pair_figures(loo, "loo_")}
     if gaps:
-        gap = fit_scored(method, calibration, cases, GAP_GRID, counterpart_tallies, gap_objective)
-        calibration = gap.point
-        loo = held_out_scored(
-            method, calibration, cases, GAP_GRID, counterpart_tallies, gap_objective, case_name
-        )
-        measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
+        # gap_levels on the counterparts alone, then gap_similarity beside them.
+        calibration = msgspec.structs.replace(calibration, gap_similarity=OFF)
+        for grid in (GAP_GRID, GAP_SIMILARITY_GRID):
+            gap = fit_scored(method, calibration, cases, grid, counterpart_tallies, gap_objective)
+            calibration = gap.point
+            loo = held_out_scored(
+                method, calibration, cases, grid, counterpart_tallies, gap_objective, case_name
+            )
+            measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
     # Gaps files exist for the English pairs only: elsewhere those figures would be vacuous.
     names = PAIR_FIGURES if gaps else PAIR_FIGURES[:3]
     keep = {*names, *(f"loo_{name}" for name in names)}
@@ -178,6 +186,7 @@ def main() -> int:
         f"partial_specificity {calibration.partial_specificity} "
         f"common_zipf {calibration.common_zipf} term_threshold {calibration.term_threshold} "
         f"match_threshold {calibration.match_threshold} gap_levels {calibration.gap_levels} "
+        f"gap_similarity {calibration.gap_similarity} "
         f"restated_threshold {calibration.restated_threshold}"
     )
     print("measured:", measured)

@@ -13,6 +13,7 @@ import msgspec
 from evaluation.counts import Ratio, Sums
 from evaluation.inventory import InventoryCase, Located, load_inventory_cases
 from evaluation.scoring import FIXTURES, Method
+from service.pipeline.classify.calibration import OFF
 from service.pipeline.types import Attribution, Claim, Report
 
 ItemKind = Literal["strength", "attributed", "joint-vs-own"]
@@ -20,6 +21,12 @@ ItemKind = Literal["strength", "attributed", "joint-vs-own"]
 TWO_SIDED = frozenset({"shared", "stronger", "opposed"})
 # A right pair falls under one of these topics (or both its claims under boilerplate).
 PAIRED = TWO_SIDED | {"boilerplate"}
+# The strength-gap grids of bench/calibrate.py: levels apart on counterparts, then how close the
+# matters of two stance claims that name one matter alike must score (same_matter.py), or off.
+GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
+GAP_SIMILARITY_GRID: dict[str, list[float]] = {
+    "gap_similarity": [*(round(0.20 + 0.025 * step, 3) for step in range(25)), OFF]
+}
 
 
 class Item(msgspec.Struct, frozen=True):
@@ -192,8 +199,10 @@ def _gaps(
         result.strength_precision = result.strength_precision.count(bool(hits))
         if not hits:
             result.wrong.append(f"{name} gap: {gap.predicates} {left.text[:50]!r}")
-    for n in range(len(strength)):
+    for n, item in enumerate(strength):
         result.strength_recall = result.strength_recall.count(n in found)
+        if n not in found:
+            result.missed.append(f"{name} gap missed: {_levels_read(item, by_id)}")
     told = [i for i in items if i.item.kind != "strength"]
     found = set()
     for attribution in report.attributions:
@@ -204,6 +213,16 @@ def _gaps(
             result.wrong.append(f"{name} {attribution.kind}: {attribution.quote.text[:70]!r}")
     for n in range(len(told)):
         result.attribution_recall = result.attribution_recall.count(n in found)
+
+
+def _levels_read(item: LocatedItem, by_id: dict[str, Claim]) -> str:
+    """The item's levels beside what the scale reads in the claims under its keywords."""
+    read = [
+        f"{c.side} {c.predicate!r}={c.strength}" for c in by_id.values() if item.touches(c.side, c)
+    ]
+    levels = ", ".join(f"{side} {level}" for side, level in item.item.levels.items())
+    wanted = f" ({levels})" if levels else ""
+    return f"{item.item.stronger_side} stronger{wanted}; read: {'; '.join(read) or 'nothing'}"
 
 
 def _attribution_right(found: Attribution, item: LocatedItem, by_id: dict[str, Claim]) -> bool:

@@ -17,6 +17,7 @@ from service.pipeline.languages import language_named, lexical
 from service.pipeline.multi import compare_many
 from service.pipeline.prepare import Prepared, Side, prepare, prepare_checked, side_of
 from service.pipeline.readings import attribute, graded, strength_gaps
+from service.pipeline.readings.same_matter import stance_pairs
 from service.pipeline.types import ModelInfo, Readout, ReadoutInfo, Report
 
 __all__ = [
@@ -125,6 +126,20 @@ def compare_prepared(
         morphemes,
     )
     claims, attributions = attribute(claims, found, emphases)
+    # Stance pairs about one matter beyond the counterparts: English words, English rules.
+    by_id = {c.id: c for c in claims}
+    also = (
+        stance_pairs(
+            [by_id[c.id] for c in left_claims],
+            [by_id[c.id] for c in right_claims],
+            about,
+            found_roles.participants,
+            calibration.gap_similarity,
+            calibration.common_zipf,
+        )
+        if languages == ("en", "en")
+        else []
+    )
     return Report(
         id=None,
         title=prepared.title,
@@ -135,7 +150,7 @@ def compare_prepared(
         emphases=emphases,
         model=ModelInfo(encoder=encoder.name, threshold=threshold),
         readouts=[_info(side) for side in prepared.sides],
-        strength_gaps=strength_gaps(claims, found, calibration.gap_levels),
+        strength_gaps=strength_gaps(claims, found, calibration.gap_levels, also),
         attributions=attributions,
     )
 

@@ -70,7 +70,8 @@ def how_to_read(threshold: float) -> list[tuple[str, str]]:
             " (governments lead with what matters to them). It ranks; it is not a probability."
         )),
         ("Said with different strength", (
-            "Matched claims whose main verbs sit at different levels of the diplomatic scale:"
+            "Two claims about the same matter (counterparts, or two stances that name it alike)"
+            " whose main verbs sit at different levels of the diplomatic scale:"
             " 1 noted (discussed), 2 welcomed (welcomed, expressed concern), 3 stressed"
             " (stressed, reaffirmed), 4 condemned."
         )),

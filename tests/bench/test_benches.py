@@ -113,17 +113,23 @@ def test_load_bench_counts_requests_and_errors_of_every_kind(tmp_path: Path) -> 
 
 def test_gaps_bench_prints_each_method_per_annotator_and_their_mean(tmp_path: Path) -> None:
     out = _bench("gaps", "--encoder", "fake", cwd=tmp_path, timeout=300)
+    first, other = out.split("**Other ways to look beyond the counterparts**")
     rows = [
         line.split(" | ")
-        for line in out.splitlines()
+        for line in first.splitlines()
         if line.startswith("| ") and "---" not in line
     ]
     methods = {row[0].strip("| ") for row in rows[1:]}
     assert {
         "readout-diff, leave-one-pair-out",
+        "gaps on the counterparts alone (gap_similarity off)",
         "every level difference (same counterparts)",
     } <= methods
     assert any(m.startswith("gold pairs (oracle") for m in methods)
     assert {row[1] for row in rows[1:]} == {"A", "B", "mean"}
     for row in rows[1:]:
+        assert all(0.0 <= float(cell.split()[0].strip(" |")) <= 1.0 for cell in row[2:])
+    wider = [line.split(" | ") for line in other.splitlines() if line.startswith("| ")][1:]
+    assert {row[0].strip("| ") for row in wider} == {"stance one-to-one", "either side's best"}
+    for row in wider:
         assert all(0.0 <= float(cell.split()[0].strip(" |")) <= 1.0 for cell in row[2:])

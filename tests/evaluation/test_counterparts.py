@@ -116,3 +116,14 @@ def test_joint_vs_own_is_right_with_the_joint_quote_on_the_joint_side() -> None:
     result = tally(_report([], attributions=[right, flipped, attributed]), TOPICS, ITEMS)
     assert (result.attribution_precision.hits, result.attribution_precision.total) == (1, 3)
     assert (result.attribution_recall.hits, result.attribution_recall.total) == (1, 1)
+
+
+def test_a_missed_strength_item_names_the_levels_the_scale_reads_under_it() -> None:
+    graded = [
+        msgspec.structs.replace(c, strength=level, predicate=word)
+        for c, level, word in ((CLAIMS["US-2"], 4, "condemned"), (CLAIMS["KR-2"], 1, "discussed"))
+    ]
+    claims = [c for c in CLAIMS.values() if c.id not in ("US-2", "KR-2")] + graded
+    result = tally(_report([], claims=claims), TOPICS, ITEMS, "test")
+    missed = [line for line in result.missed if "gap missed" in line]
+    assert missed == ["test gap missed: US stronger; read: US 'condemned'=4; KR 'discussed'=1"]

@@ -20,8 +20,10 @@ UNCALIBRATED_THRESHOLD = 0.35
 UNCALIBRATED_MATCH_THRESHOLD = 0.3
 # CSLS 0: a term as close to its best match as both sit, on average, to their neighbours.
 UNCALIBRATED_TERM_THRESHOLD = 0.0
-# Above any cosine: no claim is taken as restating the other side until calibrated.
-RESTATED_OFF = 1.01
+# Above any cosine: a threshold no pair reaches. No claim is taken as restating the other side,
+# and no strength gap is looked for beyond the counterparts, until calibrated.
+OFF = 1.01
+RESTATED_OFF = OFF
 
 
 class Calibration(msgspec.Struct, frozen=True):
@@ -41,6 +43,9 @@ class Calibration(msgspec.Struct, frozen=True):
     match_threshold: float = UNCALIBRATED_MATCH_THRESHOLD
     # A strength gap needs counterparts whose levels differ by at least this (strength_gaps.py).
     gap_levels: float = 1.0
+    # Two stance claims that name one matter alike are compared for strength too when their
+    # matters score at least this (same_matter.py).
+    gap_similarity: float = OFF
     # A claim with no counterpart and no term of its own this close (centred cosine) to a claim
     # of the other side restates it: no emphasis (judge.py).
     restated_threshold: float = RESTATED_OFF

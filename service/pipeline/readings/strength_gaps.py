@@ -1,13 +1,15 @@
-"""Each claim's strength level, and the counterpart pairs whose two sides say it with different
-force.
+"""Each claim's strength level, and the pairs of claims about the same matter whose two sides
+say it with different force.
 
-A gap is reported only between counterparts (align.py: two claims about the same matter) and
-only where each side's predicate is a stance the claim takes, as its language's room reads it
-(`Language.predicate`: in English a verb of the scale in the reporting tense or a stance noun
-such a verb carries, never "not", "exchanges" or "the tariff agreement"). A clause that states
-no predicate of its own ("including by strengthening supply chains …") takes its sentence's.
-Which claims are counterparts is align.py's to say: a claim that also frames the meeting
-("… says they exchanged views on North Korea") is compared like any other it is paired with.
+A gap is reported only between claims about the same matter, and only where each side's
+predicate is a stance the claim takes, as its language's room reads it (`Language.predicate`:
+in English a verb of the scale in the reporting tense or a stance noun such a verb carries,
+never "not", "exchanges" or "the tariff agreement"). A clause that states no predicate of its
+own ("including by strengthening supply chains …") takes its sentence's. The pairs are align.py's
+counterparts, their levels at least the calibrated `gap_levels` apart, and the stance pairs of
+same_matter.py (English: close matters that name it alike), where any marked difference counts.
+A claim that also frames the meeting ("… says they exchanged views on North Korea") is compared
+like any other it is paired with.
 """
 
 from __future__ import annotations
@@ -56,18 +58,22 @@ def _marked(one: int, other: int) -> bool:
 
 
 def strength_gaps(
-    claims: Sequence[Claim], matches: Sequence[Match], min_levels: float = 1.0
+    claims: Sequence[Claim],
+    matches: Sequence[Match],
+    min_levels: float = 1.0,
+    also: Sequence[Match] = (),
 ) -> list[StrengthGap]:
-    """Counterpart pairs whose levels differ by `min_levels` or more (calibrated) and markedly
-    (`_marked`), the widest gap first, each pair once."""
+    """Counterpart pairs (`matches`) whose levels differ by `min_levels` or more (calibrated),
+    and stance pairs about the same matter (`also`, same_matter.py) whose levels differ at
+    all, each markedly (`_marked`); the widest gap first, each pair once."""
     by_id = {c.id: c for c in claims}
     gaps: dict[tuple[str, str], StrengthGap] = {}
-    for match in matches:
+    for match, least in [*((m, min_levels) for m in matches), *((m, 1.0) for m in also)]:
         left, right = (by_id[i] for i in match.claims)
         if (
             left.strength is None
             or right.strength is None
-            or abs(left.strength - right.strength) < min_levels
+            or abs(left.strength - right.strength) < least
             or not _marked(left.strength, right.strength)
         ):
             continue

@@ -2,17 +2,19 @@
 encoder, at the figures the committed calibration measured (models/<encoder>.json) less the
 margin of evaluation/bars.py, in sample and leave-one-pair-out, as the README shows them; and
 the oracle's ceiling on gold counterparts (evaluation/gold_pairs.py) is never below what
-align.py's counterparts give."""
+align.py's counterparts give; and the other candidate sets of evaluation/gap_candidates.py, as
+the README shows them, none better held out than the shipped rule (docs/strength.md)."""
 
 from __future__ import annotations
 
 import msgspec
 import pytest
 
-from bench.gaps import rows
+from bench.gaps import rows, shipped_name, wider_row
 from bench.readme import read_block
 from evaluation.bars import bars, below, drift
 from evaluation.counterparts import (
+    GAP_SIMILARITY_GRID,
     Scores,
     case_name,
     counterpart_cases,
@@ -21,9 +23,10 @@ from evaluation.counterparts import (
     mean_of,
 )
 from evaluation.fitting import held_out_scored
+from evaluation.gap_candidates import RULES, Measured, measure, stance_case
 from evaluation.gold_pairs import gold_pair_tallies
 from evaluation.scoring import calibrated_method, pipeline_method
-from service.pipeline.classify.calibration import load_calibration
+from service.pipeline.classify.calibration import OFF, load_calibration
 from service.pipeline.embed import MemoEncoder, make_encoder
 
 pytestmark = pytest.mark.slow
@@ -51,26 +54,34 @@ def test_the_committed_calibration_is_what_this_install_measures(measured: Score
 
 
 def test_the_readme_shows_what_the_gaps_bench_prints(measured: Scores) -> None:
-    calibration = load_calibration(ENCODER.name)
-    name = f"readout-diff ({ENCODER.name}, gap_levels {calibration.gap_levels})"
-    for line in rows(name, measured):
+    for line in rows(shipped_name(load_calibration(ENCODER.name)), measured):
         assert line in read_block("bench/gaps.py"), "run `python bench/gaps.py --write-readme`"
 
 
-def test_leave_one_pair_out_figures_keep_their_bars() -> None:
+def _held_out() -> Scores:
     calibration = load_calibration(ENCODER.name)
-    scores = held_out_scored(
+    return held_out_scored(
         calibrated_method(ENCODER),
         calibration,
         counterpart_cases("en"),
-        {"gap_levels": [1.0, 2.0, 3.0]},
+        GAP_SIMILARITY_GRID,
         counterpart_tallies,
         gap_objective,
         case_name,
     )
-    values = {f: mean_of(scores, f) for f in FIGURES}
+
+
+def test_leave_one_pair_out_figures_keep_their_bars() -> None:
+    calibration = load_calibration(ENCODER.name)
+    values = {f: mean_of(_held_out(), f) for f in FIGURES}
     failures = below(values, bars(calibration, FIGURES, prefix="loo_"))
     assert not failures, "\n".join(failures)
+
+
+def test_held_out_strength_precision_meets_the_issue_bar() -> None:
+    # Measured 0.65 held out (recall 0.48, below the issue's 0.50: docs/strength.md).
+    value = mean_of(_held_out(), "strength_precision")
+    assert value >= 0.60, f"held-out strength_precision {value:.4f} is below the issue's bar 0.60"
 
 
 def test_attribution_precision_meets_the_issue_bar(measured: Scores) -> None:
@@ -94,3 +105,36 @@ def test_on_gold_counterparts_the_stage_meets_the_issue_bar() -> None:
     precision, recall = (mean_of(gold, f) for f in ("strength_precision", "strength_recall"))
     assert precision >= 0.60, f"strength_precision on gold pairs {precision:.4f} < the bar 0.60"
     assert recall >= 0.50, f"strength_recall on gold pairs {recall:.4f} < the bar 0.50"
+
+
+@pytest.fixture(scope="module")
+def wider() -> dict[str, Measured]:
+    # The other ways to look beyond the counterparts, each instead of same_matter.py.
+    alone = msgspec.structs.replace(load_calibration(ENCODER.name), gap_similarity=OFF)
+    method = pipeline_method(ENCODER, alone)
+    cases = [stance_case(c, method, ENCODER, alone) for c in counterpart_cases("en")]
+    return {name: measure(cases, rule) for name, rule in RULES.items()}
+
+
+def test_the_readme_shows_what_the_wider_candidate_sets_measure(
+    wider: dict[str, Measured],
+) -> None:
+    for name, found in wider.items():
+        assert wider_row(name, found) in read_block("bench/gaps.py"), (
+            "run `python bench/gaps.py --write-readme`"
+        )
+
+
+def test_no_wider_candidate_set_beats_the_shipped_rule_held_out(
+    wider: dict[str, Measured],
+) -> None:
+    # F0.5 of strength precision and recall, mean of the annotators (the objective that fits
+    # gap_levels and gap_similarity). Measured held out: shipped 0.608, either side's best
+    # 0.495, stance one-to-one 0.440. Should a set overtake it, ship it instead.
+    shipped = gap_objective(_held_out())
+    for name, found in wider.items():
+        value = gap_objective(found.held_out)
+        assert value <= shipped, (
+            f"{name}: held-out F0.5 of strength gaps {value:.4f} beats the shipped rule's "
+            f"{shipped:.4f}; ship it (docs/strength.md, Wider candidate sets)"
+        )

@@ -52,3 +52,25 @@ def test_gaps_need_the_calibrated_distance() -> None:
         {},
     )
     assert strength_gaps(claims, [Match(["a", "b"], 0.5)], 2.0) == []
+
+
+def test_a_stance_pair_about_one_matter_counts_any_marked_difference() -> None:
+    claims = graded(
+        [_claim("a", "US", "They condemned it"), _claim("b", "JP", "They shared serious concerns")],
+        {"a": "en", "b": "en"},
+        {},
+    )
+    pair = Match(["a", "b"], 0.5)
+    # On the counterparts 2 levels are needed; a stance pair about one matter needs a marked one.
+    assert [g.levels for g in strength_gaps(claims, [], 2.0, also=[pair])] == [[4, 3]]
+    # A pair that is both a counterpart and a stance pair is one gap.
+    assert len(strength_gaps(claims, [pair], 1.0, also=[pair])) == 1
+
+
+def test_a_stance_pair_between_the_middle_levels_is_no_gap() -> None:
+    claims = graded(
+        [_claim("a", "US", "They reaffirmed the alliance"), _claim("b", "JP", "They agreed")],
+        {"a": "en", "b": "en"},
+        {},
+    )
+    assert strength_gaps(claims, [], 1.0, also=[Match(["a", "b"], 0.5)]) == []

@@ -61,7 +61,7 @@ def _vocabulary(texts: tuple[str, ...]) -> Vocabulary:
     for text in texts:
         words = words_of(text)
         keys.update(stem_key(w) for w, _ in words)
-        keys.update(a for run in _proper_runs(words) if len(run) > 1 for a in acronyms(run))
+        keys.update(a for run in proper_runs(words) if len(run) > 1 for a in acronyms(run))
     return Vocabulary(frozenset(keys))
 
 
@@ -79,7 +79,7 @@ def distinctive_terms(text: str, other: Vocabulary, common_zipf: float = COMMON_
 def _distinctive_terms(text: str, other: Vocabulary, common_zipf: float) -> tuple[Term, ...]:
     words = words_of(text)
     found: list[Term] = []
-    for run in _proper_runs(words):
+    for run in proper_runs(words):
         keys = [stem_key(w) for w in run if w not in NAME_JOINERS]
         uncovered = sum(1 for k in keys if not other.covers(k))
         if uncovered * 2 > len(keys) and not any(other.covers(a) for a in acronyms(run)):
@@ -188,7 +188,7 @@ def is_proper(words: Sequence[tuple[str, int]], index: int) -> bool:
     )
 
 
-def _proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
+def proper_runs(words: Sequence[tuple[str, int]]) -> list[list[str]]:
     """Adjacent proper nouns separated only by a space, a hyphen, "of" or "for" form one run."""
     runs: list[list[str]] = []
     previous_end = -10
