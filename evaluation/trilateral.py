@@ -12,7 +12,7 @@ from typing import Literal
 import msgspec
 
 from evaluation.counts import Ratio
-from evaluation.inventory import _occurrences
+from evaluation.inventory import keyword_spans
 from service.pipeline.types import Claim, Readout, Report
 
 Kind = Literal["matter", "boilerplate"]
@@ -84,10 +84,7 @@ def load_meeting(folder: Path) -> Meeting:
     gold = msgspec.json.decode((folder / "gold.json").read_bytes(), type=Gold)
     texts = {s: (folder / f).read_text(encoding="utf-8") for s, f in gold.files.items()}
     spans = [
-        {
-            side: [span for k in words for span in _occurrences(texts[side].lower(), k.lower())]
-            for side, words in topic.keywords.items()
-        }
+        {side: keyword_spans(texts[side], words) for side, words in topic.keywords.items()}
         for topic in gold.topics
     ]
     return Meeting(gold, texts, spans)
