@@ -8,7 +8,7 @@ from typing import Literal
 
 import msgspec
 
-from evaluation.inventory import keyword_spans
+from evaluation.inventory import keyword_spans, overlaps
 from service.pipeline.types import Attribution, Claim
 
 ItemKind = Literal["strength", "attributed", "joint-vs-own"]
@@ -43,7 +43,7 @@ class LocatedItem:
     spans: dict[str, list[tuple[int, int]]]
 
     def touches(self, side: str, claim: Claim) -> bool:
-        return any(s < claim.end and claim.start < e for s, e in self.spans.get(side, ()))
+        return overlaps(self.spans.get(side, ()), claim.start, claim.end)
 
 
 def locate_items(gaps: Gaps, texts: dict[str, str]) -> list[LocatedItem]:

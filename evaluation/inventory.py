@@ -44,7 +44,12 @@ class Located:
     spans: dict[str, list[tuple[int, int]]]
 
     def touches(self, side: str, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans.get(side, ()))
+        return overlaps(self.spans.get(side, ()), start, end)
+
+
+def overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of `spans`: a claim under a keyword."""
+    return any(s < end and start < e for s, e in spans)
 
 
 @dataclass

@@ -12,7 +12,7 @@ from typing import Literal
 import msgspec
 
 from evaluation.counts import Ratio
-from evaluation.inventory import keyword_spans
+from evaluation.inventory import keyword_spans, overlaps
 from service.pipeline.types import Claim, Readout, Report
 
 Kind = Literal["matter", "boilerplate"]
@@ -62,8 +62,7 @@ class Meeting:
         return [Readout(side=s, text=self.texts[s]) for s in self.gold.sides]
 
     def touches(self, n: int, claim: Claim) -> bool:
-        spans = self.spans[n].get(claim.side, ())
-        return any(s < claim.end and claim.start < e for s, e in spans)
+        return overlaps(self.spans[n].get(claim.side, ()), claim.start, claim.end)
 
 
 @dataclass
