@@ -14,8 +14,9 @@ Before step 2, the counterparts (evaluation/counterparts.py): match_threshold on
 the annotators; kind agreement breaks ties), then gap_levels in {1, 2, 3} by F0.5 of
 strength-gap precision and recall (English pairs, gaps_{A,B}.json) with gaps on the
 counterparts alone, then gap_similarity on [0.20, 0.80] step 0.025 or off (stance pairs that
-name one matter alike, same_matter.py) by the same objective; same plateau rule, each with its
-leave-one-pair-out figures (measured.loo_match_*, loo_strength_*: those of the last step).
+name one matter alike, same_matter.py) by the same objective, kept only when its
+leave-one-pair-out objective beats the counterparts alone; same plateau rule, each with its
+leave-one-pair-out figures (measured.loo_match_*, loo_strength_*: those of the last step kept).
 A multilingual encoder (use, e5) is fitted on the English and the cross-language pairs together
 (its background kept as stored), then its term_threshold (CSLS, see coverage.py) and then its
 restated_threshold (a claim with no counterpart and no term of its own this close to a claim of
@@ -126,12 +127,17 @@ def counterparts(
     if gaps:
         # gap_levels on the counterparts alone, then gap_similarity beside them.
         calibration = msgspec.structs.replace(calibration, gap_similarity=OFF)
+        without = None
         for grid in (GAP_GRID, GAP_SIMILARITY_GRID):
             gap = fit_scored(method, calibration, cases, grid, counterpart_tallies, gap_objective)
-            calibration = gap.point
             loo = held_out_scored(
                 method, calibration, cases, grid, counterpart_tallies, gap_objective, case_name
             )
+            if without is not None and gap_objective(loo) <= gap_objective(without):
+                # The further pairs do not pay held out for this encoder: stay off.
+                print(f"gap_similarity {gap.point.gap_similarity} not kept: held out no better")
+                break
+            calibration, without = gap.point, loo
             measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
     # Gaps files exist for the English pairs only: elsewhere those figures would be vacuous.
     names = PAIR_FIGURES if gaps else PAIR_FIGURES[:3]

@@ -1,22 +1,22 @@
 """Score what a report builds on claim pairs: its counterparts, strength gaps, attributions and
-emphasis kinds, against the inventories and gaps files of fixtures/INVENTORY.md."""
+emphasis kinds, against the inventories and gaps files of fixtures/INVENTORY.md (the items
+of the gaps files: gap_items.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
 
 import msgspec
 
-from evaluation.counts import Ratio, Sums
+from evaluation.counts import Ratio, Sums, f_score
+from evaluation.gap_items import Gaps, LocatedItem, attribution_right, levels_read, locate_items
 from evaluation.inventory import InventoryCase, Located, load_inventory_cases
-from evaluation.scoring import FIXTURES, Method
+from evaluation.scoring import BETA, FIXTURES, Method, mean
 from service.pipeline.classify.calibration import OFF
-from service.pipeline.types import Attribution, Claim, Report
+from service.pipeline.types import Claim, Report
 
-ItemKind = Literal["strength", "attributed", "joint-vs-own"]
 # Topics both readouts mention with a stance: what a counterpart should be found for.
 TWO_SIDED = frozenset({"shared", "stronger", "opposed"})
 # A right pair falls under one of these topics (or both its claims under boilerplate).
@@ -27,38 +27,6 @@ GAP_GRID: dict[str, list[float]] = {"gap_levels": [1.0, 2.0, 3.0]}
 GAP_SIMILARITY_GRID: dict[str, list[float]] = {
     "gap_similarity": [*(round(0.20 + 0.025 * step, 3) for step in range(25)), OFF]
 }
-
-
-class Item(msgspec.Struct, frozen=True):
-    """One strength difference or attribution asymmetry an analyst would point out."""
-
-    kind: ItemKind
-    matter: str
-    keywords: dict[str, list[str]]
-    stronger_side: str | None = None
-    attributing_side: str | None = None
-    joint_side: str | None = None
-    levels: dict[str, int] = msgspec.field(default_factory=dict)
-    predicates: dict[str, str] = msgspec.field(default_factory=dict)
-    attributed_to: str | None = None
-    own_speaker_side: str | None = None
-    note: str = ""
-
-
-class Gaps(msgspec.Struct, frozen=True):
-    pair: str
-    items: list[Item]
-
-
-@dataclass(frozen=True)
-class LocatedItem:
-    """An item with each side's keyword occurrences as (start, end) spans."""
-
-    item: Item
-    spans: dict[str, list[tuple[int, int]]]
-
-    def touches(self, side: str, claim: Claim) -> bool:
-        return any(s < claim.end and claim.start < e for s, e in self.spans.get(side, ()))
 
 
 @dataclass
@@ -82,26 +50,6 @@ class CounterpartCase:
 
     case: InventoryCase
     items: dict[str, list[LocatedItem]]
-
-
-def locate_items(gaps: Gaps, texts: dict[str, str]) -> list[LocatedItem]:
-    located = []
-    for item in gaps.items:
-        spans: dict[str, list[tuple[int, int]]] = {}
-        for side, keywords in item.keywords.items():
-            lowered = texts[side].lower()
-            found = ((k, at) for k in keywords for at in _starts(lowered, k.lower()))
-            spans[side] = [(at, at + len(k)) for k, at in found]
-        located.append(LocatedItem(item, spans))
-    return located
-
-
-def _starts(text: str, keyword: str) -> list[int]:
-    found, at = [], text.find(keyword)
-    while at >= 0 and keyword:
-        found.append(at)
-        at = text.find(keyword, at + 1)
-    return found
 
 
 def load_counterpart_cases(root: Path, expectation: str = "expected.json") -> list[CounterpartCase]:
@@ -202,41 +150,17 @@ def _gaps(
     for n, item in enumerate(strength):
         result.strength_recall = result.strength_recall.count(n in found)
         if n not in found:
-            result.missed.append(f"{name} gap missed: {_levels_read(item, by_id)}")
+            result.missed.append(f"{name} gap missed: {levels_read(item, by_id)}")
     told = [i for i in items if i.item.kind != "strength"]
     found = set()
     for attribution in report.attributions:
-        hits = {n for n, i in enumerate(told) if _attribution_right(attribution, i, by_id)}
+        hits = {n for n, i in enumerate(told) if attribution_right(attribution, i, by_id)}
         found |= hits
         result.attribution_precision = result.attribution_precision.count(bool(hits))
         if not hits:
             result.wrong.append(f"{name} {attribution.kind}: {attribution.quote.text[:70]!r}")
     for n in range(len(told)):
         result.attribution_recall = result.attribution_recall.count(n in found)
-
-
-def _levels_read(item: LocatedItem, by_id: dict[str, Claim]) -> str:
-    """The item's levels beside what the scale reads in the claims under its keywords."""
-    read = [
-        f"{c.side} {c.predicate!r}={c.strength}" for c in by_id.values() if item.touches(c.side, c)
-    ]
-    levels = ", ".join(f"{side} {level}" for side, level in item.item.levels.items())
-    wanted = f" ({levels})" if levels else ""
-    return f"{item.item.stronger_side} stronger{wanted}; read: {'; '.join(read) or 'nothing'}"
-
-
-def _attribution_right(found: Attribution, item: LocatedItem, by_id: dict[str, Claim]) -> bool:
-    """Its kind, and its quote(s) under the item's keywords; for `attributed` on the attributing
-    side, for `joint-vs-own` the joint quote on the joint side."""
-    if found.kind != item.item.kind:
-        return False
-    quote = by_id[found.quote.claim_id]
-    if found.kind == "attributed":
-        return quote.side == item.item.attributing_side and item.touches(quote.side, quote)
-    if found.counterpart is None or quote.side != item.item.joint_side:
-        return False
-    other = by_id[found.counterpart.claim_id]
-    return item.touches(quote.side, quote) and item.touches(other.side, other)
 
 
 Scores = dict[str, dict[str, PairTally]]
@@ -260,8 +184,7 @@ def counterpart_tallies(
 
 def mean_of(scores: Scores, figure: str) -> float:
     """One figure of the totals, averaged over the annotators."""
-    totals = [per_pair["total"] for per_pair in scores.values()]
-    return sum(float(getattr(t, figure)) for t in totals) / len(totals)
+    return mean(scores, figure)
 
 
 def counterpart_cases(language: str = "en") -> list[CounterpartCase]:
@@ -277,8 +200,7 @@ def case_name(case: CounterpartCase) -> str:
 
 def f_half(precision: Ratio | float, recall: Ratio | float) -> float:
     """F0.5 of a precision and a recall: precision weighs twice."""
-    p, r = float(precision), float(recall)
-    return 1.25 * p * r / (0.25 * p + r) if p + r else 0.0
+    return f_score(precision, recall, BETA)
 
 
 def match_objective(scores: Scores) -> tuple[float, float]:

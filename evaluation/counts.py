@@ -1,4 +1,5 @@
-"""Counts that add up across pairs: a rate kept as hits out of a total, and their sums."""
+"""Counts that add up across pairs: a rate kept as hits out of a total, their sums, and the
+F-score of a precision and a recall."""
 
 from __future__ import annotations
 
@@ -49,3 +50,9 @@ class Sums:
             },
         )
         return summed
+
+
+def f_score(precision: Ratio | float, recall: Ratio | float, beta: float) -> float:
+    """F-beta of a precision and a recall (beta 0.5: precision weighs twice; 0 when both are)."""
+    p, r = float(precision), float(recall)
+    return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0

@@ -69,7 +69,7 @@ def fit_calibration(
     fields: Mapping[str, Sequence[float]],
 ) -> Fit[Calibration, Scores]:
     """The calibration of the grid that scores best on the inventories (see `objective`)."""
-    return fit(grid(base, fields), lambda c: tallies(method(c), cases), objective)
+    return fit_scored(method, base, cases, fields, tallies, objective)
 
 
 def fit_scored(

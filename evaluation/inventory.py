@@ -9,7 +9,7 @@ from typing import Literal
 
 import msgspec
 
-from evaluation.counts import Ratio, Sums, share
+from evaluation.counts import Ratio, Sums, f_score, share
 from evaluation.expectations import load_cases
 from service.pipeline.types import Emphasis, Readout, Report
 
@@ -44,7 +44,12 @@ class Located:
     spans: dict[str, list[tuple[int, int]]]
 
     def touches(self, side: str, start: int, end: int) -> bool:
-        return any(s < end and start < e for s, e in self.spans.get(side, ()))
+        return overlaps(self.spans.get(side, ()), start, end)
+
+
+def overlaps(spans: Iterable[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps any of `spans`: a claim under a keyword."""
+    return any(s < end and start < e for s, e in spans)
 
 
 @dataclass
@@ -62,8 +67,7 @@ class Tally(Sums):
 
     @property
     def f1(self) -> float:
-        p, r = float(self.precision), float(self.recall)
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f_score(self.precision, self.recall, 1.0)
 
 
 def load_inventory(path: Path) -> Inventory:
@@ -76,10 +80,15 @@ def locate(inventory: Inventory, texts: dict[str, str]) -> list[Located]:
     for topic in inventory.topics:
         spans: dict[str, list[tuple[int, int]]] = {}
         for side, keywords in topic.keywords.items():
-            lowered = texts[side].lower()
-            spans[side] = [span for k in keywords for span in _occurrences(lowered, k.lower())]
+            spans[side] = keyword_spans(texts[side], keywords)
         located.append(Located(topic, spans))
     return located
+
+
+def keyword_spans(text: str, keywords: Sequence[str]) -> list[tuple[int, int]]:
+    """Every occurrence of each keyword in `text`, case-insensitive, keyword by keyword."""
+    lowered = text.lower()
+    return [span for k in keywords for span in _occurrences(lowered, k.lower())]
 
 
 def _occurrences(text: str, keyword: str) -> Iterable[tuple[int, int]]:

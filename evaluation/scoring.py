@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from evaluation.counts import f_score
 from evaluation.expectations import Case, Score, load_cases, score
 from evaluation.inventory import InventoryCase, Tally, load_inventory_cases
 from service.pipeline import compare, side_of
@@ -54,8 +55,7 @@ class Evaluation:
 
 
 def f_beta(tally: Tally, beta: float = BETA) -> float:
-    p, r = float(tally.precision), float(tally.recall)
-    return (1 + beta**2) * p * r / (beta**2 * p + r) if p + r else 0.0
+    return f_score(tally.precision, tally.recall, beta)
 
 
 def objective(scores: Scores) -> tuple[float, float]:
@@ -68,7 +68,7 @@ def objective(scores: Scores) -> tuple[float, float]:
     )
 
 
-def mean(scores: Scores, figure: str) -> float:
+def mean(scores: Mapping[str, Mapping[str, object]], figure: str) -> float:
     """One figure of the totals (precision, recall, f1, ...), averaged over the annotators."""
     totals = [per_pair["total"] for per_pair in scores.values()]
     return sum(float(getattr(t, figure)) for t in totals) / len(totals)

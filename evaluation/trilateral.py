@@ -12,7 +12,7 @@ from typing import Literal
 import msgspec
 
 from evaluation.counts import Ratio
-from evaluation.inventory import _occurrences
+from evaluation.inventory import keyword_spans, overlaps
 from service.pipeline.types import Claim, Readout, Report
 
 Kind = Literal["matter", "boilerplate"]
@@ -62,8 +62,7 @@ class Meeting:
         return [Readout(side=s, text=self.texts[s]) for s in self.gold.sides]
 
     def touches(self, n: int, claim: Claim) -> bool:
-        spans = self.spans[n].get(claim.side, ())
-        return any(s < claim.end and claim.start < e for s, e in spans)
+        return overlaps(self.spans[n].get(claim.side, ()), claim.start, claim.end)
 
 
 @dataclass
@@ -84,10 +83,7 @@ def load_meeting(folder: Path) -> Meeting:
     gold = msgspec.json.decode((folder / "gold.json").read_bytes(), type=Gold)
     texts = {s: (folder / f).read_text(encoding="utf-8") for s, f in gold.files.items()}
     spans = [
-        {
-            side: [span for k in words for span in _occurrences(texts[side].lower(), k.lower())]
-            for side, words in topic.keywords.items()
-        }
+        {side: keyword_spans(texts[side], words) for side, words in topic.keywords.items()}
         for topic in gold.topics
     ]
     return Meeting(gold, texts, spans)

@@ -126,7 +126,8 @@ def compare_prepared(
         morphemes,
     )
     claims, attributions = attribute(claims, found, emphases)
-    # Stance pairs about one matter beyond the counterparts: English words, English rules.
+    # Stance pairs about one matter beyond the counterparts: they compare the two claims'
+    # words, so only where the readouts' words compare directly (as the partial check does).
     by_id = {c.id: c for c in claims}
     also = (
         stance_pairs(
@@ -137,7 +138,7 @@ def compare_prepared(
             calibration.gap_similarity,
             calibration.common_zipf,
         )
-        if languages == ("en", "en")
+        if lexical(languages)
         else []
     )
     return Report(

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import msgspec
 
-from evaluation.counterparts import Gaps, Item, locate_items, right_pair, tally
+from evaluation.counterparts import right_pair, tally
+from evaluation.gap_items import Gaps, Item, locate_items
 from evaluation.inventory import Inventory, Topic, locate
 from service.pipeline.types import (
     Attribution,

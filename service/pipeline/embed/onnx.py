@@ -11,7 +11,8 @@ from typing import Any
 
 import numpy as np
 
-from service.pipeline.embed.onnx_export import embed, ensure_export, open_export
+from service.pipeline.embed.onnx_export import ensure_export
+from service.pipeline.embed.onnx_session import embed, open_export
 from service.pipeline.embed.protocol import WARM_TEXT, Encoder, empty, unit_rows
 
 DIMENSIONS = 384

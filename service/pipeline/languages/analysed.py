@@ -9,7 +9,8 @@ from service.pipeline.clean import Segment
 from service.pipeline.languages.base import Cast, Language, Piece, Predicate, Sign, Term, Tokens
 from service.pipeline.languages.cjk import cjk_claims, cjk_sentences
 from service.pipeline.languages.frequency import listed_specificity
-from service.pipeline.languages.morph import Lexicon, is_framing, noun_terms, stance, stance_sign
+from service.pipeline.languages.morph import Lexicon, is_framing, noun_terms
+from service.pipeline.languages.morph_stance import stance, stance_sign
 from service.pipeline.types import Speaker
 
 # A compound the frequency list lacks (戦略的互恵関係, 战略互惠关系) is rarely an everyday word,

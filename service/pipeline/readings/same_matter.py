@@ -9,7 +9,7 @@ matters score at least the calibrated `gap_similarity` (align.py's part similari
 they name it alike: they share a name or a rare content word that is not a participant's
 (`framing.substance`: names other than the participants', words rarer than everyday ones), a
 name counting as its whole run ("Republic of Korea" is no part of "Democratic People's
-Republic of Korea"). English pairs only: the words are read by English rules.
+Republic of Korea"). Only where the two readouts' words compare directly (`languages.lexical`).
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Japanese word lists of the readout genre, for the shared rules of languages/morph.py.
+"""Japanese word lists of the readout genre, for the shared rules of languages/morph*.py.
 
 Titles: the official titles of the Japanese and foreign governments as the Ministry of
 Foreign Affairs writes them (the 国家行政組織法 ranks: 大臣, 副大臣, 長官, 次官, 局長, 部長; the

@@ -1,4 +1,4 @@
-"""Chinese word lists of the readout genre, for the shared rules of languages/morph.py.
+"""Chinese word lists of the readout genre, for the shared rules of languages/morph*.py.
 
 Titles: the PRC's official titles as Xinhua writes them (国家主席, 总理, 外长, 部长, 司长) and
 those of foreign officials (总统, 首相, 国务卿). Framing: the news-release words for meetings,
