@@ -63,7 +63,6 @@ from evaluation.scoring import (
 )
 from service.pipeline.classify.calibration import (
     OFF,
-    RESTATED_OFF,
     Calibration,
     load_calibration,
     save_calibration,
@@ -89,7 +88,7 @@ def restated_grid(match_threshold: float) -> dict[str, list[float]]:
     counterpart would be) to 0.80 in steps of 0.02, and off."""
     start = round(float(match_threshold), 2)
     values = [round(float(x), 2) for x in np.arange(start, 0.805, 0.02)]
-    return {"restated_threshold": [*values, RESTATED_OFF]}
+    return {"restated_threshold": [*values, OFF]}
 
 
 FIGURES = ("precision", "recall", "f1", "top_precision", "flagged_share")

@@ -23,7 +23,6 @@ UNCALIBRATED_TERM_THRESHOLD = 0.0
 # Above any cosine: a threshold no pair reaches. No claim is taken as restating the other side,
 # and no strength gap is looked for beyond the counterparts, until calibrated.
 OFF = 1.01
-RESTATED_OFF = OFF
 
 
 class Calibration(msgspec.Struct, frozen=True):
@@ -48,7 +47,7 @@ class Calibration(msgspec.Struct, frozen=True):
     gap_similarity: float = OFF
     # A claim with no counterpart and no term of its own this close (centred cosine) to a claim
     # of the other side restates it: no emphasis (judge.py).
-    restated_threshold: float = RESTATED_OFF
+    restated_threshold: float = OFF
 
     def center(self, vectors: np.ndarray) -> np.ndarray:
         """Remove the direction every diplomatic readout shares, then renormalise.

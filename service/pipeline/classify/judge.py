@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping, Sequence
 import msgspec
 import numpy as np
 
-from service.pipeline.classify.calibration import RESTATED_OFF
+from service.pipeline.classify.calibration import OFF
 from service.pipeline.classify.framing import Roles, roles
 from service.pipeline.classify.polarity import opposition
 from service.pipeline.classify.terms import (
@@ -55,7 +55,7 @@ def classify(
     partial_specificity: float = PARTIAL_SPECIFICITY,
     counterparts: Sequence[Match] = (),
     found_roles: Roles | None = None,
-    restated_threshold: float = RESTATED_OFF,
+    restated_threshold: float = OFF,
     morphemes: Mapping[str, Tokens] | None = None,
 ) -> tuple[list[Claim], list[Emphasis]]:
     """Give every claim of both sides a verdict; return the claims and the emphases found.
