@@ -33,16 +33,12 @@ import msgspec
 
 from bench.readme import write_block
 from evaluation.counterparts import (
-    GAP_SIMILARITY_GRID,
     Scores,
-    case_name,
     counterpart_cases,
     counterpart_tallies,
-    gap_objective,
     mean_of,
 )
-from evaluation.fitting import held_out_scored
-from evaluation.gap_candidates import RULES, Measured, measure, stance_case
+from evaluation.gap_candidates import Measured, held_out_shipped, measure_all
 from evaluation.gold_pairs import every_difference, gold_pair_tallies
 from evaluation.scoring import Method, calibrated_method
 from service.pipeline.classify.calibration import OFF, Calibration, load_calibration
@@ -135,15 +131,7 @@ def main() -> int:
     cases = counterpart_cases("en")
     method: Method = calibrated_method(encoder)(calibration)
     ours = counterpart_tallies(method, cases)
-    loo = held_out_scored(
-        calibrated_method(encoder),
-        calibration,
-        cases,
-        GAP_SIMILARITY_GRID,
-        counterpart_tallies,
-        gap_objective,
-        case_name,
-    )
+    loo = held_out_shipped(encoder, calibration, cases)
     alone = msgspec.structs.replace(calibration, gap_similarity=OFF)
     counterparts_only = counterpart_tallies(calibrated_method(encoder)(alone), cases)
     naive = counterpart_tallies(lambda readouts: every_difference(method(readouts)), cases)
@@ -161,11 +149,11 @@ def main() -> int:
         table += rows(
             f"gold pairs (oracle: inventories' counterparts), gap_levels {levels}", scores
         )
-    alone_method = calibrated_method(encoder)(alone)
-    stance_cases = [stance_case(c, alone_method, encoder, alone) for c in cases]
     table += ["", "**Other ways to look beyond the counterparts** (measured, not shipped)", ""]
     table.append(WIDER_HEADER)
-    table += [wider_row(name, measure(stance_cases, rule)) for name, rule in RULES.items()]
+    table += [
+        wider_row(name, found) for name, found in measure_all(encoder, calibration, cases).items()
+    ]
     table += ["", other_languages()]
     print("\n".join(table))
     if args.errors:

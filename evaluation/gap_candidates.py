@@ -24,11 +24,20 @@ from dataclasses import dataclass
 import msgspec
 import numpy as np
 
-from evaluation.counterparts import CounterpartCase, PairTally, Scores, gap_objective, tally
-from evaluation.fitting import fit, restricted
-from evaluation.scoring import Method
+from evaluation.counterparts import (
+    GAP_SIMILARITY_GRID,
+    CounterpartCase,
+    PairTally,
+    Scores,
+    case_name,
+    counterpart_tallies,
+    gap_objective,
+    tally,
+)
+from evaluation.fitting import fit, held_out_scored, restricted
+from evaluation.scoring import Method, calibrated_method
 from service.pipeline.align import part_scores, pieces
-from service.pipeline.classify.calibration import Calibration
+from service.pipeline.classify.calibration import OFF, Calibration
 from service.pipeline.embed import Encoder
 from service.pipeline.readings import strength_gaps
 from service.pipeline.types import Claim, Match, Report, StrengthGap
@@ -167,3 +176,30 @@ def measure(cases: Sequence[StanceCase], rule: Rule) -> Measured:
             totals[name] = per_pair[name]
             totals["total"] = totals["total"].add(per_pair[name])
     return Measured(best.point, best.measured, pooled)
+
+
+def held_out_shipped(
+    encoder: Encoder, calibration: Calibration, cases: Sequence[CounterpartCase]
+) -> Scores:
+    """The shipped rule leave-one-pair-out: each pair scored with `gap_similarity` fitted on
+    the others (`gap_levels` as calibrated)."""
+    return held_out_scored(
+        calibrated_method(encoder),
+        calibration,
+        cases,
+        GAP_SIMILARITY_GRID,
+        counterpart_tallies,
+        gap_objective,
+        case_name,
+    )
+
+
+def measure_all(
+    encoder: Encoder, calibration: Calibration, cases: Sequence[CounterpartCase]
+) -> dict[str, Measured]:
+    """Every rule of `RULES`, each instead of same_matter.py (the report with `gap_similarity`
+    off, so its gaps are the counterparts')."""
+    alone = msgspec.structs.replace(calibration, gap_similarity=OFF)
+    method = calibrated_method(encoder)(alone)
+    stance = [stance_case(case, method, encoder, alone) for case in cases]
+    return {name: measure(stance, rule) for name, rule in RULES.items()}
