@@ -118,7 +118,7 @@ def compare_prepared(
         counterparts=found,
         found_roles=found_roles,
         restated_threshold=calibration.restated_threshold,
-        morphemes={**prepared.left.morphemes, **prepared.right.morphemes},
+        morphemes=morphemes,
     )
     claims = graded(
         claims,
