@@ -54,7 +54,7 @@ def merge(labels: list[str], reports: list[Report], title: str | None, date: str
             other = next(s for s in report.sides if s != claim.side)
             verdicts.setdefault(claim.id, {})[other] = claim.verdict
             claims.setdefault(claim.id, claim)
-    framing = {i for i, against in verdicts.items() if set(against.values()) == {"framing"}}
+    framing = {i for i, against in verdicts.items() if _framing_everywhere(against)}
     carried = {i: _carried(claims[i], labels, v, reports, framing) for i, v in verdicts.items()}
     merged = [
         msgspec.structs.replace(c, verdict=_verdict(verdicts[c.id], carried[c.id]))
@@ -84,14 +84,18 @@ def _verdict(against: dict[str, Verdict], carried: Carried) -> Verdict:
     """Against every other side together: framing when every pair reads it so (a claim one
     pair reads as framing and another matches as substance is substance); opposed by any side
     is opposed; carried by none is one-sided; partial where no carrier shares it plainly."""
-    found = set(against.values())
-    if found == {"framing"}:
+    if _framing_everywhere(against):
         return "framing"
-    if "opposed" in found:
+    if "opposed" in against.values():
         return "opposed"
     if not carried.carried_by:
         return "one-sided"
     return "shared" if any(against[s] == "shared" for s in carried.carried_by) else "partial"
+
+
+def _framing_everywhere(against: dict[str, Verdict]) -> bool:
+    """Framing when every pair reads it so: one pair's framing is another's substance."""
+    return set(against.values()) == {"framing"}
 
 
 def _counterpart(report: Report, claim_id: str) -> str | None:
