@@ -126,17 +126,17 @@ def counterparts(
     if gaps:
         # gap_levels on the counterparts alone, then gap_similarity beside them.
         calibration = msgspec.structs.replace(calibration, gap_similarity=OFF)
-        without = None
+        previous = None
         for grid in (GAP_GRID, GAP_SIMILARITY_GRID):
             gap = fit_scored(method, calibration, cases, grid, counterpart_tallies, gap_objective)
             loo = held_out_scored(
                 method, calibration, cases, grid, counterpart_tallies, gap_objective, case_name
             )
-            if without is not None and gap_objective(loo) <= gap_objective(without):
+            if previous is not None and gap_objective(loo) <= gap_objective(previous):
                 # The further pairs do not pay held out for this encoder: stay off.
                 print(f"gap_similarity {gap.point.gap_similarity} not kept: held out no better")
                 break
-            calibration, without = gap.point, loo
+            calibration, previous = gap.point, loo
             measured |= pair_figures(gap.measured) | pair_figures(loo, "loo_")
     # Gaps files exist for the English pairs only: elsewhere those figures would be vacuous.
     names = PAIR_FIGURES if gaps else PAIR_FIGURES[:3]
